@@ -1,0 +1,124 @@
+import { scenarioSchema, type Condition, type Scenario, type Citation } from './schema';
+import { fromZod, parseJson, type Problem, type Result } from './problems';
+import { ISSUES, type IssueId } from './vocabulary';
+
+/** Parses and validates one scenario file's text; every problem is reported at once. */
+export function loadScenario(textIn: string, file: string): Result<Scenario> {
+  const parsed = parseJson(textIn, file);
+  if (!parsed.ok) return parsed;
+  return validateScenario(parsed.value, file);
+}
+
+export function validateScenario(data: unknown, file: string): Result<Scenario> {
+  const checked = scenarioSchema.safeParse(data);
+  if (!checked.success) return { ok: false, problems: fromZod(checked.error, file) };
+  const problems = crossCheck(checked.data, file);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: checked.data };
+}
+
+/** What a schema cannot say: ids that must exist, be unique, and agree with each other. */
+function crossCheck(s: Scenario, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const at = (path: string, message: string) => problems.push({ file, path, message });
+  const sourceIds = new Set(s.sources.map((src) => src.id));
+
+  duplicates(s.sources.map((x) => x.id), 'sources', at);
+  duplicates(s.sources.map((x) => x.file), 'sources', at, 'file');
+  duplicates(s.rounds.map((x) => x.id), 'rounds', at);
+  duplicates(s.events.map((x) => x.id), 'events', at);
+  duplicates(s.islands.map((x) => x.id), 'islands', at);
+  duplicates(s.issues.map((x) => x.id), 'issues', at);
+  for (const side of ['japan', 'russia'] as const) {
+    duplicates(s.sides[side].brief.goals.map((g) => g.id), `sides.${side}.brief.goals`, at);
+  }
+
+  // Citations must name a source in the registry.
+  walkCitations(s, '', (cite, path) => {
+    if (cite.source !== 'designer' && !sourceIds.has(cite.source)) {
+      at(path, `cites source "${cite.source}", which is not in the sources registry (known: ${[...sourceIds].join(', ')}, or "designer")`);
+    }
+  });
+
+  if (s.period.start > s.period.end) at('period', `start ${s.period.start} is after end ${s.period.end}`);
+  s.rounds.forEach((r, i) => {
+    const prev = s.rounds[i - 1];
+    if (prev && r.date < prev.date) at(`rounds[${i}].date`, `round "${r.id}" on ${r.date} comes before the previous round "${prev.id}" on ${prev.date}: rounds must be in date order`);
+    if (r.date < s.period.start || r.date > s.period.end) at(`rounds[${i}].date`, `${r.date} is outside the scenario's period ${s.period.start} to ${s.period.end}`);
+  });
+
+  for (const [vid, spec] of Object.entries(s.variables)) {
+    const path = `variables["${vid}"]`;
+    if (spec.min >= spec.max) at(path, `min ${spec.min} must be below max ${spec.max}`);
+    else if (spec.start < spec.min || spec.start > spec.max) at(`${path}.start`, `start ${spec.start} is outside the variable's own range ${spec.min} to ${spec.max}`);
+    if (spec.levels && spec.levels.length !== spec.max - spec.min + 1) at(`${path}.levels`, `expected ${spec.max - spec.min + 1} level names (one per value from ${spec.min} to ${spec.max}), got ${spec.levels.length}`);
+  }
+
+  s.issues.forEach((table, i) => {
+    const known: readonly string[] = ISSUES[table.id];
+    table.options.forEach((o, j) => {
+      if (!known.includes(o.id)) at(`issues[${i}].options[${j}].id`, `"${o.id}" is not an option of ${table.id} (expected one of ${known.join(', ')})`);
+    });
+    const missing = known.filter((k) => !table.options.some((o) => o.id === k));
+    if (missing.length > 0) at(`issues[${i}].options`, `missing option${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${table.id}`);
+    if (!table.options.some((o) => o.available)) at(`issues[${i}].options`, `at least one option of ${table.id} must be available`);
+  });
+
+  const checkOption = (issue: IssueId, value: string | undefined, path: string) => {
+    if (value !== undefined && !(ISSUES[issue] as readonly string[]).includes(value)) {
+      at(path, `"${value}" is not an option of ${issue} (expected one of ${ISSUES[issue].join(', ')})`);
+    }
+  };
+  const checkCondition = (c: Condition, path: string) => {
+    if ('agreed' in c) {
+      checkOption(c.agreed.issue, c.agreed.atLeast, `${path}.agreed.atLeast`);
+      checkOption(c.agreed.issue, c.agreed.atMost, `${path}.agreed.atMost`);
+    } else if ('all' in c) c.all.forEach((x, i) => checkCondition(x, `${path}.all[${i}]`));
+    else if ('any' in c) c.any.forEach((x, i) => checkCondition(x, `${path}.any[${i}]`));
+    else if ('not' in c) checkCondition(c.not, `${path}.not`);
+    else if ('round' in c && c.round.gte !== undefined && c.round.gte > s.rounds.length) {
+      at(`${path}.round.gte`, `round ${c.round.gte} does not exist: the scenario has ${s.rounds.length} rounds`);
+    }
+  };
+  s.events.forEach((e, i) => e.when && checkCondition(e.when, `events[${i}].when`));
+  for (const side of ['japan', 'russia'] as const) {
+    s.sides[side].brief.goals.forEach((g, i) => checkCondition(g.test, `sides.${side}.brief.goals[${i}].test`));
+    s.sides[side].priorities.redLines.forEach((r, i) => {
+      checkOption(r.issue, r.atMost, `sides.${side}.priorities.redLines[${i}].atMost`);
+      checkOption(r.issue, r.atLeast, `sides.${side}.priorities.redLines[${i}].atLeast`);
+    });
+  }
+  return problems;
+}
+
+function duplicates(
+  ids: string[],
+  path: string,
+  at: (path: string, message: string) => void,
+  field = 'id',
+): void {
+  const seen = new Map<string, number>();
+  ids.forEach((value, i) => {
+    const first = seen.get(value);
+    if (first !== undefined) at(`${path}[${i}].${field}`, `duplicate ${field} "${value}" (already used at ${path}[${first}])`);
+    else seen.set(value, i);
+  });
+}
+
+function walkCitations(node: unknown, path: string, visit: (c: Citation, path: string) => void): void {
+  if (Array.isArray(node)) {
+    node.forEach((x, i) => walkCitations(x, `${path}[${i}]`, visit));
+  } else if (node !== null && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      const p = path === '' ? k : /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}["${k}"]`;
+      if (k === 'cite' && v && typeof v === 'object' && 'source' in v) visit(v as Citation, p);
+      else walkCitations(v, p, visit);
+    }
+  }
+}
+
+/** Every citation in the scenario with its JSON path, for the citation checker and the debrief. */
+export function citationsOf(s: Scenario): { path: string; cite: Citation }[] {
+  const out: { path: string; cite: Citation }[] = [];
+  walkCitations(s, '', (cite, path) => out.push({ path, cite }));
+  return out;
+}

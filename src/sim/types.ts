@@ -1,0 +1,170 @@
+import type {
+  Difficulty,
+  Ending,
+  IslandId,
+  IslandStatus,
+  IssueId,
+  LineMoment,
+  Package,
+  Sequencing,
+  Side,
+  Speaker,
+  Strategy,
+  Tone,
+  VarId,
+} from '../scenario/vocabulary';
+import type { Citation } from '../scenario/schema';
+
+export type Controller = 'human' | 'computer';
+
+/** Everything besides the players' actions that a game is a function of. */
+export interface GameConfig {
+  scenarioId: string;
+  seed: string;
+  controllers: Record<Side, Controller>;
+  difficulty: Difficulty;
+  strategy: Record<Side, Strategy>;
+}
+
+/** Everything a player (human or computer) can do: each is an event the campaign machine accepts. */
+export type Action =
+  | { type: 'agenda'; side: Side; sequencing: Sequencing; prepare: IssueId }
+  | { type: 'offer'; side: Side; package: Package }
+  | { type: 'accept'; side: Side }
+  | { type: 'stall'; side: Side }
+  | { type: 'walkOut'; side: Side }
+  | { type: 'statement'; side: Side; tone: Tone }
+  | { type: 'ratify'; side: Side; push: boolean };
+export type ActionType = Action['type'];
+
+export type SummitOutcome = 'nothing' | 'jointStatement' | 'interimAgreement' | 'treatyText' | 'walkOut';
+
+/** alea's whole state: four numbers, cheap to store and restore. */
+export interface RngState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+export const STREAMS = ['priorities', 'counterpart', 'polls', 'events', 'ratification', 'lines'] as const;
+export type Stream = (typeof STREAMS)[number];
+
+export interface World {
+  vars: Record<VarId, number>;
+  islands: Record<IslandId, IslandStatus>;
+}
+
+export interface SidePriorities {
+  weights: Record<IssueId, number>;
+  reservation: number;
+}
+
+/** A random draw, kept so the player can see the dice. */
+export interface Draw {
+  stream: Stream;
+  /** What was decided, as a message key (e.g. "accept", "event:press-leak", "noise:support.russia"). */
+  what: string;
+  /** Probability of the "yes" outcome, when the draw decided yes or no. */
+  p?: number;
+  /** The number rolled, in [0, 1). */
+  roll: number;
+  /** For yes/no draws: whether it came out yes. For noise: the resulting change. */
+  outcome: boolean | number;
+}
+
+export interface Factor {
+  /** Message key of the cause, e.g. "summit.concession", "event:nationalist-rally", "tone.tough". */
+  label: string;
+  delta: number;
+}
+
+export interface Cause {
+  kind: 'action' | 'event' | 'rule' | 'noise' | 'summit' | 'ratification' | 'drift';
+  id: string;
+  side?: Side;
+}
+
+export interface LedgerEntry {
+  seq: number;
+  round: number;
+  phase: string;
+  var: VarId;
+  before: number;
+  after: number;
+  cause: Cause;
+  factors: Factor[];
+  draws: Draw[];
+}
+
+/** How the counterpart remembers being treated; it explains its stance with these. */
+export interface Memory {
+  round: number;
+  reason: 'leak' | 'tough' | 'walkOut' | 'concession' | 'goodwill' | 'agreement' | 'stall' | 'hardOffer';
+  /** Change to this side's trust in the other side. */
+  delta: number;
+}
+
+export interface OfferRecord {
+  side: Side;
+  package: Package;
+}
+
+/** What the narration and the screen-reader log show; plain data, rendered by the UI's catalogue. */
+export type LogEntry =
+  | { kind: 'round'; round: number }
+  | { kind: 'action'; round: number; action: Action; by: Controller }
+  | { kind: 'line'; round: number; speaker: Speaker; moment: LineMoment; text: string; cite: Citation }
+  | { kind: 'summit'; round: number; outcome: SummitOutcome; package: Package | null }
+  | { kind: 'talks'; round: number; reach: SummitOutcome; clash: boolean }
+  | { kind: 'event'; round: number; eventId: string }
+  | { kind: 'memory'; round: number; side: Side; memory: Memory }
+  | { kind: 'ratification'; round: number; side: Side; passed: boolean; p: number; roll: number }
+  | { kind: 'ending'; round: number; ending: Ending; side?: Side };
+
+/** One row per finished round, for charts over time. */
+export interface RoundRecord {
+  round: number;
+  vars: Record<VarId, number>;
+  summit: SummitOutcome;
+  events: string[];
+}
+
+export interface TalksState {
+  agenda: Partial<Record<Side, { sequencing: Sequencing; prepare: IssueId }>>;
+  /** The most the summit of this round can reach, set by the foreign ministers. */
+  reach: SummitOutcome;
+}
+
+export interface SummitState {
+  proposer: Side;
+  toMove: Side;
+  offers: OfferRecord[];
+  outcome: SummitOutcome | null;
+}
+
+export interface GameState {
+  config: GameConfig;
+  scenarioHash: string;
+  round: number;
+  world: World;
+  rng: Record<Stream, RngState>;
+  priorities: Record<Side, SidePriorities>;
+  talks: TalksState;
+  summit: SummitState;
+  statements: Partial<Record<Side, Tone>>;
+  ratification: Partial<Record<Side, boolean>>;
+  /** The interim package agreed so far (territory aside), merged across rounds. */
+  agreed: Package | null;
+  /** A treaty text signed at a summit, waiting for ratification. */
+  signed: Package | null;
+  memory: Record<Side, Memory[]>;
+  walkOuts: number;
+  firedEvents: string[];
+  history: RoundRecord[];
+  log: LogEntry[];
+  ledger: LedgerEntry[];
+  /** Switched off for batch runs; the hash never includes it. */
+  ledgerOn: boolean;
+  seq: number;
+  ending: { kind: Ending; side?: Side } | null;
+}
