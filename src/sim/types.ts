@@ -27,14 +27,27 @@ export interface GameConfig {
 }
 
 /** Everything a player (human or computer) can do: each is an event the campaign machine accepts. */
-export type Action =
+export type Action = (
   | { type: 'agenda'; side: Side; sequencing: Sequencing; prepare: IssueId }
   | { type: 'offer'; side: Side; package: Package }
   | { type: 'accept'; side: Side }
   | { type: 'stall'; side: Side }
   | { type: 'walkOut'; side: Side }
   | { type: 'statement'; side: Side; tone: Tone }
-  | { type: 'ratify'; side: Side; push: boolean };
+  | { type: 'ratify'; side: Side; push: boolean }
+) & {
+  /** Set on a computer's move only: the reckoning and the dice behind it, for the log. */
+  why?: Decision;
+};
+
+/** How a computer counterpart reached a decision: what the deal was worth to it, its bar, and the dice. */
+export interface Decision {
+  worth: number;
+  bar: number;
+  p: number;
+  roll: number;
+  redLine?: string;
+}
 export type ActionType = Action['type'];
 
 export type SummitOutcome = 'nothing' | 'jointStatement' | 'interimAgreement' | 'treatyText' | 'walkOut';
@@ -46,7 +59,7 @@ export interface RngState {
   s1: number;
   s2: number;
 }
-export const STREAMS = ['priorities', 'counterpart', 'polls', 'events', 'ratification', 'lines'] as const;
+export const STREAMS = ['priorities', 'polls', 'events', 'ratification'] as const;
 export type Stream = (typeof STREAMS)[number];
 
 export interface World {
@@ -112,7 +125,7 @@ export interface OfferRecord {
 /** What the narration and the screen-reader log show; plain data, rendered by the UI's catalogue. */
 export type LogEntry =
   | { kind: 'round'; round: number }
-  | { kind: 'action'; round: number; action: Action; by: Controller }
+  | { kind: 'action'; round: number; action: Action }
   | { kind: 'line'; round: number; speaker: Speaker; moment: LineMoment; text: string; cite: Citation }
   | { kind: 'summit'; round: number; outcome: SummitOutcome; package: Package | null }
   | { kind: 'talks'; round: number; reach: SummitOutcome; clash: boolean }
@@ -160,6 +173,8 @@ export interface GameState {
   memory: Record<Side, Memory[]>;
   walkOuts: number;
   firedEvents: string[];
+  /** Events that struck in the current round, for its history row. */
+  roundEvents: string[];
   history: RoundRecord[];
   log: LogEntry[];
   ledger: LedgerEntry[];

@@ -1,0 +1,90 @@
+import type { Scenario } from '../scenario/schema';
+import type { VarId } from '../scenario/vocabulary';
+import { Dice } from './rng';
+import type { Cause, Draw, Factor, GameState, LogEntry, Memory } from './types';
+import type { Side } from '../scenario/vocabulary';
+
+/** Values are stored to two decimals so that every engine agrees on them and on the hash. */
+export const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * A working copy of the game state for one transition. Rules change the
+ * draft; `finish()` returns the new state. Every change of a variable goes
+ * through `change`, which clamps it to the scenario's range and, when the
+ * ledger is on, records its causes and dice.
+ */
+export class Draft {
+  readonly state: GameState;
+  readonly dice: Dice;
+
+  constructor(
+    readonly scenario: Scenario,
+    previous: GameState,
+    readonly phase: string,
+  ) {
+    this.state = {
+      ...previous,
+      world: { vars: { ...previous.world.vars }, islands: { ...previous.world.islands } },
+      memory: previous.memory,
+      log: previous.ledgerOn ? previous.log.slice() : previous.log,
+      ledger: previous.ledgerOn ? previous.ledger.slice() : previous.ledger,
+    };
+    this.dice = new Dice(previous.rng);
+  }
+
+  get(v: VarId): number {
+    return this.state.world.vars[v];
+  }
+
+  /**
+   * Moves a variable by the sum of its factors. Returns the change actually
+   * made after clamping.
+   */
+  change(v: VarId, factors: Factor[], cause: Cause, draws: Draw[] = []): number {
+    const spec = this.scenario.variables[v];
+    const before = this.state.world.vars[v];
+    let total = 0;
+    for (const f of factors) total += f.delta;
+    const after = round2(Math.min(spec.max, Math.max(spec.min, before + total)));
+    if (after === before && draws.length === 0) return 0;
+    this.state.world.vars[v] = after;
+    if (this.state.ledgerOn) {
+      this.state.seq += 1;
+      this.state.ledger.push({
+        seq: this.state.seq,
+        round: this.state.round,
+        phase: this.phase,
+        var: v,
+        before,
+        after,
+        cause,
+        factors: factors.filter((f) => f.delta !== 0).map((f) => ({ label: f.label, delta: round2(f.delta) })),
+        draws,
+      });
+    }
+    return round2(after - before);
+  }
+
+  set(v: VarId, value: number, cause: Cause, label: string): void {
+    this.change(v, [{ label, delta: value - this.get(v) }], cause);
+  }
+
+  log(entry: LogEntry): void {
+    if (this.state.ledgerOn) this.state.log.push(entry);
+  }
+
+  remember(side: Side, memory: Memory): void {
+    this.state.memory = { ...this.state.memory, [side]: [...this.state.memory[side], memory] };
+    this.change(`trust.${side}` as VarId, [{ label: `memory.${memory.reason}`, delta: memory.delta }], {
+      kind: 'rule',
+      id: `memory.${memory.reason}`,
+      side,
+    });
+    this.log({ kind: 'memory', round: this.state.round, side, memory });
+  }
+
+  finish(): GameState {
+    this.state.rng = this.dice.save();
+    return this.state;
+  }
+}

@@ -1,0 +1,24 @@
+// The simulation's public surface for src/ui and src/cli (see api.md).
+export { GameSession, type ActResult, type SessionOptions } from './session';
+export { legalMoves, pendingSide, type LegalMoves, type PhaseName } from './legal';
+export {
+  toReplay,
+  verifyReplay,
+  readReplay,
+  replayPrefix,
+  configOf,
+  replaySchema,
+  REPLAY_FORMAT,
+  REPLAY_VERSION,
+  REPLAY_MAX_BYTES,
+  type ReplayFile,
+  type VerifyResult,
+} from './replay';
+export { scoreOf, type SideScore } from './scoring';
+export { ledgerFor, islandRows, packageValue, type IslandRow } from './selectors';
+export { stateHash, canonicalJson, sha256Hex } from './hash';
+export { scenarioHash } from './scenarioHash';
+export { availableOptions, classify, landShare, STATUS_QUO } from './packages';
+export { ratificationOdds } from './rules/ratification';
+export { termsOf } from './conditions';
+export * from './types';

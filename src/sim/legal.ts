@@ -1,0 +1,102 @@
+import type { Scenario } from '../scenario/schema';
+import {
+  ISSUE_IDS,
+  SEQUENCINGS,
+  SIDES,
+  TONES,
+  type IssueId,
+  type Sequencing,
+  type Side,
+  type Tone,
+} from '../scenario/vocabulary';
+import { availableOptions, packageBlock, samePackage } from './packages';
+import { MAX_OFFERS } from './rules/summit';
+import type { Action, ActionType, GameState } from './types';
+
+export type PhaseName = 'ministerTalks' | 'summit' | 'publicReaction' | 'ratification' | 'ended';
+
+/** What the side to move may do now; the UI builds its controls from this. */
+export interface LegalMoves {
+  side: Side;
+  types: ActionType[];
+  /** For offers: the options of each issue that may be put on the table. */
+  options: Record<IssueId, string[]>;
+  sequencings: readonly Sequencing[];
+  tones: readonly Tone[];
+}
+
+/** The side that must act now. In simultaneous phases Japan chooses first; neither sees the other's choice. */
+export function pendingSide(state: GameState, phase: PhaseName): Side | null {
+  switch (phase) {
+    case 'ministerTalks':
+      return SIDES.find((s) => !state.talks.agenda[s]) ?? null;
+    case 'summit':
+      return state.summit.outcome === null ? state.summit.toMove : null;
+    case 'publicReaction':
+      return SIDES.find((s) => !state.statements[s]) ?? null;
+    case 'ratification':
+      return SIDES.find((s) => state.ratification[s] === undefined) ?? null;
+    default:
+      return null;
+  }
+}
+
+export function legalTypes(state: GameState, phase: PhaseName): ActionType[] {
+  switch (phase) {
+    case 'ministerTalks':
+      return ['agenda'];
+    case 'summit': {
+      const n = state.summit.offers.length;
+      if (n === 0) return ['offer', 'stall'];
+      return n < MAX_OFFERS ? ['accept', 'offer', 'stall', 'walkOut'] : ['accept', 'stall', 'walkOut'];
+    }
+    case 'publicReaction':
+      return ['statement'];
+    case 'ratification':
+      return ['ratify'];
+    default:
+      return [];
+  }
+}
+
+export function legalMoves(scenario: Scenario, state: GameState, phase: PhaseName): LegalMoves | null {
+  const side = pendingSide(state, phase);
+  if (!side) return null;
+  return {
+    side,
+    types: legalTypes(state, phase),
+    options: availableOptions(scenario, state),
+    sequencings: SEQUENCINGS,
+    tones: TONES,
+  };
+}
+
+/** Why an action is refused now, in words a player or a replay error can show; null when it is legal. */
+export function refusal(scenario: Scenario, state: GameState, phase: PhaseName, action: Action): string | null {
+  if (phase === 'ended') return 'the game has ended';
+  const side = pendingSide(state, phase);
+  if (action.side !== side) return `it is ${side ?? 'nobody'}'s turn, not ${String(action.side)}'s`;
+  if (!legalTypes(state, phase).includes(action.type)) {
+    return `"${action.type}" is not possible during ${phase} (possible: ${legalTypes(state, phase).join(', ')})`;
+  }
+  switch (action.type) {
+    case 'agenda':
+      if (!SEQUENCINGS.includes(action.sequencing)) return `unknown sequencing "${String(action.sequencing)}"`;
+      if (!ISSUE_IDS.includes(action.prepare)) return `unknown issue "${String(action.prepare)}"`;
+      return null;
+    case 'offer': {
+      if (!action.package || typeof action.package !== 'object') return 'an offer needs a package';
+      const why = packageBlock(scenario, state, action.package);
+      if (why) return `this package cannot be offered now (${why})`;
+      const last = state.summit.offers[state.summit.offers.length - 1];
+      if (last && samePackage(last.package, action.package)) return 'a counter-offer must change something; to agree, accept';
+      return null;
+    }
+    case 'statement':
+      return TONES.includes(action.tone) ? null : `unknown tone "${String(action.tone)}"`;
+    case 'ratify':
+      return typeof action.push === 'boolean' ? null : 'ratify needs push: true or false';
+    default:
+      return null;
+  }
+}

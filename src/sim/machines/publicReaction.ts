@@ -1,0 +1,24 @@
+/**
+ * Public reaction: each leader chooses what to tell the press; then both
+ * publics react at once, the dice roll for polls and events, and the round
+ * closes into an ending, ratification of a signed text, or the next round.
+ */
+export const publicReactionPhase = {
+  on: {
+    statement: { guard: 'legalInReaction', actions: 'recordStatement' },
+  },
+  always: {
+    guard: 'bothStatementsMade',
+    target: 'closing',
+    actions: ['resolveReaction', 'closeRound'],
+  },
+} as const;
+
+/** A transient step after the round closes: where the campaign goes next. */
+export const closingPhase = {
+  always: [
+    { guard: 'hasEnded', target: 'ended' },
+    { guard: 'treatySigned', target: 'ratification' },
+    { target: 'ministerTalks' },
+  ],
+} as const;

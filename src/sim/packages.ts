@@ -1,0 +1,113 @@
+import type { Scenario } from '../scenario/schema';
+import {
+  ISLANDS_IN_OPTION,
+  ISSUE_IDS,
+  ISSUES,
+  type IslandId,
+  type IslandStatus,
+  type IssueId,
+  type Package,
+} from '../scenario/vocabulary';
+import type { GameState, SummitOutcome } from './types';
+
+export const STATUS_QUO: Package = {
+  islands: 'none',
+  sovereignty: 'jointActivity',
+  usGuarantee: 'none',
+  sanctions: 'keep',
+  energy: 'none',
+  investment: 'none',
+  humanitarian: 'none',
+};
+
+export const optionIndex = (issue: IssueId, option: string): number =>
+  (ISSUES[issue] as readonly string[]).indexOf(option);
+
+export const isTreaty = (pkg: Package): boolean => pkg.islands !== 'none';
+
+/** What a package amounts to if both sides sign it. */
+export function classify(pkg: Package): SummitOutcome {
+  if (isTreaty(pkg)) return 'treatyText';
+  return ISSUE_IDS.some((i) => pkg[i] !== STATUS_QUO[i]) ? 'interimAgreement' : 'jointStatement';
+}
+
+export const SOVEREIGNTY_TO_STATUS: Record<Package['sovereignty'], IslandStatus> = {
+  jointActivity: 'jointActivity',
+  lease: 'leased',
+  jointGovernance: 'jointGovernance',
+  transfer: 'returned',
+};
+
+export const islandsOf = (pkg: Package): readonly IslandId[] => ISLANDS_IN_OPTION[pkg.islands];
+
+/** Share of the disputed land a package covers, from the scenario's own areas. */
+export function landShare(scenario: Scenario, pkg: Package): number {
+  const total = scenario.islands.reduce((sum, i) => sum + i.areaKm2, 0);
+  const covered = scenario.islands
+    .filter((i) => islandsOf(pkg).includes(i.id))
+    .reduce((sum, i) => sum + i.areaKm2, 0);
+  return total === 0 ? 0 : covered / total;
+}
+
+/**
+ * Why an option cannot be put on the table now, or null when it can. The
+ * world decides: a frozen dialogue leaves only humanitarian access to talk
+ * about; ministers-only talks and a clash over sequencing keep territory off
+ * the table; a pipeline is "unimaginable without a peace treaty".
+ */
+export function optionBlock(
+  scenario: Scenario,
+  state: GameState,
+  issue: IssueId,
+  option: string,
+): string | null {
+  const table = scenario.issues.find((t) => t.id === issue);
+  const entry = table?.options.find((o) => o.id === option);
+  if (!entry) return 'unknown';
+  if (option === STATUS_QUO[issue]) return null;
+  if (!entry.available) return 'unavailable';
+  const dialogue = state.world.vars.dialogue;
+  if (dialogue <= 0 && issue !== 'humanitarian') return 'dialogueFrozen';
+  if (issue === 'islands' || issue === 'sovereignty') {
+    if (dialogue < 2) return 'ministersOnly';
+    if (state.talks.reach !== 'treatyText') return 'sequencingClash';
+  }
+  return null;
+}
+
+/** Why a whole package cannot be offered, or null. */
+export function packageBlock(scenario: Scenario, state: GameState, pkg: Package): string | null {
+  for (const issue of ISSUE_IDS) {
+    if (optionIndex(issue, pkg[issue]) < 0) return `${issue}:unknown`;
+    const why = optionBlock(scenario, state, issue, pkg[issue]);
+    if (why) return `${issue}:${why}`;
+  }
+  if (pkg.islands === 'none' && pkg.sovereignty !== 'jointActivity') return 'sovereignty:noIslands';
+  if (pkg.energy === 'pipeline' && !isTreaty(pkg)) return 'energy:pipelineNeedsTreaty';
+  return null;
+}
+
+/** The options of each issue a side may put on the table now. */
+export function availableOptions(scenario: Scenario, state: GameState): Record<IssueId, string[]> {
+  const out = {} as Record<IssueId, string[]>;
+  for (const issue of ISSUE_IDS) {
+    out[issue] = (ISSUES[issue] as readonly string[]).filter(
+      (o) => optionBlock(scenario, state, issue, o) === null,
+    );
+  }
+  return out;
+}
+
+/** Both sides' interim terms merged: for each issue the further-reaching option stands. */
+export function mergeTerms(a: Package | null, b: Package): Package {
+  if (!a) return b;
+  const out = { ...a };
+  for (const issue of ISSUE_IDS) {
+    if (optionIndex(issue, b[issue]) > optionIndex(issue, a[issue])) {
+      (out as Record<IssueId, string>)[issue] = b[issue];
+    }
+  }
+  return out;
+}
+
+export const samePackage = (a: Package, b: Package): boolean => ISSUE_IDS.every((i) => a[i] === b[i]);

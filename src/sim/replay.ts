@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import type { Scenario } from '../scenario/schema';
+import { DIFFICULTIES, ISSUES, SEQUENCINGS, SIDES, STRATEGIES, TONES, type IssueId } from '../scenario/vocabulary';
+import { fromZod, parseJson } from '../scenario/problems';
+import { GameSession } from './session';
+import { scenarioHash } from './scenarioHash';
+import type { Action, GameConfig } from './types';
+
+export const REPLAY_FORMAT = 'unfinished-peace-replay';
+export const REPLAY_VERSION = 1;
+/** Far above any real game (a few kilobytes); refused before parsing. */
+export const REPLAY_MAX_BYTES = 1_000_000;
+
+const side = z.enum(SIDES);
+const option = <I extends IssueId>(issue: I) => z.enum(ISSUES[issue] as unknown as [string, ...string[]]);
+const packageSchema = z.strictObject({
+  islands: option('islands'),
+  sovereignty: option('sovereignty'),
+  usGuarantee: option('usGuarantee'),
+  sanctions: option('sanctions'),
+  energy: option('energy'),
+  investment: option('investment'),
+  humanitarian: option('humanitarian'),
+});
+const actionSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('agenda'), side, sequencing: z.enum(SEQUENCINGS), prepare: z.enum(Object.keys(ISSUES) as [IssueId, ...IssueId[]]) }),
+  z.strictObject({ type: z.literal('offer'), side, package: packageSchema }),
+  z.strictObject({ type: z.literal('accept'), side }),
+  z.strictObject({ type: z.literal('stall'), side }),
+  z.strictObject({ type: z.literal('walkOut'), side }),
+  z.strictObject({ type: z.literal('statement'), side, tone: z.enum(TONES) }),
+  z.strictObject({ type: z.literal('ratify'), side, push: z.boolean() }),
+]);
+const hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash in hex');
+
+export const replaySchema = z.strictObject({
+  format: z.literal(REPLAY_FORMAT),
+  version: z.literal(REPLAY_VERSION),
+  scenario: z.strictObject({ id: z.string().min(1), hash: hex }),
+  seed: z.string().max(64),
+  controllers: z.strictObject({ japan: z.enum(['human', 'computer']), russia: z.enum(['human', 'computer']) }),
+  difficulty: z.enum(DIFFICULTIES),
+  strategy: z.strictObject({ japan: z.enum(STRATEGIES), russia: z.enum(STRATEGIES) }),
+  actions: z.array(actionSchema).max(500),
+  rounds: z.array(z.strictObject({ round: z.number().int().min(1), hash: hex })),
+  final: z.strictObject({ hash: hex, phase: z.string(), ending: z.string().nullable() }),
+});
+export type ReplayFile = z.infer<typeof replaySchema>;
+
+export function configOf(replay: ReplayFile): GameConfig {
+  return {
+    scenarioId: replay.scenario.id,
+    seed: replay.seed,
+    controllers: replay.controllers,
+    difficulty: replay.difficulty,
+    strategy: replay.strategy,
+  };
+}
+
+/** A recording of a session so far: actions, not snapshots, and a hash after every round. */
+export function toReplay(session: GameSession): ReplayFile {
+  const c = session.config;
+  return {
+    format: REPLAY_FORMAT,
+    version: REPLAY_VERSION,
+    scenario: { id: session.scenario.id, hash: scenarioHash(session.scenario) },
+    seed: c.seed,
+    controllers: c.controllers,
+    difficulty: c.difficulty,
+    strategy: c.strategy,
+    actions: [...session.actions] as ReplayFile['actions'],
+    rounds: [...session.roundHashes],
+    final: { hash: session.hash(), phase: session.phase, ending: session.state.ending?.kind ?? null },
+  };
+}
+
+export type VerifyResult =
+  | { ok: true; replay: ReplayFile; session: GameSession }
+  | { ok: false; error: string; step?: number; round?: number };
+
+/**
+ * Reads a replay file and re-simulates it. A changed action, seed or
+ * scenario is caught; the error names the first round whose hash differs,
+ * or the first action that is not legal where it stands.
+ */
+export function verifyReplay(text: string, file: string, scenarios: readonly Scenario[]): VerifyResult {
+  const read = readReplay(text, file);
+  if (!read.ok) return read;
+  const replay = read.replay;
+  const scenario = scenarios.find((s) => s.id === replay.scenario.id);
+  if (!scenario) {
+    return { ok: false, error: `${file}: scenario "${replay.scenario.id}" is not known here (known: ${scenarios.map((s) => s.id).join(', ')})` };
+  }
+  if (scenarioHash(scenario) !== replay.scenario.hash) {
+    return { ok: false, error: `${file}: played on a different version of scenario "${scenario.id}" (content hash ${replay.scenario.hash.slice(0, 12)}… here ${scenarioHash(scenario).slice(0, 12)}…)` };
+  }
+  const game = GameSession.start(scenario, configOf(replay));
+  for (const [i, action] of replay.actions.entries()) {
+    const result = game.act(action as Action);
+    if (!result.ok) {
+      return { ok: false, step: i + 1, error: `${file}: action ${i + 1} (${action.type} by ${action.side}) is not legal at that point: ${result.error}` };
+    }
+    const bad = firstBadRound(game, replay);
+    if (bad !== null) {
+      return { ok: false, round: bad, step: i + 1, error: `${file}: the game diverges from the recording at round ${bad}: its state hash does not match (a changed action, seed or rule)` };
+    }
+  }
+  if (game.roundHashes.length < replay.rounds.length) {
+    const missing = replay.rounds[game.roundHashes.length]?.round ?? game.roundHashes.length + 1;
+    return { ok: false, round: missing, error: `${file}: the recording claims round ${missing} was played, but its actions end before it` };
+  }
+  if (game.hash() !== replay.final.hash) {
+    return { ok: false, error: `${file}: the final state hash does not match the recording (the file was changed after it was written)` };
+  }
+  return { ok: true, replay, session: game };
+}
+
+function firstBadRound(game: GameSession, replay: ReplayFile): number | null {
+  for (const [i, r] of game.roundHashes.entries()) {
+    const recorded = replay.rounds[i];
+    if (!recorded || recorded.hash !== r.hash || recorded.round !== r.round) return r.round;
+  }
+  return null;
+}
+
+/** Parses and checks the shape of a replay file, before any re-simulation. */
+export function readReplay(text: string, file: string): { ok: true; replay: ReplayFile } | { ok: false; error: string } {
+  if (text.length > REPLAY_MAX_BYTES) {
+    return { ok: false, error: `${file}: ${text.length} bytes is too large for a replay (at most ${REPLAY_MAX_BYTES}); it is not a replay of this game` };
+  }
+  const parsed = parseJson(text, file);
+  if (!parsed.ok) return { ok: false, error: `${file}: ${parsed.problems[0]?.message ?? 'not JSON'}` };
+  const data = parsed.value as Record<string, unknown> | null;
+  if (!data || typeof data !== 'object' || Array.isArray(data) || data.format !== REPLAY_FORMAT) {
+    return { ok: false, error: `${file}: not an Unfinished Peace replay (expected "format": "${REPLAY_FORMAT}")` };
+  }
+  if (typeof data.version === 'number' && data.version !== REPLAY_VERSION) {
+    const advice = data.version > REPLAY_VERSION ? 'it was made by a newer version of the game: update the game to open it' : 'it was made by an older version of the game, whose rules differ: replay it in that version';
+    return { ok: false, error: `${file}: replay format version ${data.version}, this game reads version ${REPLAY_VERSION}; ${advice}` };
+  }
+  const checked = replaySchema.safeParse(data);
+  if (!checked.success) {
+    const p = fromZod(checked.error, file)[0];
+    return { ok: false, error: `${file}: ${p?.path ? `${p.path}: ` : ''}${p?.message ?? 'not a valid replay'}` };
+  }
+  return { ok: true, replay: checked.data };
+}
+
+/** Re-simulates the first `upTo` actions of a replay: the viewer's steps, and "continue from here". */
+export function replayPrefix(scenario: Scenario, replay: ReplayFile, upTo: number): GameSession {
+  const game = GameSession.start(scenario, configOf(replay));
+  for (const action of replay.actions.slice(0, upTo)) {
+    const result = game.act(action as Action);
+    if (!result.ok) break;
+  }
+  return game;
+}

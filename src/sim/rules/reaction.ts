@@ -1,0 +1,123 @@
+import { SIDES, otherSide, type Side, type Tone, type VarId } from '../../scenario/vocabulary';
+import type { Draft } from '../draft';
+import { landShare, optionIndex } from '../packages';
+import { territorialSeverity } from '../counterpart/valuation';
+import type { Action, Cause, Draw, Factor, SummitOutcome } from '../types';
+import { say } from './lines';
+import { strikeEvents } from './events';
+
+/** Levada's sample is about 1,600 people; sampling noise follows from it. */
+const POLL_SAMPLE = 1600;
+
+export function recordStatement(d: Draft, a: Extract<Action, { type: 'statement' }>): void {
+  d.state.statements = { ...d.state.statements, [a.side]: a.tone };
+}
+
+/**
+ * Both publics react at once: each leader's approval, each country's poll on
+ * a deal and its hard-liners move with the summit's outcome and with what
+ * each leader told the press; then the dice for sampling noise and events.
+ */
+export function resolveReaction(d: Draft): void {
+  const outcome: SummitOutcome = d.state.summit.outcome ?? 'nothing';
+  for (const side of SIDES) reactAtHome(d, side, outcome, d.state.statements[side] ?? 'quiet');
+  for (const side of SIDES) reactAbroad(d, side, d.state.statements[side] ?? 'quiet');
+  for (const side of SIDES) pollNoise(d, side);
+  strikeEvents(d, 'publicReaction');
+}
+
+function reactAtHome(d: Draft, side: Side, outcome: SummitOutcome, tone: Tone): void {
+  const cause: Cause = { kind: 'summit', id: outcome, side };
+  const pkg = d.state.signed;
+  const walker = outcome === 'walkOut' ? d.state.summit.toMove : null;
+  const approval: Factor[] = [];
+  const support: Factor[] = [];
+  const hard: Factor[] = [];
+  const deal = outcome === 'treatyText' || outcome === 'interimAgreement';
+
+  if (outcome === 'treatyText' && pkg) {
+    const sev = territorialSeverity(pkg);
+    if (side === 'japan') {
+      const form = [0.2, 0.4, 0.6, 1][optionIndex('sovereignty', pkg.sovereignty)] ?? 0;
+      approval.push({ label: 'reaction.treaty.islands', delta: 2 + 6 * landShare(d.scenario, pkg) * form + 2 * form });
+      approval.push({ label: 'reaction.treaty.alliance', delta: -[0, 0, 1, 2][optionIndex('usGuarantee', pkg.usGuarantee)]! });
+      support.push({ label: 'reaction.treaty', delta: form >= 0.6 ? 2 : -1 });
+      if (pkg.sovereignty !== 'transfer') hard.push({ label: 'reaction.treaty.sovereignty', delta: 5 });
+    } else {
+      approval.push({ label: 'reaction.treaty.territory', delta: -6 * sev });
+      approval.push({ label: 'reaction.treaty.normalisation', delta: 1 });
+      support.push({ label: 'reaction.treaty.territory', delta: -1 * sev });
+      hard.push({ label: 'reaction.treaty.territory', delta: 10 * sev });
+    }
+  } else if (outcome === 'interimAgreement') {
+    approval.push({ label: 'reaction.interim', delta: 1.5 });
+    support.push({ label: 'reaction.interim', delta: 1 });
+    hard.push({ label: 'reaction.interim', delta: -1 });
+  } else if (outcome === 'jointStatement') {
+    approval.push({ label: 'reaction.statement', delta: side === 'japan' ? -0.5 : 0.3 });
+  } else if (outcome === 'nothing') {
+    approval.push({ label: 'reaction.nothing', delta: side === 'japan' ? -1.5 : -0.5 });
+  } else if (walker) {
+    approval.push({ label: walker === side ? 'reaction.walkedOut' : 'reaction.wasLeft', delta: walker === side ? 1 : -1 });
+  }
+
+  if (tone === 'sell') {
+    approval.push({ label: deal ? 'tone.sell' : 'tone.oversold', delta: deal ? 1.5 : -1 });
+    if (deal) support.push({ label: 'tone.sell', delta: 2 });
+  } else if (tone === 'tough') {
+    approval.push({ label: 'tone.tough', delta: 1 });
+    support.push({ label: 'tone.tough', delta: -2 });
+    hard.push({ label: 'tone.tough', delta: 3 });
+  } else if (tone === 'leak') {
+    approval.push({ label: 'tone.leak', delta: 1.5 });
+    support.push({ label: 'tone.leak', delta: 1 });
+  }
+  const h = d.get(`hardliners.${side}`);
+  hard.push({ label: 'drift.hardliners', delta: -(h - 50) * 0.05 });
+
+  d.change(`approval.${side}`, approval, cause);
+  movePoll(d, side, support, cause);
+  d.change(`hardliners.${side}`, hard, cause);
+}
+
+/** What one leader says at home is heard abroad too. */
+function reactAbroad(d: Draft, side: Side, tone: Tone): void {
+  const other = otherSide(side);
+  const cause: Cause = { kind: 'action', id: `tone.${tone}`, side };
+  if (tone === 'tough') {
+    d.remember(other, { round: d.state.round, reason: 'tough', delta: -4 });
+    d.change('rapport', [{ label: 'tone.tough', delta: -3 }], cause);
+    d.change(`hardliners.${other}`, [{ label: 'tone.toughAbroad', delta: 2 }], cause);
+    say(d, other, 'leader', 'grievance.tough');
+  } else if (tone === 'leak') {
+    d.remember(other, { round: d.state.round, reason: 'leak', delta: -8 });
+    d.change('rapport', [{ label: 'tone.leak', delta: -4 }], cause);
+    d.change(`hardliners.${other}`, [{ label: 'tone.leakAbroad', delta: 5 }], cause);
+    say(d, other, 'minister', 'grievance.leak');
+  } else if (tone === 'sell' && d.state.summit.outcome === 'treatyText') {
+    d.change(`hardliners.${other}`, [{ label: 'tone.sellAbroad', delta: 2 }], cause);
+  }
+}
+
+/** Support and opposition move together: what one gains, the other mostly loses. */
+function movePoll(d: Draft, side: Side, factors: Factor[], cause: Cause, draws: Draw[] = []): void {
+  if (factors.length === 0 && draws.length === 0) return;
+  d.change(`support.${side}`, factors, cause, draws);
+  d.change(
+    `oppose.${side}`,
+    factors.map((f) => ({ label: f.label, delta: -0.8 * f.delta })),
+    cause,
+    draws,
+  );
+}
+
+function pollNoise(d: Draft, side: Side): void {
+  for (const v of [`support.${side}`, `approval.${side}`] as VarId[]) {
+    const p = d.get(v) / 100;
+    const sd = Math.sqrt((p * (1 - p)) / POLL_SAMPLE) * 100;
+    const z = d.dice.normal('polls');
+    const delta = Math.round(z * sd * 100) / 100;
+    const draw: Draw = { stream: 'polls', what: `noise:${v}`, roll: Math.round(z * 1000) / 1000, outcome: delta };
+    d.change(v, [{ label: 'noise.sampling', delta }], { kind: 'noise', id: v }, [draw]);
+  }
+}

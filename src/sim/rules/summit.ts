@@ -1,0 +1,90 @@
+import { otherSide, type Package, type Side } from '../../scenario/vocabulary';
+import type { Draft } from '../draft';
+import { classify, isTreaty, mergeTerms, optionIndex } from '../packages';
+import { packageWorth } from '../counterpart/valuation';
+import type { Action, Cause } from '../types';
+import { say } from './lines';
+
+/** Offers and counter-offers one summit allows before someone must accept, stall or walk out. */
+export const MAX_OFFERS = 4;
+
+export function proposerOf(d: { scenario: Draft['scenario'] }, round: number): Side {
+  const first = d.scenario.firstProposer;
+  return round % 2 === 0 ? first : otherSide(first);
+}
+
+export function recordOffer(d: Draft, a: Extract<Action, { type: 'offer' }>): void {
+  const offers = d.state.summit.offers;
+  const receiver = otherSide(a.side);
+  const previous = [...offers].reverse().find((o) => o.side === a.side);
+  d.state.summit = {
+    ...d.state.summit,
+    offers: [...offers, { side: a.side, package: a.package }],
+    toMove: receiver,
+  };
+  say(d, a.side, 'leader', offers.length === 0 ? 'offer' : 'counter');
+  // The receiver judges the offer by its own lights, and remembers.
+  const weights = d.state.priorities[receiver].weights;
+  const worth = packageWorth(receiver, a.package, weights);
+  if (previous && worth - packageWorth(receiver, previous.package, weights) >= 4) {
+    d.remember(receiver, { round: d.state.round, reason: 'concession', delta: 2 });
+  } else if (worth < 30) {
+    d.remember(receiver, { round: d.state.round, reason: 'hardOffer', delta: -2 });
+  }
+}
+
+export function acceptOffer(d: Draft, a: Extract<Action, { type: 'accept' }>): void {
+  const last = d.state.summit.offers[d.state.summit.offers.length - 1];
+  if (!last) return;
+  const outcome = classify(last.package);
+  d.state.summit = { ...d.state.summit, outcome };
+  say(d, a.side, 'leader', 'accept');
+  const cause: Cause = { kind: 'summit', id: outcome };
+  d.change('rapport', [{ label: 'summit.agreement', delta: 4 }], cause);
+  d.remember('japan', { round: d.state.round, reason: 'agreement', delta: 3 });
+  d.remember('russia', { round: d.state.round, reason: 'agreement', delta: 3 });
+  if (outcome === 'treatyText') d.state.signed = last.package;
+  else {
+    applyTerms(d, last.package, cause);
+    d.state.agreed = mergeTerms(d.state.agreed, last.package);
+    d.change('dialogue', [{ label: 'summit.reopened', delta: 1 }], cause);
+  }
+  d.log({ kind: 'summit', round: d.state.round, outcome, package: last.package });
+}
+
+/** "Kick the can down the road": a statement if offers were exchanged, nothing if none were. */
+export function stallSummit(d: Draft, a: Extract<Action, { type: 'stall' }>): void {
+  const exchanged = d.state.summit.offers.length > 0;
+  const outcome = exchanged ? 'jointStatement' : 'nothing';
+  d.state.summit = { ...d.state.summit, outcome };
+  say(d, a.side, 'leader', 'stall');
+  if (exchanged) d.remember(otherSide(a.side), { round: d.state.round, reason: 'stall', delta: -1 });
+  d.change('rapport', [{ label: 'summit.stall', delta: -1 }], { kind: 'summit', id: outcome, side: a.side });
+  d.log({ kind: 'summit', round: d.state.round, outcome, package: null });
+}
+
+export function walkOut(d: Draft, a: Extract<Action, { type: 'walkOut' }>): void {
+  d.state.summit = { ...d.state.summit, outcome: 'walkOut' };
+  d.state.walkOuts += 1;
+  say(d, a.side, 'leader', 'walkOut');
+  const cause: Cause = { kind: 'summit', id: 'walkOut', side: a.side };
+  d.change('rapport', [{ label: 'summit.walkOut', delta: -8 }], cause);
+  d.remember(otherSide(a.side), { round: d.state.round, reason: 'walkOut', delta: -8 });
+  say(d, otherSide(a.side), 'leader', 'grievance.walkOut');
+  d.log({ kind: 'summit', round: d.state.round, outcome: 'walkOut', package: null });
+}
+
+/** What agreed terms change in the world once they take effect. */
+export function applyTerms(d: Draft, pkg: Package, cause: Cause): void {
+  const exchanges = optionIndex('humanitarian', pkg.humanitarian);
+  if (exchanges > d.get('exchanges')) d.set('exchanges', exchanges, cause, `terms.humanitarian.${pkg.humanitarian}`);
+  const energy = [0, 10, 30][optionIndex('energy', pkg.energy)] ?? 0;
+  if (energy > 0) d.change('energy', [{ label: `terms.energy.${pkg.energy}`, delta: energy }], cause);
+  const invest = [0, 5, 15][optionIndex('investment', pkg.investment)] ?? 0;
+  if (invest > 0) d.change('investment', [{ label: `terms.investment.${pkg.investment}`, delta: invest }], cause);
+  if (pkg.sanctions === 'ease') d.change('sanctions', [{ label: 'terms.sanctions.ease', delta: -1 }], cause);
+  if (pkg.sanctions === 'lift') d.set('sanctions', 0, cause, 'terms.sanctions.lift');
+  const guarantee = optionIndex('usGuarantee', pkg.usGuarantee);
+  if (guarantee > d.get('usGuarantee')) d.set('usGuarantee', guarantee, cause, `terms.usGuarantee.${pkg.usGuarantee}`);
+  if (isTreaty(pkg)) d.set('dialogue', 2, cause, 'terms.treaty');
+}

@@ -1,0 +1,130 @@
+import { createActor, type Actor } from 'xstate';
+import type { Scenario } from '../scenario/schema';
+import type { Side } from '../scenario/vocabulary';
+import { campaignMachine, type CampaignMachine } from './machines/campaign';
+import { chooseAction } from './counterpart/strategy';
+import { legalMoves, pendingSide, refusal, type LegalMoves, type PhaseName } from './legal';
+import { initialState } from './rules/round';
+import { scenarioHash } from './scenarioHash';
+import { stateHash } from './hash';
+import type { Action, GameConfig, GameState } from './types';
+
+export type ActResult = { ok: true } | { ok: false; error: string };
+
+export interface SessionOptions {
+  /** Record the causal ledger and narration (on by default; batch runs switch it off). */
+  ledger?: boolean;
+  /** Hash the state each time a round closes, for replays (on by default; batch runs switch it off). */
+  roundHashes?: boolean;
+}
+
+/**
+ * A game in progress: the campaign actor, the human actions so far, and the
+ * counterpart playing whichever side no human plays. The UI and the CLI use
+ * this and nothing deeper; everything they show is read from `state`.
+ */
+export class GameSession {
+  private readonly actor: Actor<CampaignMachine>;
+  private readonly listeners = new Set<(s: GameSession) => void>();
+  private readonly humanActions: Action[] = [];
+  private lastRound = 0;
+  /** The state hash after each closed round: what a replay checks a re-simulation against. */
+  readonly roundHashes: { round: number; hash: string }[] = [];
+
+  private constructor(
+    readonly scenario: Scenario,
+    readonly config: GameConfig,
+    private readonly options: SessionOptions,
+  ) {
+    const machine = campaignMachine(scenario);
+    const start = initialState(scenario, config, scenarioHash(scenario), options.ledger ?? true);
+    this.actor = createActor(machine, { input: start });
+    this.actor.start();
+  }
+
+  static start(scenario: Scenario, config: GameConfig, options: SessionOptions = {}): GameSession {
+    const session = new GameSession(scenario, config, options);
+    session.playComputers();
+    return session;
+  }
+
+  get state(): GameState {
+    return this.actor.getSnapshot().context;
+  }
+
+  get phase(): PhaseName {
+    return this.actor.getSnapshot().value as PhaseName;
+  }
+
+  get pending(): Side | null {
+    return pendingSide(this.state, this.phase);
+  }
+
+  get ended(): boolean {
+    return this.phase === 'ended';
+  }
+
+  /** The human actions so far: with the scenario, seed and config, all a replay needs. */
+  get actions(): readonly Action[] {
+    return this.humanActions;
+  }
+
+  hash(): string {
+    return stateHash(this.phase, this.state);
+  }
+
+  legal(): LegalMoves | null {
+    return legalMoves(this.scenario, this.state, this.phase);
+  }
+
+  /** Why this action would be refused now, or null. */
+  refusal(action: Action): string | null {
+    return refusal(this.scenario, this.state, this.phase, action);
+  }
+
+  /** A human's move. Refused moves change nothing; after a legal one the computer sides move. */
+  act(action: Action): ActResult {
+    const side = this.pending;
+    if (side && this.config.controllers[side] === 'computer') {
+      return { ok: false, error: `${side} is played by the computer` };
+    }
+    const why = this.refusal(action);
+    if (why) return { ok: false, error: why };
+    const { why: _ignored, ...clean } = action;
+    this.humanActions.push(clean as Action);
+    this.send(clean as Action);
+    this.playComputers();
+    this.notify();
+    return { ok: true };
+  }
+
+  subscribe(listener: (s: GameSession) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private send(action: Action): void {
+    this.actor.send(action);
+    const round = this.state.history.length - 1;
+    if (round > this.lastRound) {
+      this.lastRound = round;
+      if (this.options.roundHashes ?? true) this.roundHashes.push({ round, hash: this.hash() });
+    }
+  }
+
+  private playComputers(): void {
+    for (let guard = 0; guard < 500; guard += 1) {
+      const side = this.pending;
+      if (!side || this.config.controllers[side] !== 'computer') return;
+      const action = chooseAction(this.scenario, this.state, this.phase, side);
+      const why = this.refusal(action);
+      if (why) throw new Error(`bug: the counterpart chose an illegal move (${why}): ${JSON.stringify(action)}`);
+      this.send(action);
+    }
+    throw new Error('bug: the counterpart did not finish its turn');
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener(this);
+  }
+}
