@@ -1,0 +1,76 @@
+// The debrief as a document: the same sections on screen and in the printable page.
+import type { Scenario, Citation } from '../../scenario/schema';
+import { SIDES, VAR_IDS } from '../../scenario/vocabulary';
+import { scoreOf, type GameState } from '../../sim';
+import { h } from '../dom/el';
+import { t } from '../i18n/t';
+import { endingText, entryText, sideName } from './narrate';
+import { formatVar } from '../widgets/why-panel';
+
+export function citeText(scenario: Scenario, c: Citation): string {
+  if ('reason' in c) return `${t('reaction.source')}: designer — ${c.reason}`;
+  const src = scenario.sources.find((s) => s.id === c.source);
+  return `“${c.quote}” — ${src ? `${src.outlet}, ${src.date}` : c.source}`;
+}
+
+export function debriefSections(scenario: Scenario, state: GameState): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const ending = state.ending;
+  out.push(h('section', { testid: 'debrief-outcome' }, h('h2', {}, t('debrief.outcome')), h('p', { class: 'who' }, ending ? endingText(ending.kind, ending.side) : '—')));
+
+  const scores = scoreOf(scenario, state);
+  const scoreSec = h('section', { testid: 'debrief-score' }, h('h2', {}, t('debrief.score')));
+  for (const side of SIDES) {
+    const s = scores[side];
+    scoreSec.append(h('h3', {}, t('debrief.scoreLine', { side: sideName(side), total: `${s.total} / 100` })));
+    const ul = h('ul', { class: 'goals' });
+    for (const g of s.goals) ul.append(h('li', { class: g.met ? 'met' : 'unmet' }, `${g.goal.label} — ${t(g.met ? 'debrief.met' : 'debrief.notMet')}`));
+    scoreSec.append(ul);
+  }
+  out.push(scoreSec);
+
+  const timeline = h('ol', { testid: 'debrief-timeline' });
+  for (const e of state.log) {
+    if (e.kind === 'memory') continue;
+    timeline.append(h('li', {}, entryText(scenario, e)));
+  }
+  out.push(h('section', {}, h('h2', {}, t('debrief.timeline')), timeline));
+
+  const hist = h('section', { testid: 'debrief-history' }, h('h2', {}, t('debrief.history')));
+  for (const p of scenario.teaching.history) hist.append(h('p', {}, p.text, h('span', { class: 'help' }, ` [${citeText(scenario, p.cite)}]`)));
+  out.push(hist);
+
+  const srcSec = h('section', { testid: 'debrief-sources' }, h('h2', {}, t('debrief.sources')));
+  const srcList = h('ul', {});
+  for (const s of scenario.sources) srcList.append(h('li', {}, `${s.outlet} — ${s.author}, “${s.title}”, ${s.date} (${s.file})`));
+  srcSec.append(srcList, h('h3', {}, t('debrief.varCites')));
+  const varList = h('ul', {});
+  for (const v of VAR_IDS) {
+    const spec = scenario.variables[v];
+    varList.append(h('li', {}, `${spec.label}: ${formatVar(scenario, v, spec.start)} → ${formatVar(scenario, v, state.world.vars[v])}. ${citeText(scenario, spec.cite)}`));
+  }
+  for (const i of scenario.islands) varList.append(h('li', {}, `${i.names.ja} / ${i.names.ru}: ${i.areaKm2} km², ${i.population}. ${citeText(scenario, i.cite)}`));
+  srcSec.append(varList);
+  out.push(srcSec);
+
+  const q = h('ol', { testid: 'debrief-questions' });
+  for (const x of scenario.teaching.questions) q.append(h('li', {}, x));
+  out.push(h('section', {}, h('h2', {}, t('debrief.questions')), q));
+
+  const gl = h('dl', { testid: 'debrief-glossary' });
+  for (const g of scenario.teaching.glossary) gl.append(h('dt', { class: 'who' }, g.term), h('dd', {}, g.definition));
+  out.push(h('section', {}, h('h2', {}, t('debrief.glossary')), gl));
+  return out;
+}
+
+export function fillPrintRoot(scenario: Scenario, state: GameState): void {
+  const root = document.getElementById('print-root');
+  if (!root) return;
+  root.textContent = '';
+  const c = state.config;
+  root.append(
+    h('h1', {}, `${t('app.title')} — ${scenario.title}: ${t('debrief.heading')}`),
+    h('p', {}, t('debrief.seedLine', { scenario: scenario.id, seed: c.seed, japan: c.controllers.japan, russia: c.controllers.russia })),
+    ...debriefSections(scenario, state),
+  );
+}

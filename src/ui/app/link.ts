@@ -1,0 +1,81 @@
+// The shareable link: ?scenario=…&seed=…&side=…&opponent=…&difficulty=…
+import { DIFFICULTIES, SIDES, type Difficulty, type Side } from '../../scenario/vocabulary';
+import { t } from '../i18n/t';
+
+export const SEED_MAX = 64;
+const KNOWN = ['scenario', 'seed', 'side', 'opponent', 'difficulty'] as const;
+export type Opponent = 'computer' | 'human';
+
+export interface LinkGame {
+  scenarioId: string;
+  seed: string;
+  side: Side;
+  opponent: Opponent;
+  difficulty: Difficulty | null;
+}
+
+export type LinkResult = { kind: 'none' } | { kind: 'ok'; game: LinkGame } | { kind: 'bad'; problems: string[]; partial: Partial<LinkGame> };
+
+/** Seeds are counted in code points, so any script works and nothing is cut mid-character. */
+export const seedLength = (seed: string): number => [...seed].length;
+
+export function parseLink(search: string, scenarioIds: readonly string[]): LinkResult {
+  const params = new URLSearchParams(search);
+  if ([...params.keys()].length === 0) return { kind: 'none' };
+  const problems: string[] = [];
+  const partial: Partial<LinkGame> = {};
+  for (const name of params.keys()) {
+    if (!(KNOWN as readonly string[]).includes(name)) problems.push(t('link.unknownParam', { name }));
+  }
+  const scenario = params.get('scenario');
+  if (scenario === null) problems.push(t('link.missing', { name: 'scenario' }));
+  else if (!scenarioIds.includes(scenario)) problems.push(t('link.badValue', { name: 'scenario', value: scenario }));
+  else partial.scenarioId = scenario;
+
+  const seed = params.get('seed');
+  if (seed === null) problems.push(t('link.missing', { name: 'seed' }));
+  else if (seed.trim() === '') problems.push(t('link.seedEmpty'));
+  else if (seedLength(seed) > SEED_MAX) {
+    problems.push(t('link.seedTooLong'));
+    partial.seed = [...seed].slice(0, SEED_MAX).join('');
+  } else partial.seed = seed;
+
+  const side = params.get('side') ?? 'japan';
+  if ((SIDES as readonly string[]).includes(side)) partial.side = side as Side;
+  else problems.push(t('link.badValue', { name: 'side', value: side }));
+
+  const opponent = params.get('opponent') ?? 'computer';
+  if (opponent === 'computer' || opponent === 'human') partial.opponent = opponent;
+  else problems.push(t('link.badValue', { name: 'opponent', value: opponent }));
+
+  const difficulty = params.get('difficulty');
+  if (difficulty === null) partial.difficulty = null;
+  else if ((DIFFICULTIES as readonly string[]).includes(difficulty)) partial.difficulty = difficulty as Difficulty;
+  else problems.push(t('link.badValue', { name: 'difficulty', value: difficulty }));
+
+  if (problems.length > 0) return { kind: 'bad', problems, partial };
+  return { kind: 'ok', game: partial as LinkGame };
+}
+
+export function buildLink(game: LinkGame, base: string = window.location.href): string {
+  const url = new URL(base);
+  url.search = '';
+  const p = new URLSearchParams();
+  p.set('scenario', game.scenarioId);
+  p.set('seed', game.seed);
+  p.set('side', game.side);
+  p.set('opponent', game.opponent);
+  if (game.difficulty) p.set('difficulty', game.difficulty);
+  url.search = p.toString();
+  url.hash = '';
+  return url.toString();
+}
+
+const WORDS_A = ['amber', 'quiet', 'northern', 'paper', 'silver', 'winter', 'harbour', 'misty', 'patient', 'distant', 'salt', 'cedar'];
+const WORDS_B = ['heron', 'crane', 'strait', 'lantern', 'tide', 'island', 'kelp', 'gull', 'ferry', 'beacon', 'pine', 'seal'];
+
+/** A readable default seed; the UI may use Math.random (the simulation never does). */
+export function readableSeed(): string {
+  const pick = (xs: string[]) => xs[Math.floor(Math.random() * xs.length)]!;
+  return `${pick(WORDS_A)}-${pick(WORDS_B)}-${Math.floor(Math.random() * 90 + 10)}`;
+}

@@ -1,0 +1,90 @@
+// Turns the simulation's log records into sentences through the message catalogue.
+import type { Scenario } from '../../scenario/schema';
+import { ISSUE_IDS, type IssueId, type Package, type Side, type Speaker } from '../../scenario/vocabulary';
+import type { Action, LogEntry } from '../../sim';
+import { t, tk, formatNumber } from '../i18n/t';
+
+export const sideName = (side: Side): string => t(side === 'japan' ? 'side.japan' : 'side.russia');
+
+export function speakerName(scenario: Scenario, speaker: Speaker): string {
+  const [side, role] = speaker.split('.') as [Side, 'leader' | 'minister'];
+  return scenario.sides[side][role].name;
+}
+
+export function issueLabel(scenario: Scenario, issue: IssueId): string {
+  return scenario.issues.find((i) => i.id === issue)?.label ?? issue;
+}
+
+export function optionLabel(scenario: Scenario, issue: IssueId, option: string): string {
+  return scenario.issues.find((i) => i.id === issue)?.options.find((o) => o.id === option)?.label ?? option;
+}
+
+export function packageText(scenario: Scenario, pkg: Package): string {
+  return ISSUE_IDS.map((i) => `${issueLabel(scenario, i)}: ${optionLabel(scenario, i, pkg[i])}`).join('; ');
+}
+
+export function eventTitle(scenario: Scenario, id: string): string {
+  return scenario.events.find((e) => e.id === id)?.title ?? id;
+}
+
+export function roundInfo(scenario: Scenario, round: number) {
+  // Rounds are counted from 1 in the state; clamp so a last "after" round still has a label.
+  const r = scenario.rounds[Math.min(Math.max(round - 1, 0), scenario.rounds.length - 1)]!;
+  return r;
+}
+
+export function actionText(scenario: Scenario, action: Action): string {
+  const side = sideName(action.side);
+  switch (action.type) {
+    case 'agenda':
+      return t('log.agenda', { side, sequencing: tk(`seq.${action.sequencing}`), issue: issueLabel(scenario, action.prepare) });
+    case 'offer':
+      return t('log.offer', { side, package: packageText(scenario, action.package) });
+    case 'accept':
+      return t('log.accept', { side });
+    case 'stall':
+      return t('log.stall', { side });
+    case 'walkOut':
+      return t('log.walkOut', { side });
+    case 'statement':
+      return t('log.statement', { side, tone: tk(`tone.${action.tone}`) });
+    case 'ratify':
+      return t(action.push ? 'log.ratifyPush' : 'log.ratifyNoPush', { side });
+  }
+}
+
+export function entryText(scenario: Scenario, e: LogEntry): string {
+  switch (e.kind) {
+    case 'round': {
+      const r = roundInfo(scenario, e.round);
+      return t('log.round', { round: e.round, label: r.label, place: r.place, date: r.date });
+    }
+    case 'action':
+      return actionText(scenario, e.action);
+    case 'line':
+      return t('log.line', { speaker: speakerName(scenario, e.speaker), text: e.text });
+    case 'summit':
+      return t('log.summit', { outcome: tk(`reach.${e.outcome}`) });
+    case 'talks':
+      return t(e.clash ? 'log.talksClash' : 'log.talks', { reach: tk(`reach.${e.reach}`) });
+    case 'event': {
+      const ev = scenario.events.find((x) => x.id === e.eventId);
+      return ev ? `${t('log.event', { title: ev.title })} ${sideName('japan')}: ${ev.headlines.japan} ${sideName('russia')}: ${ev.headlines.russia}` : t('log.event', { title: e.eventId });
+    }
+    case 'memory':
+      return t('log.memory', { side: sideName(e.side), reason: tk(`memory.${e.memory.reason}`) });
+    case 'ratification':
+      return t(e.passed ? 'log.ratified' : 'log.rejected', {
+        side: sideName(e.side),
+        p: formatNumber(e.p * 100),
+        roll: formatNumber(e.roll * 100),
+      });
+    case 'ending':
+      return t('log.ending', { ending: endingText(e.ending, e.side) });
+  }
+}
+
+export function endingText(ending: string, side?: Side): string {
+  if (ending === 'leaderOut' && side) return t('ending.leaderOutSide', { side: sideName(side) });
+  return tk(`ending.${ending}`);
+}

@@ -1,0 +1,66 @@
+// Which scene shows the session now: derived from the snapshot and the UI store, never stored.
+import type Phaser from 'phaser';
+import { store } from './store';
+
+export type SceneKey =
+  | 'Title'
+  | 'Brief'
+  | 'Handover'
+  | 'Table'
+  | 'Reaction'
+  | 'Ratification'
+  | 'Debrief'
+  | 'ReplayViewer';
+
+export function targetScene(): SceneKey {
+  const s = store.session;
+  if (store.mode.kind === 'none' || !s) return 'Title';
+  if (s.phase === 'ended') return 'Debrief';
+  if (store.mode.kind === 'play') {
+    const pending = s.pending;
+    if (store.hotSeat && pending && store.viewer !== pending) return 'Handover';
+    const viewer = store.viewer;
+    if (viewer && !store.briefed.has(viewer)) return 'Brief';
+  }
+  switch (s.phase) {
+    case 'ministerTalks':
+    case 'summit':
+      return 'Table';
+    case 'publicReaction':
+      return 'Reaction';
+    case 'ratification':
+      return 'Ratification';
+  }
+  return 'Title';
+}
+
+let game: Phaser.Game | null = null;
+let current: SceneKey | null = null;
+let requested: SceneKey | null = null;
+
+export function currentScene(): string | null {
+  return current;
+}
+
+export function attachRouter(g: Phaser.Game): void {
+  game = g;
+  store.onChange(() => route());
+}
+
+/** Shows `key` (or the scene the state calls for), restarting it if it is already up. */
+export function route(key: SceneKey = targetScene()): void {
+  if (!game) return;
+  requested = key;
+  // Let the current DOM event finish before scenes tear their DOM down.
+  queueMicrotask(() => {
+    if (!game || requested === null) return;
+    const next = requested;
+    requested = null;
+    for (const scene of game.scene.getScenes(true)) {
+      const k = scene.sys.settings.key;
+      if (k !== next && k !== 'Boot' && k !== 'Preloader') game.scene.stop(k);
+    }
+    current = next;
+    game.scene.start(next);
+  });
+}

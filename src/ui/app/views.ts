@@ -1,0 +1,38 @@
+// Derived views the scenes share (never stored: always computed from the snapshot).
+import type { Scenario } from '../../scenario/schema';
+import type { Side } from '../../scenario/vocabulary';
+import { islandRows, type GameState, type LogEntry } from '../../sim';
+import type { IslandView } from '../widgets/map';
+
+export const pairName = (a: string, b: string): string => (a === b ? a : `${a} / ${b}`);
+
+export function islandViews(scenario: Scenario, state: GameState, viewer: Side | null): IslandView[] {
+  return islandRows(scenario, state).map((r) => ({
+    id: r.id,
+    name: viewer === 'russia' ? pairName(r.names.ru, r.names.ja) : pairName(r.names.ja, r.names.ru),
+    status: r.status,
+    areaKm2: r.areaKm2,
+    population: r.population,
+    share: r.shareOfLand <= 1 ? r.shareOfLand * 100 : r.shareOfLand,
+  }));
+}
+
+/** Log records since `side` last acted (what the player has not yet seen at the table). */
+export function sinceLastMove(state: GameState, side: Side): LogEntry[] {
+  const log = state.log;
+  let i = log.length - 1;
+  while (i >= 0) {
+    const e = log[i]!;
+    if (e.kind === 'action' && e.action.side === side) break;
+    i--;
+  }
+  return log.slice(i + 1);
+}
+
+export function linesOfRound(state: GameState, round: number): Extract<LogEntry, { kind: 'line' }>[] {
+  return state.log.filter((e): e is Extract<LogEntry, { kind: 'line' }> => e.kind === 'line' && e.round === round);
+}
+
+export function eventsOfRound(state: GameState, round: number): string[] {
+  return state.log.filter((e): e is Extract<LogEntry, { kind: 'event' }> => e.kind === 'event' && e.round === round).map((e) => e.eventId);
+}

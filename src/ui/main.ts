@@ -1,0 +1,43 @@
+import Phaser from 'phaser';
+import './styles.css';
+import { gameConfig } from './config';
+import { attachRouter, currentScene } from './app/router';
+import { store } from './app/store';
+import { toggleNarration } from './widgets/frame';
+
+const game = new Phaser.Game(gameConfig);
+attachRouter(game);
+
+// Read-only handle for the end-to-end tests and for curious players.
+Object.defineProperty(window, '__up', {
+  value: Object.freeze({
+    get phase() {
+      return store.session?.phase ?? null;
+    },
+    get pending() {
+      return store.session?.pending ?? null;
+    },
+    get scene() {
+      return currentScene();
+    },
+    get round() {
+      return store.session?.state.round ?? null;
+    },
+    get viewer() {
+      return store.viewer;
+    },
+    hash() {
+      return store.session ? store.session.hash() : null;
+    },
+  }),
+});
+
+document.addEventListener('keydown', (ev) => {
+  const target = ev.target as HTMLElement | null;
+  const typing = target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA');
+  if (typing || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+  if (ev.key === 'l' || ev.key === 'L') {
+    ev.preventDefault();
+    toggleNarration();
+  }
+});

@@ -1,0 +1,62 @@
+import Phaser from 'phaser';
+import { TONES, type Tone } from '../../scenario/vocabulary';
+import { BASE } from '../theme';
+import { h } from '../dom/el';
+import { t, tk } from '../i18n/t';
+import { store } from '../app/store';
+import { roundInfo, sideName } from '../app/narrate';
+import { eventsOfRound } from '../app/views';
+import { paper, header, panel, footer, focusFirst } from '../widgets/frame';
+import { button } from '../widgets/button';
+import { approvalChart, pollsChart } from '../widgets/charts';
+import { eventCard } from '../widgets/headlines';
+import { whyButton } from '../widgets/why-panel';
+
+/** Public reaction: both home fronts at once (the two-level game), and the player's statement. */
+export class Reaction extends Phaser.Scene {
+  constructor() {
+    super('Reaction');
+  }
+
+  create(): void {
+    const session = store.session!;
+    const scenario = store.scenario!;
+    const state = session.state;
+    const viewer = store.viewer ?? 'japan';
+    const legal = session.legal();
+    const myTurn = !store.readOnly && session.pending === viewer;
+    const r = roundInfo(scenario, state.round);
+
+    paper(this);
+    header(this, t('reaction.heading'), `${t('table.round', { round: state.round, total: scenario.rounds.length, label: r.label })}`);
+    pollsChart(this, scenario, state, BASE.margin, 80, 580, 292);
+    approvalChart(this, scenario, state, BASE.margin, 384, 580, 292);
+
+    const root = panel(this, 636, 80, 612, 596, { scroll: true, testid: 'reaction', label: t('reaction.heading') });
+    root.append(h('p', { class: 'help' }, t('common.youAre', { side: sideName(viewer) })));
+    root.append(h('h3', {}, t('reaction.headlines')));
+    let events = eventsOfRound(state, state.round);
+    if (events.length === 0 && state.round > 1) events = eventsOfRound(state, state.round - 1);
+    if (events.length === 0) root.append(h('p', { class: 'help' }, t('reaction.noEvents')));
+    for (const id of events) {
+      const card = eventCard(scenario, id);
+      if (card) root.append(card);
+    }
+
+    root.append(h('h3', {}, t('reaction.tone')));
+    const tones = (legal?.tones.length ? legal.tones : TONES) as readonly Tone[];
+    const row = h('div', { testid: 'tones' });
+    tones.forEach((tone, i) => {
+      const b = button(tk(`tone.${tone}`), () => store.act({ type: 'statement', side: viewer, tone }), { testid: `tone-${tone}`, disabled: !myTurn, autofocus: i === 0, kind: i === 0 ? 'primary' : 'secondary', title: tk(`tone.${tone}.help`) });
+      row.append(h('div', {}, b, h('span', { class: 'help' }, tk(`tone.${tone}.help`))));
+    });
+    root.append(row);
+
+    root.append(h('h3', {}, t('reaction.numbers')));
+    const nums = h('div', { testid: 'numbers' });
+    for (const v of ['support.japan', 'oppose.japan', 'support.russia', 'oppose.russia', 'approval.japan', 'approval.russia', 'hardliners.japan', 'hardliners.russia'] as const) nums.append(whyButton(scenario, state, v));
+    root.append(nums);
+    footer(this);
+    focusFirst();
+  }
+}

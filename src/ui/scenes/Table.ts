@@ -1,0 +1,130 @@
+import Phaser from 'phaser';
+import { ISSUE_IDS, otherSide, type IssueId, type Package, type Sequencing } from '../../scenario/vocabulary';
+import { packageValue } from '../../sim';
+import { BASE, FONTS, PALETTE, SIDE_COLOUR, TEXT } from '../theme';
+import { h } from '../dom/el';
+import { t, tk, formatNumber } from '../i18n/t';
+import { store } from '../app/store';
+import { entryText, issueLabel, packageText, roundInfo, sideName, speakerName } from '../app/narrate';
+import { islandViews, linesOfRound, sinceLastMove } from '../app/views';
+import { paper, header, panel, footer, focusFirst } from '../widgets/frame';
+import { button } from '../widgets/button';
+import { radios, select } from '../widgets/form';
+import { drawMap } from '../widgets/map';
+import { meter } from '../widgets/meter';
+import { offerEditor } from '../widgets/offer-editor';
+
+/** The negotiation table: the foreign ministers' agenda, then the leaders' summit. */
+export class Table extends Phaser.Scene {
+  constructor() {
+    super('Table');
+  }
+
+  create(): void {
+    const session = store.session!;
+    const scenario = store.scenario!;
+    const state = session.state;
+    const viewer = store.viewer ?? 'japan';
+    const other = otherSide(viewer);
+    const legal = session.legal();
+    const myTurn = !store.readOnly && session.pending === viewer && legal?.side === viewer;
+    const summit = session.phase === 'summit';
+    const r = roundInfo(scenario, state.round);
+
+    paper(this);
+    header(this, t(summit ? 'table.headingSummit' : 'table.headingTalks'), `${t('table.round', { round: state.round, total: scenario.rounds.length, label: r.label })} · ${t('table.roundPlace', { place: r.place, date: r.date })}`);
+
+    // Left column: the islands, then the numbers that make or break a deal.
+    const islands = islandViews(scenario, state, viewer);
+    const mapH = drawMap(this, BASE.margin, 80, 560, islands);
+    const moved = islands.filter((i) => i.status !== 'russian');
+    this.add.text(BASE.margin, 80 + mapH + 6, t('map.summary', { count: moved.length, share: formatNumber(moved.reduce((s, i) => s + i.share, 0), 1) }), TEXT.small);
+    const my = SIDE_COLOUR[viewer];
+    const their = SIDE_COLOUR[other];
+    const top = 80 + mapH + 34;
+    meter(this, scenario, state, 'rapport', BASE.margin, top, 260, PALETTE.green);
+    meter(this, scenario, state, `trust.${other}`, BASE.margin + 300, top, 260, their);
+    meter(this, scenario, state, `hardliners.${viewer}`, BASE.margin, top + 46, 260, my);
+    meter(this, scenario, state, `hardliners.${other}`, BASE.margin + 300, top + 46, 260, their);
+    meter(this, scenario, state, `approval.${viewer}`, BASE.margin, top + 92, 260, my);
+    meter(this, scenario, state, `approval.${other}`, BASE.margin + 300, top + 92, 260, their);
+
+    // Right column: what is said and what the player can do.
+    const root = panel(this, 624, 80, 624, 596, { scroll: true, testid: 'table', label: t(summit ? 'table.headingSummit' : 'table.headingTalks') });
+    root.append(h('p', { class: 'help', testid: 'you-are' }, t('common.youAre', { side: sideName(viewer) })));
+
+    if (!summit) this.talks(root, myTurn, (legal?.sequencings ?? []) as readonly Sequencing[]);
+    else this.summit(root, myTurn, legal?.types ?? [], (legal?.options ?? {}) as Partial<Record<IssueId, readonly string[]>>);
+    if (!myTurn && session.pending && !store.readOnly) root.append(h('p', { class: 'msg ok' }, t('table.waiting', { side: sideName(session.pending) })));
+
+    // The counterpart's voice: short in-character lines, each with its source.
+    root.append(h('h3', {}, t('table.voices')));
+    const lines = linesOfRound(state, state.round).slice(-6);
+    const list = h('ul', { class: 'lines', testid: 'voices' });
+    for (const l of lines) {
+      const side = l.speaker.split('.')[0]!;
+      list.append(h('li', { class: side }, h('span', { class: 'who' }, `${speakerName(scenario, l.speaker)}: `), `“${l.text}”`));
+    }
+    root.append(lines.length ? list : h('p', { class: 'help' }, t('table.noVoices')));
+
+    const since = sinceLastMove(state, viewer).filter((e) => e.kind !== 'line');
+    if (since.length > 0) {
+      root.append(h('h3', {}, t('table.since')));
+      const ul = h('ul', { testid: 'since' });
+      for (const e of since.slice(-10)) ul.append(h('li', {}, entryText(scenario, e)));
+      root.append(ul);
+    }
+    footer(this);
+    focusFirst();
+  }
+
+  private talks(root: HTMLElement, myTurn: boolean, sequencings: readonly Sequencing[]): void {
+    const scenario = store.scenario!;
+    const viewer = store.viewer ?? 'japan';
+    const state = store.session!.state;
+    const mine = state.talks.agenda[viewer];
+    const opening = scenario.sides[viewer].priorities.sequencing;
+    const seq = radios(t('table.sequencing'), 'sequencing', (sequencings.length ? sequencings : (['territoryFirst', 'parallel', 'normaliseFirst'] as const)).map((s) => ({ value: s, label: tk(`seq.${s}`) })), mine?.sequencing ?? opening, 'sequencing');
+    const prep = select(t('table.prepare'), ISSUE_IDS.map((i) => ({ value: i, label: issueLabel(scenario, i) })), mine?.prepare ?? 'islands', 'prepare');
+    const send = button(t('table.sendMinisters'), () => {
+      store.act({ type: 'agenda', side: viewer, sequencing: seq.get() as Sequencing, prepare: prep.el.value as IssueId });
+    }, { testid: 'send-ministers', autofocus: true, disabled: !myTurn });
+    for (const input of seq.wrap.querySelectorAll('input')) input.disabled = !myTurn;
+    prep.el.disabled = !myTurn;
+    root.append(seq.wrap, prep.wrap, h('p', {}, send));
+  }
+
+  private summit(root: HTMLElement, myTurn: boolean, types: readonly string[], options: Partial<Record<IssueId, readonly string[]>>): void {
+    const scenario = store.scenario!;
+    const session = store.session!;
+    const state = session.state;
+    const viewer = store.viewer ?? 'japan';
+    root.append(h('p', { testid: 'reach' }, t('table.reach', { reach: tk(`reach.${state.talks.reach}`) })));
+    const last = state.summit.offers[state.summit.offers.length - 1];
+    if (last) {
+      const box = h('div', { class: 'headline', testid: 'offer-on-table' }, h('div', { class: 'who' }, t('table.offerOnTable', { side: sideName(last.side) })));
+      const ul = h('ul', {});
+      for (const part of packageText(scenario, last.package).split('; ')) ul.append(h('li', {}, part));
+      box.append(ul);
+      if (last.side !== viewer) box.append(h('p', { class: 'who', testid: 'their-worth' }, t('table.theirWorth', { value: formatNumber(packageValue(state, viewer, last.package)) })));
+      root.append(box);
+    } else root.append(h('p', { class: 'help' }, t('table.noOffer')));
+
+    const initial: Package = last?.package ?? state.agreed ?? (Object.fromEntries(ISSUE_IDS.map((i) => [i, options[i]?.[0] ?? scenario.issues.find((x) => x.id === i)!.options[0]!.id])) as Package);
+    const worth = h('p', { class: 'who', testid: 'worth', 'aria-live': 'polite' });
+    const show = (pkg: Package) => (worth.textContent = t('table.worth', { value: formatNumber(packageValue(state, viewer, pkg)) }));
+    const editor = offerEditor(scenario, options, initial, show, !myTurn);
+    show(editor.value());
+    root.append(h('h3', {}, t('table.yourPackage')), editor.root, worth);
+
+    const can = (x: string) => myTurn && types.includes(x);
+    const buttons = h('div', {});
+    buttons.append(
+      button(t(last ? 'table.counter' : 'table.propose'), () => store.act({ type: 'offer', side: viewer, package: editor.value() }), { testid: 'propose', disabled: !can('offer'), autofocus: !can('accept') }),
+      button(t('table.accept'), () => store.act({ type: 'accept', side: viewer }), { testid: 'accept', disabled: !can('accept'), autofocus: can('accept') }),
+      button(t('table.stall'), () => store.act({ type: 'stall', side: viewer }), { testid: 'stall', kind: 'secondary', disabled: !can('stall') }),
+      button(t('table.walkOut'), () => store.act({ type: 'walkOut', side: viewer }), { testid: 'walk-out', kind: 'danger', disabled: !can('walkOut') }),
+    );
+    root.append(buttons);
+  }
+}

@@ -1,0 +1,38 @@
+// The two charts every public view shares: polls on a deal and the leaders' approval, over rounds.
+import type Phaser from 'phaser';
+import type { Scenario } from '../../scenario/schema';
+import type { VarId } from '../../scenario/vocabulary';
+import type { GameState } from '../../sim';
+import { PALETTE } from '../theme';
+import { t } from '../i18n/t';
+import { drawLineChart, type Series } from './line-chart';
+
+function seriesOf(scenario: Scenario, state: GameState, v: VarId): number[] {
+  return [scenario.variables[v].start, ...state.history.map((r) => r.vars[v]), ...(state.history.length && state.history[state.history.length - 1]!.vars[v] === state.world.vars[v] ? [] : [state.world.vars[v]])];
+}
+
+function labels(n: number, state: GameState): string[] {
+  const out = ['0'];
+  for (let i = 1; i < n; i++) out.push(i <= state.history.length ? `R${state.history[i - 1]!.round}` : '•');
+  return out;
+}
+
+export function pollsChart(scene: Phaser.Scene, scenario: Scenario, state: GameState, x: number, y: number, w: number, h: number): void {
+  const s: Series[] = [
+    { label: t('side.japan') + ' +', colour: PALETTE.blue, values: seriesOf(scenario, state, 'support.japan'), marker: 'circle' },
+    { label: t('side.japan') + ' −', colour: PALETTE.blue, values: seriesOf(scenario, state, 'oppose.japan'), marker: 'triangle', dashed: true },
+    { label: t('side.russia') + ' +', colour: PALETTE.vermilion, values: seriesOf(scenario, state, 'support.russia'), marker: 'square' },
+    { label: t('side.russia') + ' −', colour: PALETTE.vermilion, values: seriesOf(scenario, state, 'oppose.russia'), marker: 'diamond', dashed: true },
+  ];
+  const n = Math.max(...s.map((x) => x.values.length));
+  drawLineChart(scene, { x, y, w, h, title: t('reaction.polls'), min: 0, max: 100, xLabels: labels(n, state) }, s);
+}
+
+export function approvalChart(scene: Phaser.Scene, scenario: Scenario, state: GameState, x: number, y: number, w: number, h: number): void {
+  const s: Series[] = [
+    { label: t('side.japan'), colour: PALETTE.blue, values: seriesOf(scenario, state, 'approval.japan'), marker: 'circle' },
+    { label: t('side.russia'), colour: PALETTE.vermilion, values: seriesOf(scenario, state, 'approval.russia'), marker: 'square', dashed: true },
+  ];
+  const n = Math.max(...s.map((x) => x.values.length));
+  drawLineChart(scene, { x, y, w, h, title: t('reaction.approval'), min: 0, max: 100, xLabels: labels(n, state) }, s);
+}

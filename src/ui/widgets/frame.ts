@@ -1,0 +1,77 @@
+// The shared page furniture every scene draws: paper, a header band, a footer, DOM panels.
+import Phaser from 'phaser';
+import { BASE, FONTS, PALETTE, TEXT, hex } from '../theme';
+import { h } from '../dom/el';
+import { store } from '../app/store';
+import { t } from '../i18n/t';
+import { button } from './button';
+import { replayBar } from './replay-bar';
+
+export function paper(scene: Phaser.Scene): void {
+  const g = scene.add.graphics();
+  g.fillStyle(hex(PALETTE.navy), 1).fillRect(0, 0, BASE.width, BASE.height);
+  g.fillStyle(hex(PALETTE.paper), 1).fillRect(12, 12, BASE.width - 24, BASE.height - 52);
+  // A faint ruled grid, like a dossier page; it also marks the layout's columns.
+  g.lineStyle(1, hex(PALETTE.paperDeep), 1);
+  for (let y = 96; y < BASE.height - 48; y += 32) g.lineBetween(24, y, BASE.width - 24, y);
+}
+
+export function header(scene: Phaser.Scene, title: string, right = ''): void {
+  const g = scene.add.graphics();
+  g.fillStyle(hex(PALETTE.navy), 1).fillRect(12, 12, BASE.width - 24, 52);
+  g.fillStyle(hex(PALETTE.vermilion), 1).fillRect(12, 64, BASE.width - 24, 3);
+  scene.add.text(BASE.margin, 22, title, { ...TEXT.h2, color: PALETTE.paper });
+  scene.add
+    .text(BASE.width - BASE.margin, 26, right, { fontFamily: FONTS.sans, fontSize: '17px', color: PALETTE.paper })
+    .setOrigin(1, 0);
+}
+
+/** A DOM panel at game coordinates; Phaser scales it with the canvas and removes it with the scene. */
+export function panel(
+  scene: Phaser.Scene,
+  x: number,
+  y: number,
+  w: number,
+  hgt: number,
+  opts: { scroll?: boolean; testid?: string; label?: string } = {},
+): HTMLDivElement {
+  const div = h('div', { class: opts.scroll ? 'panel scroll' : 'panel', testid: opts.testid, role: opts.label ? 'region' : undefined, 'aria-label': opts.label });
+  div.style.width = `${w}px`;
+  div.style.height = `${hgt}px`;
+  scene.add.dom(x, y, div).setOrigin(0, 0);
+  return div;
+}
+
+/** Footer: seed, save status, the log toggle; and the replay controls when replaying. */
+export function footer(scene: Phaser.Scene): void {
+  const s = store.session;
+  const status =
+    store.readOnly ? t('replay.readOnly') : store.saveStatus === 'unavailable' ? t('save.notSaved') : t('save.saved');
+  const div = panel(scene, 24, BASE.height - 38, BASE.width - 48, 32);
+  div.classList.add('footer');
+  const left = h('span', { testid: 'footer-status' }, s ? t('common.footer', { seed: s.state.config.seed, save: status }) : '');
+  const logBtn = button(t('common.log'), () => toggleNarration(), { kind: 'secondary', testid: 'toggle-log' });
+  div.append(left, h('span', {}, logBtn));
+  if (store.mode.kind === 'replay') replayBar(scene);
+}
+
+export function toggleNarration(): void {
+  const aside = document.getElementById('narration');
+  if (!aside) return;
+  const open = aside.classList.toggle('open');
+  if (open) {
+    aside.focus();
+    aside.scrollTop = aside.scrollHeight;
+  }
+}
+
+/** Moves keyboard focus into the scene: the element marked data-autofocus, else the first control. */
+export function focusFirst(root: ParentNode = document.getElementById('game') ?? document): void {
+  requestAnimationFrame(() => {
+    if (document.querySelector('dialog[open]')) return;
+    const target =
+      root.querySelector<HTMLElement>('[data-autofocus]:not(:disabled)') ??
+      root.querySelector<HTMLElement>('.panel button:not(:disabled), .panel select:not(:disabled), .panel input:not(:disabled)');
+    target?.focus();
+  });
+}

@@ -1,0 +1,87 @@
+// "Why is this number what it is?" — the causal ledger of one variable, dice included.
+import type { Scenario } from '../../scenario/schema';
+import type { VarId } from '../../scenario/vocabulary';
+import { ledgerFor, type GameState, type LedgerEntry } from '../../sim';
+import { h } from '../dom/el';
+import { t, tk, formatNumber } from '../i18n/t';
+import { sideName, eventTitle } from '../app/narrate';
+import { button } from './button';
+
+export function formatVar(scenario: Scenario, v: VarId, value: number): string {
+  const spec = scenario.variables[v];
+  if (spec.levels) {
+    const idx = Math.round(value) - spec.min;
+    const name = spec.levels[idx];
+    if (name) return name;
+  }
+  return `${formatNumber(value, 1)}${spec.unit === '%' ? '%' : ''}`;
+}
+
+function causeText(scenario: Scenario, e: LedgerEntry): string {
+  const c = e.cause;
+  const who = c.side ? `${sideName(c.side)} · ` : '';
+  if (c.kind === 'event') return who + eventTitle(scenario, c.id.replace(/^event:/, ''));
+  return `${who}${c.kind}: ${c.id}`;
+}
+
+function factorLabel(scenario: Scenario, label: string): string {
+  if (label.startsWith('event:')) return eventTitle(scenario, label.slice(6));
+  return label;
+}
+
+const signed = (n: number) => (n > 0 ? `+${formatNumber(n, 2)}` : formatNumber(n, 2));
+
+export function openWhy(scenario: Scenario, state: GameState, v: VarId): void {
+  const spec = scenario.variables[v];
+  const value = state.world.vars[v];
+  const entries = ledgerFor(state, v);
+  const dialog = h('dialog', { class: 'whypanel', testid: 'why-panel', 'aria-labelledby': 'why-title' });
+  dialog.style.maxWidth = '760px';
+  dialog.style.maxHeight = '80vh';
+  const list = h('ol', { testid: 'why-entries' });
+  for (const e of entries) {
+    const li = h('li', {},
+      h('div', { class: 'who' }, t('why.entry', { round: e.round, phase: tk(`phase.${e.phase}`), before: formatVar(scenario, v, e.before), after: formatVar(scenario, v, e.after) })),
+      h('div', {}, t('why.cause', { cause: causeText(scenario, e) })),
+    );
+    const factors = h('ul', {});
+    for (const f of e.factors) factors.append(h('li', {}, t('why.factor', { label: factorLabel(scenario, f.label), delta: signed(f.delta) })));
+    for (const d of e.draws) {
+      const outcome = typeof d.outcome === 'boolean' ? (d.outcome ? t('why.yes') : t('why.no')) : signed(d.outcome);
+      const text = d.p !== undefined
+        ? t('why.draw', { what: d.what, p: formatNumber(d.p * 100, 1), roll: formatNumber(d.roll * 100, 1), outcome })
+        : t('why.drawNoise', { what: d.what, roll: formatNumber(d.roll, 3), outcome });
+      factors.append(h('li', { class: 'dice', testid: 'why-dice' }, `🎲 ${text}`));
+    }
+    li.append(factors);
+    list.append(li);
+  }
+  const close = button(t('why.close'), () => dialog.close(), { testid: 'why-close', autofocus: true });
+  dialog.append(
+    h('h2', { id: 'why-title' }, t('why.heading', { label: spec.label, value: formatVar(scenario, v, value) })),
+    h('p', { class: 'help' }, t('why.start', { start: `${formatVar(scenario, v, spec.start)} ${spec.unit}` })),
+    entries.length === 0 ? h('p', {}, t('why.empty', { start: formatVar(scenario, v, spec.start), unit: spec.unit })) : list,
+    h('p', { class: 'help' }, 'reason' in spec.cite ? spec.cite.reason : `“${spec.cite.quote}” — ${spec.cite.source}`),
+    close,
+  );
+  const opener = document.activeElement as HTMLElement | null;
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    opener?.focus();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  close.focus();
+}
+
+/** A row that names a number and opens its ledger: every number on screen can say why it moved. */
+export function whyButton(scenario: Scenario, state: GameState, v: VarId, label?: string): HTMLButtonElement {
+  const spec = scenario.variables[v];
+  const value = formatVar(scenario, v, state.world.vars[v]);
+  const b = h('button', { type: 'button', class: 'why', testid: `why-${v}`, 'aria-label': t('why.button', { label: label ?? spec.label, value }) },
+    h('span', {}, label ?? spec.label),
+    h('span', { class: 'v' }, value),
+  );
+  b.addEventListener('click', () => openWhy(scenario, state, v));
+  return b;
+}
