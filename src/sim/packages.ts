@@ -20,8 +20,25 @@ export const STATUS_QUO: Package = {
   humanitarian: 'none',
 };
 
-export const optionIndex = (issue: IssueId, option: string): number =>
-  (ISSUES[issue] as readonly string[]).indexOf(option);
+const INDEX: Record<IssueId, Record<string, number>> = Object.fromEntries(
+  ISSUE_IDS.map((issue) => [issue, Object.fromEntries(ISSUES[issue].map((o, k) => [o, k]))]),
+) as Record<IssueId, Record<string, number>>;
+
+/** The rank of an option within its issue, or -1 for an unknown one. */
+export const optionIndex = (issue: IssueId, option: string): number => INDEX[issue][option] ?? -1;
+
+const AVAILABLE = new WeakMap<Scenario, Record<IssueId, ReadonlySet<string>>>();
+
+/** The options each issue's table in the scenario marks available, computed once per scenario. */
+function availableIn(scenario: Scenario): Record<IssueId, ReadonlySet<string>> {
+  let table = AVAILABLE.get(scenario);
+  if (!table) {
+    table = {} as Record<IssueId, ReadonlySet<string>>;
+    for (const t of scenario.issues) table[t.id] = new Set(t.options.filter((o) => o.available).map((o) => o.id));
+    AVAILABLE.set(scenario, table);
+  }
+  return table;
+}
 
 export const isTreaty = (pkg: Package): boolean => pkg.islands !== 'none';
 
@@ -61,11 +78,9 @@ export function optionBlock(
   issue: IssueId,
   option: string,
 ): string | null {
-  const table = scenario.issues.find((t) => t.id === issue);
-  const entry = table?.options.find((o) => o.id === option);
-  if (!entry) return 'unknown';
+  if (optionIndex(issue, option) < 0) return 'unknown';
   if (option === STATUS_QUO[issue]) return null;
-  if (!entry.available) return 'unavailable';
+  if (!availableIn(scenario)[issue].has(option)) return 'unavailable';
   const dialogue = state.world.vars.dialogue;
   if (dialogue <= 0 && issue !== 'humanitarian') return 'dialogueFrozen';
   if (issue === 'islands' || issue === 'sovereignty') {
@@ -78,7 +93,6 @@ export function optionBlock(
 /** Why a whole package cannot be offered, or null. */
 export function packageBlock(scenario: Scenario, state: GameState, pkg: Package): string | null {
   for (const issue of ISSUE_IDS) {
-    if (optionIndex(issue, pkg[issue]) < 0) return `${issue}:unknown`;
     const why = optionBlock(scenario, state, issue, pkg[issue]);
     if (why) return `${issue}:${why}`;
   }

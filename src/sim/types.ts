@@ -50,6 +50,9 @@ export interface Decision {
 }
 export type ActionType = Action['type'];
 
+/** What the campaign machine accepts: a player's action, or the counterpart's cue to move for the side no human plays. */
+export type MachineEvent = Action | { type: 'counterpart' };
+
 export type SummitOutcome = 'nothing' | 'jointStatement' | 'interimAgreement' | 'treatyText' | 'walkOut';
 
 /** alea's whole state: four numbers, cheap to store and restore. */
@@ -59,7 +62,7 @@ export interface RngState {
   s1: number;
   s2: number;
 }
-export const STREAMS = ['priorities', 'polls', 'events', 'ratification'] as const;
+export const STREAMS = ['priorities', 'counterpart', 'polls', 'events', 'ratification'] as const;
 export type Stream = (typeof STREAMS)[number];
 
 export interface World {

@@ -1,4 +1,3 @@
-import alea from 'seedrandom/lib/alea';
 import type { Scenario } from '../../scenario/schema';
 import {
   ISSUE_IDS,
@@ -11,33 +10,44 @@ import {
   type Tone,
 } from '../../scenario/vocabulary';
 import { legalTypes, type PhaseName } from '../legal';
-import { STATUS_QUO, isTreaty, optionIndex, packageBlock, samePackage } from '../packages';
+import { STATUS_QUO, optionBlock } from '../packages';
 import { logistic } from '../rules/ratification';
+import type { Dice } from '../rng';
 import type { Action, Decision, GameState } from '../types';
-import { domesticPressure, guessedPriorities, packageWorth, redLineBreached } from './valuation';
+import {
+  ENERGY,
+  ISLANDS,
+  SOVEREIGNTY,
+  fromVec,
+  gain,
+  guessedPriorities,
+  pressureVec,
+  redLineVec,
+  redLinesOf,
+  toVec,
+  weightVec,
+  worthVec,
+  type Vec,
+} from './valuation';
 
 // The side no human plays. Its private priorities were drawn from the seed
 // within the scenario's bounds; its red lines move with its strength at home;
 // it remembers how it was treated (trust) and concedes over time, toward the
-// end-of-year deadline. Its dice come from a generator seeded by where the
-// game stands, so a decision is a pure function of the state and the seed.
+// end-of-year deadline. Its dice are the game's own "counterpart" stream,
+// drawn inside the campaign machine, so a replay needs only the humans' moves.
 
 const STRATEGY_BAR = { grounded: 0, hawk: 6, dove: -5 } as const;
 const STRATEGY_FLEX = { grounded: 0, hawk: -0.3, dove: 0.2 } as const;
 
-function decisionRoll(state: GameState, phase: PhaseName, side: Side): number {
-  const key = `${state.config.seed}/counterpart/${side}/${state.round}/${phase}/${state.summit.offers.length}`;
-  return alea(key)();
-}
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /** What a deal is worth to `side` after its home front has had its say. */
-export function netWorth(scenario: Scenario, state: GameState, side: Side, pkg: Package): number {
+export function netWorth(state: GameState, side: Side, v: Vec): number {
   const prep = state.talks.agenda[side]?.prepare;
-  const groundwork = prep && pkg[prep] !== STATUS_QUO[prep] ? 2 : 0;
-  return packageWorth(side, pkg, state.priorities[side].weights) - domesticPressure(side, pkg, state) + groundwork;
+  const groundwork = prep && v[ISSUE_IDS.indexOf(prep)]! > 0 ? 2 : 0;
+  return worthVec(side, v, weightVec(state.priorities[side].weights)) - pressureVec(side, v, state) + groundwork;
 }
 
 /** The least a deal must be worth before `side` signs: lower with rapport, trust and a looming deadline. */
@@ -54,22 +64,23 @@ export function acceptanceBar(scenario: Scenario, state: GameState, side: Side):
 }
 
 export function acceptance(scenario: Scenario, state: GameState, side: Side, pkg: Package): Omit<Decision, 'roll'> {
-  const worth = r2(netWorth(scenario, state, side, pkg));
+  const v = toVec(pkg);
+  const worth = r2(netWorth(state, side, v));
   const bar = r2(acceptanceBar(scenario, state, side));
-  const redLine = redLineBreached(scenario.sides[side].priorities, pkg);
+  const redLine = redLineVec(redLinesOf(scenario.sides[side].priorities), v);
   const p = redLine ? 0 : Math.round(logistic((worth - bar) / 3) * 1000) / 1000;
   return redLine ? { worth, bar, p, redLine } : { worth, bar, p };
 }
 
 /** The counterpart's move for `side`, which must be the side to move. */
-export function chooseAction(scenario: Scenario, state: GameState, phase: PhaseName, side: Side): Action {
+export function chooseAction(scenario: Scenario, state: GameState, phase: PhaseName, side: Side, dice: Dice): Action {
   switch (phase) {
     case 'ministerTalks':
-      return chooseAgenda(scenario, state, side);
+      return chooseAgenda(scenario, state, side, dice.next('counterpart'));
     case 'summit':
-      return chooseSummitMove(scenario, state, side);
+      return chooseSummitMove(scenario, state, side, dice.next('counterpart'));
     case 'publicReaction':
-      return { type: 'statement', side, tone: chooseTone(scenario, state, side) };
+      return { type: 'statement', side, tone: chooseTone(scenario, state, side, dice.next('counterpart')) };
     case 'ratification': {
       const margin = state.world.vars[`approval.${side}`] - scenario.sides[side].leaderOutBelow;
       return { type: 'ratify', side, push: margin > 12 };
@@ -79,7 +90,7 @@ export function chooseAction(scenario: Scenario, state: GameState, phase: PhaseN
   }
 }
 
-function chooseAgenda(scenario: Scenario, state: GameState, side: Side): Action {
+function chooseAgenda(scenario: Scenario, state: GameState, side: Side, roll: number): Action {
   const preferred = scenario.sides[side].priorities.sequencing;
   const v = state.world.vars;
   const flex = clamp(
@@ -87,14 +98,13 @@ function chooseAgenda(scenario: Scenario, state: GameState, side: Side): Action 
     0,
     0.9,
   );
-  const sequencing: Sequencing = decisionRoll(state, 'ministerTalks', side) < flex ? 'parallel' : preferred;
+  const sequencing: Sequencing = roll < flex ? 'parallel' : preferred;
   // Prepare the issue it cares most about among those that can move its way.
   const weights = state.priorities[side].weights;
   let prepare: IssueId = 'humanitarian';
   let best = -Infinity;
   for (const issue of ISSUE_IDS) {
-    const upside = Math.max(...ISSUES[issue].map((_, k) => gainAt(side, issue, k)));
-    const score = weights[issue] * upside;
+    const score = weights[issue] * UPSIDE[side][issue];
     if (score > best) {
       best = score;
       prepare = issue;
@@ -103,22 +113,21 @@ function chooseAgenda(scenario: Scenario, state: GameState, side: Side): Action 
   return { type: 'agenda', side, sequencing, prepare };
 }
 
-function gainAt(side: Side, issue: IssueId, k: number): number {
-  const pkg = { ...STATUS_QUO, islands: 'two', [issue]: ISSUES[issue][k] } as Package;
-  return packageWorth(side, pkg, oneHot(issue)) - 50;
+/** The most each issue can move a side's way, on its own; fixed by the gain tables, so computed once. */
+const UPSIDE: Record<Side, Record<IssueId, number>> = { japan: upsides('japan'), russia: upsides('russia') };
+
+function upsides(side: Side): Record<IssueId, number> {
+  const out = {} as Record<IssueId, number>;
+  for (const issue of ISSUE_IDS) {
+    out[issue] = Math.max(...ISSUES[issue].map((option) => gain(side, issue, { ...STATUS_QUO, islands: 'two', [issue]: option } as Package)));
+  }
+  return out;
 }
 
-function oneHot(issue: IssueId): Record<IssueId, number> {
-  const w = {} as Record<IssueId, number>;
-  for (const i of ISSUE_IDS) w[i] = i === issue ? 1 : 0;
-  return w;
-}
-
-function chooseSummitMove(scenario: Scenario, state: GameState, side: Side): Action {
+function chooseSummitMove(scenario: Scenario, state: GameState, side: Side, roll: number): Action {
   const offers = state.summit.offers;
   const last = offers[offers.length - 1];
   const types = legalTypes(state, 'summit');
-  const roll = decisionRoll(state, 'summit', side);
   if (last && last.side !== side) {
     const judged = acceptance(scenario, state, side, last.package);
     const why: Decision = { ...judged, roll: r2(roll * 1000) / 1000 };
@@ -138,39 +147,41 @@ function chooseSummitMove(scenario: Scenario, state: GameState, side: Side): Act
 /**
  * Builds an offer by hill-climbing one option at a time from the package on
  * the table: as much as possible for itself, while keeping its guess of the
- * other side's worth above a target that falls as the talks go on.
+ * other side's worth above a target that falls as the talks go on. Packages
+ * are searched as vectors of option ranks, with what may be offered now
+ * worked out once per search.
  */
 export function proposePackage(scenario: Scenario, state: GameState, side: Side, onTable: Package | null): Package | null {
   const other = otherSide(side);
   const guess = guessedPriorities(scenario, other);
+  const theirWeights = weightVec(guess.weights);
   const own = state.summit.offers.filter((o) => o.side === side).length;
   const target = guess.reservation + 6 - 2 * own - 2 * state.round;
-  const myLines = scenario.sides[side].priorities;
-  const score = (pkg: Package): number => {
-    if (packageBlock(scenario, state, pkg) !== null) return -Infinity;
-    if (redLineBreached(myLines, pkg)) return -Infinity;
-    const theirs = packageWorth(other, pkg, guess.weights) - domesticPressure(other, pkg, state);
-    return netWorth(scenario, state, side, pkg) - 1.5 * Math.max(0, target - theirs);
+  const lines = redLinesOf(scenario.sides[side].priorities);
+  const allowed = ISSUE_IDS.map((issue) => ISSUES[issue].map((o) => optionBlock(scenario, state, issue, o) === null));
+  const score = (v: Vec): number => {
+    if (redLineVec(lines, v)) return -Infinity;
+    const theirs = worthVec(other, v, theirWeights) - pressureVec(other, v, state);
+    return netWorth(state, side, v) - 1.5 * Math.max(0, target - theirs);
   };
-  let current = onTable ?? STATUS_QUO;
-  if (score(current) === -Infinity) current = STATUS_QUO;
+  const start = onTable ? toVec(onTable) : toVec(STATUS_QUO);
+  let current = start;
   let currentScore = score(current);
   for (let step = 0; step < 12; step += 1) {
-    let best: Package | null = null;
+    let best: Vec | null = null;
     let bestScore = currentScore;
-    for (const issue of ISSUE_IDS) {
-      const k = optionIndex(issue, current[issue]);
+    for (let k = 0; k < current.length; k += 1) {
       for (const dk of [-1, 1]) {
-        const option = ISSUES[issue][k + dk];
-        if (option === undefined) continue;
-        let candidate = { ...current, [issue]: option } as Package;
-        // Sovereignty only means something when islands move; keep packages canonical.
-        if (!isTreaty(candidate)) candidate = { ...candidate, sovereignty: 'jointActivity', energy: candidate.energy === 'pipeline' ? 'lng' : candidate.energy };
-        else if (issue === 'islands' && !isTreaty(current)) candidate = { ...candidate, sovereignty: 'jointGovernance' };
-        const s = score(candidate);
-        if (s > bestScore + 1e-9) {
+        const rank = current[k]! + dk;
+        if (!allowed[k]![rank]) continue;
+        const candidate = current.slice();
+        candidate[k] = rank;
+        canonical(candidate, k, current);
+        if (candidate.some((r, i) => !allowed[i]![r])) continue;
+        const sc = score(candidate);
+        if (sc > bestScore + 1e-9) {
           best = candidate;
-          bestScore = s;
+          bestScore = sc;
         }
       }
     }
@@ -178,16 +189,24 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
     current = best;
     currentScore = bestScore;
   }
-  if (onTable && samePackage(current, onTable)) return null;
-  if (!onTable && samePackage(current, STATUS_QUO)) return null;
-  return current;
+  if (current.every((r, i) => r === start[i])) return null;
+  return fromVec(current);
 }
 
-function chooseTone(scenario: Scenario, state: GameState, side: Side): Tone {
+/** Sovereignty and a pipeline only exist in a treaty; islands entering a package start under joint governance. */
+function canonical(v: Vec, changed: number, before: Vec): void {
+  if (v[ISLANDS] === 0) {
+    v[SOVEREIGNTY] = 0;
+    if (v[ENERGY] === 2) v[ENERGY] = 1;
+  } else if (changed === ISLANDS && before[ISLANDS] === 0) {
+    v[SOVEREIGNTY] = 2;
+  }
+}
+
+function chooseTone(scenario: Scenario, state: GameState, side: Side, roll: number): Tone {
   const outcome = state.summit.outcome;
   const strategy = state.config.strategy[side];
   const v = state.world.vars;
-  const roll = decisionRoll(state, 'publicReaction', side);
   if (outcome === 'treatyText' || outcome === 'interimAgreement') return 'sell';
   if (outcome === 'walkOut') return 'tough';
   const desperate = v[`approval.${side}`] < scenario.sides[side].leaderOutBelow + 6;

@@ -1,6 +1,6 @@
 import type { Priorities, Scenario } from '../../scenario/schema';
-import { ISSUE_IDS, type IssueId, type Package, type Side } from '../../scenario/vocabulary';
-import { isTreaty, optionIndex } from '../packages';
+import { ISSUE_IDS, ISSUES, type IssueId, type Package, type Side } from '../../scenario/vocabulary';
+import { optionIndex } from '../packages';
 import type { GameState, SidePriorities } from '../types';
 
 // How much each option gives each side, from -1 (costs it dearly) to +1.
@@ -8,6 +8,7 @@ import type { GameState, SidePriorities } from '../types';
 // under its sovereignty and pays for them with guarantees, sanctions relief
 // and investment; Russia "prefers lease or joint governance to a transfer",
 // wants "firm guarantees that the U.S. will keep away", investment and energy.
+// Tables are indexed by issue (in ISSUE_IDS order) and option rank.
 const GAIN: Record<Side, { [I in IssueId]: number[] }> = {
   japan: {
     islands: [0, 0.25, 0.5, 0.8, 1],
@@ -31,81 +32,152 @@ const GAIN: Record<Side, { [I in IssueId]: number[] }> = {
 
 /** The worth of simply having a signed text: Abe's legacy, Putin's counterweight to China. */
 const DEAL_BONUS: Record<Side, { treaty: number; interim: number }> = {
-  japan: { treaty: 8, interim: 3 },
+  japan: { treaty: 8, interim: 1 },
   russia: { treaty: 6, interim: 3 },
 };
 
-/** Sovereignty and guarantees only matter when islands change hands. */
-const TREATY_ONLY: ReadonlySet<IssueId> = new Set(['sovereignty']);
+/** A package as option ranks in ISSUE_IDS order: the counterpart searches over these. */
+export type Vec = number[];
+export const ISLANDS = ISSUE_IDS.indexOf('islands');
+export const SOVEREIGNTY = ISSUE_IDS.indexOf('sovereignty');
+export const GUARANTEE = ISSUE_IDS.indexOf('usGuarantee');
+export const SANCTIONS = ISSUE_IDS.indexOf('sanctions');
+export const ENERGY = ISSUE_IDS.indexOf('energy');
+export const INVESTMENT = ISSUE_IDS.indexOf('investment');
 
-export function gain(side: Side, issue: IssueId, pkg: Package): number {
-  if (TREATY_ONLY.has(issue) && !isTreaty(pkg)) return 0;
-  const g = GAIN[side][issue][optionIndex(issue, pkg[issue])] ?? 0;
+export const toVec = (pkg: Package): Vec => ISSUE_IDS.map((i) => optionIndex(i, pkg[i]));
+export const fromVec = (v: Vec): Package =>
+  Object.fromEntries(ISSUE_IDS.map((issue, k) => [issue, ISSUES[issue][v[k] ?? 0]])) as Package;
+
+const TABLE: Record<Side, number[][]> = {
+  japan: ISSUE_IDS.map((i) => GAIN.japan[i]),
+  russia: ISSUE_IDS.map((i) => GAIN.russia[i]),
+};
+
+export const weightVec = (weights: Record<IssueId, number>): number[] => ISSUE_IDS.map((i) => weights[i]);
+
+/** One option's gain to a side, given whether islands change hands. */
+function gainAt(side: Side, k: number, rank: number, treaty: boolean): number {
+  if (k === SOVEREIGNTY && !treaty) return 0; // sovereignty only matters when islands move
+  const g = TABLE[side][k]![rank] ?? 0;
   // Without islands at stake Russia barely minds the absence of a guarantee.
-  if (issue === 'usGuarantee' && side === 'russia' && !isTreaty(pkg)) return Math.max(g, 0) * 0.5;
+  if (k === GUARANTEE && side === 'russia' && !treaty) return Math.max(g, 0) * 0.5;
   return g;
 }
 
+export const gain = (side: Side, issue: IssueId, pkg: Package): number =>
+  gainAt(side, ISSUE_IDS.indexOf(issue), optionIndex(issue, pkg[issue]), pkg.islands !== 'none');
+
 /** A package's worth to one side on a 0–100 scale; the status quo is 50. */
-export function packageWorth(side: Side, pkg: Package, weights: Record<IssueId, number>): number {
+export function worthVec(side: Side, v: Vec, w: number[]): number {
+  const treaty = v[ISLANDS]! > 0;
   let sum = 0;
   let total = 0;
-  for (const issue of ISSUE_IDS) {
-    const w = weights[issue];
-    sum += w * gain(side, issue, pkg);
-    total += w;
+  let agreed = false;
+  for (let k = 0; k < v.length; k += 1) {
+    const rank = v[k]!;
+    sum += w[k]! * gainAt(side, k, rank, treaty);
+    total += w[k]!;
+    if (rank > 0) agreed = true;
   }
   const base = total === 0 ? 50 : 50 + (50 * sum) / total;
-  const agreed = ISSUE_IDS.some((i) => optionIndex(i, pkg[i]) > 0);
-  const bonus = isTreaty(pkg) ? DEAL_BONUS[side].treaty : agreed ? DEAL_BONUS[side].interim : 0;
-  return base + bonus;
+  return base + (treaty ? DEAL_BONUS[side].treaty : agreed ? DEAL_BONUS[side].interim : 0);
 }
 
+export const packageWorth = (side: Side, pkg: Package, weights: Record<IssueId, number>): number =>
+  worthVec(side, toVec(pkg), weightVec(weights));
+
+const SEVERITY_ISLANDS = [0, 0.4, 0.7, 1.2, 1.5];
+const SEVERITY_FORM = [0.3, 0.6, 0.7, 1.2];
+
 /** How heavily a territorial change weighs on a leader at home (0 when no island moves). */
-export function territorialSeverity(pkg: Package): number {
-  const islands = [0, 0.4, 0.7, 1.2, 1.5][optionIndex('islands', pkg.islands)] ?? 0;
-  const form = [0.3, 0.6, 0.7, 1.2][optionIndex('sovereignty', pkg.sovereignty)] ?? 1;
-  return islands * form;
-}
+export const severityVec = (v: Vec): number =>
+  (SEVERITY_ISLANDS[v[ISLANDS]!] ?? 0) * (SEVERITY_FORM[v[SOVEREIGNTY]!] ?? 1);
+export const territorialSeverity = (pkg: Package): number => severityVec(toVec(pkg));
+
+const SOVEREIGNTY_SHORTFALL = [0.8, 0.6, 0.4, 0];
+const ALLIANCE_STRAIN = [0, 0, 0.3, 0.7];
 
 /**
  * The home front's pull on what a leader can sign. "Any territorial
  * concession ... to make it, a leadership should be in a strong position":
  * opposition in the polls and hard-liners raise the bar for Russia's leader,
  * strength at home lowers it. Japan's leader pays for giving up on
- * sovereignty over "inherent" territory and for straining the US alliance.
+ * sovereignty over "inherent" territory, for straining the US alliance, and
+ * for economic favours without territorial progress ("territory first").
  */
-export function domesticPressure(side: Side, pkg: Package, state: GameState): number {
-  const v = state.world.vars;
+export function pressureVec(side: Side, v: Vec, state: GameState): number {
+  const w = state.world.vars;
   if (side === 'russia') {
-    const sev = territorialSeverity(pkg);
-    const against = v['oppose.russia'] / 100;
-    const hard = v['hardliners.russia'] / 100;
-    const strength = (v['approval.russia'] - 50) / 50;
-    return sev * (against * 20 + hard * 10 - strength * 8);
+    const sev = severityVec(v);
+    if (sev === 0) return 0;
+    const strength = (w['approval.russia'] - 50) / 50;
+    return sev * ((w['oppose.russia'] / 100) * 20 + (w['hardliners.russia'] / 100) * 10 - strength * 8);
   }
-  const hard = v['hardliners.japan'] / 100;
-  const sovereigntyShortfall = isTreaty(pkg) ? [0.8, 0.6, 0.4, 0][optionIndex('sovereignty', pkg.sovereignty)] ?? 0 : 0;
-  const alliance = [0, 0, 0.3, 0.7][optionIndex('usGuarantee', pkg.usGuarantee)] ?? 0;
-  const strength = (v['approval.japan'] - 45) / 50;
-  return (sovereigntyShortfall * 10 + alliance * 4) * (0.5 + hard) - strength * 3;
+  const hard = w['hardliners.japan'] / 100;
+  const treaty = v[ISLANDS]! > 0;
+  const shortfall = treaty ? SOVEREIGNTY_SHORTFALL[v[SOVEREIGNTY]!] ?? 0 : 0;
+  const alliance = ALLIANCE_STRAIN[v[GUARANTEE]!] ?? 0;
+  const leverage = treaty ? 0 : (v[SANCTIONS]! + v[INVESTMENT]!) * 0.5;
+  const strength = (w['approval.japan'] - 45) / 50;
+  return (shortfall * 10 + alliance * 4 + leverage * 3) * (0.5 + hard) - strength * 3;
 }
 
-/** Red lines apply to treaty texts, where islands change hands. */
-export function redLineBreached(priorities: Priorities, pkg: Package): string | null {
-  if (!isTreaty(pkg)) return null;
-  for (const line of priorities.redLines) {
-    const r = optionIndex(line.issue, pkg[line.issue]);
-    if (line.atLeast !== undefined && r < optionIndex(line.issue, line.atLeast)) return line.label;
-    if (line.atMost !== undefined && r > optionIndex(line.issue, line.atMost)) return line.label;
+export const domesticPressure = (side: Side, pkg: Package, state: GameState): number =>
+  pressureVec(side, toVec(pkg), state);
+
+/** A side's red lines as allowed rank ranges per issue; they bind treaty texts, where islands change hands. */
+export interface RedLines {
+  lo: number[];
+  hi: number[];
+  labels: (string | null)[];
+}
+
+const RED_LINES = new WeakMap<Priorities, RedLines>();
+
+export function redLinesOf(priorities: Priorities): RedLines {
+  let r = RED_LINES.get(priorities);
+  if (!r) {
+    const lo = ISSUE_IDS.map(() => 0);
+    const hi = ISSUE_IDS.map((i) => ISSUES[i].length - 1);
+    const labels: (string | null)[] = ISSUE_IDS.map(() => null);
+    for (const line of priorities.redLines) {
+      const k = ISSUE_IDS.indexOf(line.issue);
+      if (line.atLeast !== undefined) lo[k] = Math.max(lo[k]!, optionIndex(line.issue, line.atLeast));
+      if (line.atMost !== undefined) hi[k] = Math.min(hi[k]!, optionIndex(line.issue, line.atMost));
+      labels[k] = line.label;
+    }
+    r = { lo, hi, labels };
+    RED_LINES.set(priorities, r);
+  }
+  return r;
+}
+
+export function redLineVec(lines: RedLines, v: Vec): string | null {
+  if (v[ISLANDS]! === 0) return null;
+  for (let k = 0; k < v.length; k += 1) {
+    if (v[k]! < lines.lo[k]! || v[k]! > lines.hi[k]!) return lines.labels[k] ?? 'red line';
   }
   return null;
 }
 
+export const redLineBreached = (priorities: Priorities, pkg: Package): string | null =>
+  redLineVec(redLinesOf(priorities), toVec(pkg));
+
+const GUESSES = new WeakMap<Scenario, Record<Side, SidePriorities>>();
+
 /** Middle-of-the-range priorities: what a side can guess of the other's private brief. */
 export function guessedPriorities(scenario: Scenario, side: Side): SidePriorities {
-  const p = scenario.sides[side].priorities;
-  const weights = {} as Record<IssueId, number>;
-  for (const issue of ISSUE_IDS) weights[issue] = (p.weights[issue][0] + p.weights[issue][1]) / 2;
-  return { weights, reservation: (p.reservation[0] + p.reservation[1]) / 2 };
+  let g = GUESSES.get(scenario);
+  if (!g) {
+    const make = (s: Side): SidePriorities => {
+      const p = scenario.sides[s].priorities;
+      const weights = {} as Record<IssueId, number>;
+      for (const issue of ISSUE_IDS) weights[issue] = (p.weights[issue][0] + p.weights[issue][1]) / 2;
+      return { weights, reservation: (p.reservation[0] + p.reservation[1]) / 2 };
+    };
+    g = { japan: make('japan'), russia: make('russia') };
+    GUESSES.set(scenario, g);
+  }
+  return g[side];
 }

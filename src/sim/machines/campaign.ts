@@ -1,13 +1,14 @@
 import { assign, setup } from 'xstate';
 import type { Scenario } from '../../scenario/schema';
 import { Draft } from '../draft';
-import { refusal, type PhaseName } from '../legal';
+import { pendingSide, refusal, type PhaseName } from '../legal';
+import { chooseAction } from '../counterpart/strategy';
 import { closeRound } from '../rules/round';
 import { recordAgenda, resolveTalks } from '../rules/talks';
 import { acceptOffer, recordOffer, stallSummit, walkOut } from '../rules/summit';
 import { recordStatement, resolveReaction } from '../rules/reaction';
 import { recordRatify, resolveRatification } from '../rules/ratification';
-import type { Action, GameState } from '../types';
+import type { Action, GameState, MachineEvent } from '../types';
 import { ministerTalksPhase } from './ministerTalks';
 import { summitPhase } from './summit';
 import { closingPhase, publicReactionPhase } from './publicReaction';
@@ -15,20 +16,49 @@ import { ratificationPhase } from './ratification';
 
 /** Runs one rule over a working copy of the context and hands back the new context. */
 const rule =
-  (scenario: Scenario, phase: PhaseName, fn: (d: Draft, event: Action) => void) =>
-  ({ context, event }: { context: GameState; event: Action }): GameState => {
+  (scenario: Scenario, phase: PhaseName, fn: (d: Draft) => void) =>
+  ({ context }: { context: GameState }): GameState => {
     const d = new Draft(scenario, context, phase);
-    fn(d, event);
+    fn(d);
     return d.finish();
   };
 
-/** The same, for a player's own move: the move itself goes into the log first. */
+/** A move by a player, or by the counterpart when cued: it is logged, then handed to its rule. */
 const move =
-  (scenario: Scenario, phase: PhaseName, fn: (d: Draft, event: Action) => void) =>
-  rule(scenario, phase, (d, event) => {
-    d.log({ kind: 'action', round: d.state.round, action: event });
-    fn(d, event);
-  });
+  (scenario: Scenario, phase: PhaseName) =>
+  ({ context, event }: { context: GameState; event: MachineEvent }): GameState => {
+    const d = new Draft(scenario, context, phase);
+    if (event.type === 'counterpart') {
+      // The side no human plays chooses with the game's own counterpart dice, then moves like a player.
+      const side = pendingSide(context, phase);
+      if (!side) throw new Error(`bug: counterpart cued in ${phase} with nobody to move`);
+      const action = chooseAction(scenario, d.state, phase, side, d.dice);
+      const why = refusal(scenario, context, phase, action);
+      if (why) throw new Error(`bug: the counterpart chose an illegal move (${why}): ${JSON.stringify(action)}`);
+      applyMove(d, action);
+    } else applyMove(d, event);
+    return d.finish();
+  };
+
+function applyMove(d: Draft, a: Action): void {
+  d.log({ kind: 'action', round: d.state.round, action: a });
+  switch (a.type) {
+    case 'agenda':
+      return recordAgenda(d, a);
+    case 'offer':
+      return recordOffer(d, a);
+    case 'accept':
+      return acceptOffer(d, a);
+    case 'stall':
+      return stallSummit(d, a);
+    case 'walkOut':
+      return walkOut(d, a);
+    case 'statement':
+      return recordStatement(d, a);
+    case 'ratify':
+      return recordRatify(d, a);
+  }
+}
 
 /**
  * The campaign: dated rounds of foreign-minister talks, a leaders' summit
@@ -40,12 +70,21 @@ const move =
 function buildCampaign(scenario: Scenario) {
   const legalIn =
     (phase: PhaseName) =>
-    ({ context, event }: { context: GameState; event: Action }) =>
-      refusal(scenario, context, phase, event) === null;
+    ({ context, event }: { context: GameState; event: MachineEvent }) => {
+      if (event.type === 'counterpart') return false;
+      const side = pendingSide(context, phase);
+      return side !== null && context.config.controllers[side] === 'human' && refusal(scenario, context, phase, event) === null;
+    };
+  const computerIn =
+    (phase: PhaseName) =>
+    ({ context, event }: { context: GameState; event: MachineEvent }) => {
+      const side = pendingSide(context, phase);
+      return event.type === 'counterpart' && side !== null && context.config.controllers[side] === 'computer';
+    };
   return setup({
     types: {
       context: {} as GameState,
-      events: {} as Action,
+      events: {} as MachineEvent,
       input: {} as GameState,
     },
     guards: {
@@ -53,6 +92,10 @@ function buildCampaign(scenario: Scenario) {
       legalInSummit: legalIn('summit'),
       legalInReaction: legalIn('publicReaction'),
       legalInRatification: legalIn('ratification'),
+      computerInTalks: computerIn('ministerTalks'),
+      computerInSummit: computerIn('summit'),
+      computerInReaction: computerIn('publicReaction'),
+      computerInRatification: computerIn('ratification'),
       bothAgendasSet: ({ context }) => Boolean(context.talks.agenda.japan && context.talks.agenda.russia),
       summitOver: ({ context }) => context.summit.outcome !== null,
       bothStatementsMade: ({ context }) => Boolean(context.statements.japan && context.statements.russia),
@@ -62,16 +105,13 @@ function buildCampaign(scenario: Scenario) {
       treatySigned: ({ context }) => context.signed !== null,
     },
     actions: {
-      recordAgenda: assign(move(scenario, 'ministerTalks', (d, e) => e.type === 'agenda' && recordAgenda(d, e))),
+      moveInTalks: assign(move(scenario, 'ministerTalks')),
       resolveTalks: assign(rule(scenario, 'ministerTalks', (d) => resolveTalks(d))),
-      recordOffer: assign(move(scenario, 'summit', (d, e) => e.type === 'offer' && recordOffer(d, e))),
-      acceptOffer: assign(move(scenario, 'summit', (d, e) => e.type === 'accept' && acceptOffer(d, e))),
-      stallSummit: assign(move(scenario, 'summit', (d, e) => e.type === 'stall' && stallSummit(d, e))),
-      walkOut: assign(move(scenario, 'summit', (d, e) => e.type === 'walkOut' && walkOut(d, e))),
-      recordStatement: assign(move(scenario, 'publicReaction', (d, e) => e.type === 'statement' && recordStatement(d, e))),
+      moveInSummit: assign(move(scenario, 'summit')),
+      moveInReaction: assign(move(scenario, 'publicReaction')),
       resolveReaction: assign(rule(scenario, 'publicReaction', (d) => resolveReaction(d))),
       closeRound: assign(rule(scenario, 'publicReaction', (d) => closeRound(d))),
-      recordRatify: assign(move(scenario, 'ratification', (d, e) => e.type === 'ratify' && recordRatify(d, e))),
+      moveInRatification: assign(move(scenario, 'ratification')),
       resolveRatification: assign(rule(scenario, 'ratification', (d) => resolveRatification(d))),
     },
   }).createMachine({

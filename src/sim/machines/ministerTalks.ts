@@ -5,7 +5,8 @@
  */
 export const ministerTalksPhase = {
   on: {
-    agenda: { guard: 'legalInTalks', actions: 'recordAgenda' },
+    agenda: { guard: 'legalInTalks', actions: 'moveInTalks' },
+    counterpart: { guard: 'computerInTalks', actions: 'moveInTalks' },
   },
   always: { guard: 'bothAgendasSet', target: 'summit', actions: 'resolveTalks' },
 } as const;

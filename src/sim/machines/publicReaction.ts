@@ -5,7 +5,8 @@
  */
 export const publicReactionPhase = {
   on: {
-    statement: { guard: 'legalInReaction', actions: 'recordStatement' },
+    statement: { guard: 'legalInReaction', actions: 'moveInReaction' },
+    counterpart: { guard: 'computerInReaction', actions: 'moveInReaction' },
   },
   always: {
     guard: 'bothStatementsMade',

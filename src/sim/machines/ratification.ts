@@ -5,7 +5,8 @@
  */
 export const ratificationPhase = {
   on: {
-    ratify: { guard: 'legalInRatification', actions: 'recordRatify' },
+    ratify: { guard: 'legalInRatification', actions: 'moveInRatification' },
+    counterpart: { guard: 'computerInRatification', actions: 'moveInRatification' },
   },
   always: { guard: 'bothVotesCalled', target: 'ended', actions: 'resolveRatification' },
 } as const;

@@ -5,10 +5,11 @@
  */
 export const summitPhase = {
   on: {
-    offer: { guard: 'legalInSummit', actions: 'recordOffer' },
-    accept: { guard: 'legalInSummit', actions: 'acceptOffer' },
-    stall: { guard: 'legalInSummit', actions: 'stallSummit' },
-    walkOut: { guard: 'legalInSummit', actions: 'walkOut' },
+    offer: { guard: 'legalInSummit', actions: 'moveInSummit' },
+    accept: { guard: 'legalInSummit', actions: 'moveInSummit' },
+    stall: { guard: 'legalInSummit', actions: 'moveInSummit' },
+    walkOut: { guard: 'legalInSummit', actions: 'moveInSummit' },
+    counterpart: { guard: 'computerInSummit', actions: 'moveInSummit' },
   },
   always: { guard: 'summitOver', target: 'publicReaction' },
 } as const;

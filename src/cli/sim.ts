@@ -1,0 +1,76 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { STRATEGIES, type Strategy } from '../scenario/vocabulary';
+import { playComputerGame, spreadOf, computerConfig } from '../sim/batch';
+import { GameSession } from '../sim/session';
+import { toReplay } from '../sim/replay';
+import { CliError, resolveScenario } from './scenarios';
+
+const USAGE = `usage:
+  npm run sim -- --scenario <id or path> --seeds N [--strategy grounded|hawk|dove] [--json]
+  npm run sim -- --scenario <id or path> --seed S --record FILE`;
+
+function main(argv: string[]): void {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scenario: { type: 'string', default: 'moscow-2019' },
+      seeds: { type: 'string' },
+      seed: { type: 'string' },
+      record: { type: 'string' },
+      strategy: { type: 'string', default: 'grounded' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const scenario = resolveScenario(values.scenario);
+  const strategy = values.strategy as Strategy;
+  if (!STRATEGIES.includes(strategy)) throw new CliError(`--strategy: expected one of ${STRATEGIES.join(', ')}, got "${values.strategy}"`);
+
+  if (values.record !== undefined || values.seed !== undefined) {
+    if (values.seed === undefined || values.record === undefined) throw new CliError('--seed and --record go together');
+    const session = GameSession.start(scenario, computerConfig(scenario, values.seed, strategy));
+    writeFileSync(values.record, `${JSON.stringify(toReplay(session), null, 1)}\n`);
+    console.log(`${values.record}: ${scenario.id}, seed "${values.seed}", ending ${session.state.ending?.kind}, ${session.state.history.length - 1} rounds`);
+    return;
+  }
+
+  const n = Number(values.seeds ?? '100');
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new CliError(`--seeds: expected a whole number from 1 to 1000000, got "${values.seeds}"`);
+  const started = performance.now();
+  const games = [];
+  for (let i = 1; i <= n; i += 1) games.push(playComputerGame(scenario, String(i), strategy));
+  const seconds = (performance.now() - started) / 1000;
+  const spread = spreadOf(scenario.id, games);
+  if (values.json) console.log(JSON.stringify(spread));
+  else printTable(spread);
+  console.error(`${n} games in ${seconds.toFixed(2)} s: ${Math.round(n / seconds)} games/s on one core`);
+}
+
+function printTable(s: ReturnType<typeof spreadOf>): void {
+  console.log(`${s.scenario}: ${s.games} computer-vs-computer games`);
+  console.log('ending              games   share');
+  for (const [ending, count] of Object.entries(s.endings)) {
+    console.log(`${ending.padEnd(18)} ${String(count).padStart(6)}  ${((100 * count) / s.games).toFixed(1).padStart(5)}%`);
+  }
+  console.log(`mean rounds played   ${s.meanRounds}`);
+  console.log(`mean final approval  Japan ${s.meanApproval.japan}%  Russia ${s.meanApproval.russia}%`);
+  console.log(`mean support for a deal  Japan ${s.meanSupport.japan}%  Russia ${s.meanSupport.russia}%`);
+  console.log(`mean score           Japan ${s.meanScore.japan}  Russia ${s.meanScore.russia}`);
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof CliError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    console.error(error.message);
+    console.error(USAGE);
+    process.exit(1);
+  }
+  throw error;
+}
