@@ -28,8 +28,8 @@ export function eventTitle(scenario: Scenario, id: string): string {
 }
 
 export function roundInfo(scenario: Scenario, round: number) {
-  // Rounds are counted from 1 in the state; clamp so a last "after" round still has a label.
-  const r = scenario.rounds[Math.min(Math.max(round - 1, 0), scenario.rounds.length - 1)]!;
+  // The state counts rounds from 0; clamp so a closing "after the last round" still has a label.
+  const r = scenario.rounds[Math.min(Math.max(round, 0), scenario.rounds.length - 1)]!;
   return r;
 }
 
@@ -57,7 +57,7 @@ export function entryText(scenario: Scenario, e: LogEntry): string {
   switch (e.kind) {
     case 'round': {
       const r = roundInfo(scenario, e.round);
-      return t('log.round', { round: e.round, label: r.label, place: r.place, date: r.date });
+      return t('log.round', { round: e.round + 1, label: r.label, place: r.place, date: r.date });
     }
     case 'action':
       return actionText(scenario, e.action);

@@ -94,6 +94,9 @@ export const en = {
   'reach.treatyText': 'a treaty text',
   'reach.walkOut': 'a walk-out',
 
+  'chart.start': 'Start',
+  'chart.round': 'R{round}',
+  'chart.now': 'Now',
   'reaction.heading': 'Public reaction',
   'reaction.polls': 'Polls on a territorial deal (% for)',
   'reaction.approval': 'Leaders’ approval (%)',
@@ -155,11 +158,11 @@ export const en = {
   'map.area': '{area} km²',
   'map.pop': 'pop. {population}',
   'map.share': '{share}% of the land',
-  'map.credit': 'Coastlines: Natural Earth (public domain)',
+  'map.credit': 'Map: Natural Earth',
   'map.hokkaido': 'Hokkaido',
   'map.sakhalin': 'Sakhalin',
   'map.urup': 'Urup',
-  'map.summary': 'Returned or shared so far: {count} of 4 islands, {share}% of the land.',
+  'map.summary': 'Changed hands or shared: {count} of 4 islands, {share}% of the land',
 
   'why.button': 'Why? {label}: {value}',
   'why.heading': 'Why {label} is {value}',

@@ -4,8 +4,8 @@ import { BASE } from '../theme';
 import { h } from '../dom/el';
 import { t, tk } from '../i18n/t';
 import { store } from '../app/store';
-import { roundInfo, sideName } from '../app/narrate';
-import { eventsOfRound } from '../app/views';
+import { entryText, roundInfo, sideName } from '../app/narrate';
+import { eventsOfRound, sinceLastMove } from '../app/views';
 import { paper, header, panel, footer, focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
 import { approvalChart, pollsChart } from '../widgets/charts';
@@ -28,15 +28,21 @@ export class Reaction extends Phaser.Scene {
     const r = roundInfo(scenario, state.round);
 
     paper(this);
-    header(this, t('reaction.heading'), `${t('table.round', { round: state.round, total: scenario.rounds.length, label: r.label })}`);
+    header(this, t('reaction.heading'), `${t('table.round', { round: Math.min(state.round + 1, scenario.rounds.length), total: scenario.rounds.length, label: r.label })}`);
     pollsChart(this, scenario, state, BASE.margin, 80, 580, 292);
     approvalChart(this, scenario, state, BASE.margin, 384, 580, 292);
 
     const root = panel(this, 636, 80, 612, 596, { scroll: true, testid: 'reaction', label: t('reaction.heading') });
     root.append(h('p', { class: 'help' }, t('common.youAre', { side: sideName(viewer) })));
+    const since = sinceLastMove(state, viewer).filter((e) => e.kind === 'summit' || e.kind === 'talks' || e.kind === 'action');
+    if (since.length > 0) {
+      const ul = h('ul', { testid: 'since' });
+      for (const e of since.slice(-6)) ul.append(h('li', {}, entryText(scenario, e)));
+      root.append(h('h3', {}, t('table.since')), ul);
+    }
     root.append(h('h3', {}, t('reaction.headlines')));
     let events = eventsOfRound(state, state.round);
-    if (events.length === 0 && state.round > 1) events = eventsOfRound(state, state.round - 1);
+    if (events.length === 0 && state.round > 0) events = eventsOfRound(state, state.round - 1);
     if (events.length === 0) root.append(h('p', { class: 'help' }, t('reaction.noEvents')));
     for (const id of events) {
       const card = eventCard(scenario, id);

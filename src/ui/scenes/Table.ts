@@ -32,7 +32,7 @@ export class Table extends Phaser.Scene {
     const r = roundInfo(scenario, state.round);
 
     paper(this);
-    header(this, t(summit ? 'table.headingSummit' : 'table.headingTalks'), `${t('table.round', { round: state.round, total: scenario.rounds.length, label: r.label })} · ${t('table.roundPlace', { place: r.place, date: r.date })}`);
+    header(this, t(summit ? 'table.headingSummit' : 'table.headingTalks'), `${t('table.round', { round: Math.min(state.round + 1, scenario.rounds.length), total: scenario.rounds.length, label: r.label })} · ${t('table.roundPlace', { place: r.place, date: r.date })}`);
 
     // Left column: the islands, then the numbers that make or break a deal.
     const islands = islandViews(scenario, state, viewer);
@@ -53,10 +53,7 @@ export class Table extends Phaser.Scene {
     const root = panel(this, 624, 80, 624, 596, { scroll: true, testid: 'table', label: t(summit ? 'table.headingSummit' : 'table.headingTalks') });
     root.append(h('p', { class: 'help', testid: 'you-are' }, t('common.youAre', { side: sideName(viewer) })));
 
-    if (!summit) this.talks(root, myTurn, (legal?.sequencings ?? []) as readonly Sequencing[]);
-    else this.summit(root, myTurn, legal?.types ?? [], (legal?.options ?? {}) as Partial<Record<IssueId, readonly string[]>>);
-    if (!myTurn && session.pending && !store.readOnly) root.append(h('p', { class: 'msg ok' }, t('table.waiting', { side: sideName(session.pending) })));
-
+    if (summit) this.reachAndOffer(root);
     // The counterpart's voice: short in-character lines, each with its source.
     root.append(h('h3', {}, t('table.voices')));
     const lines = linesOfRound(state, state.round).slice(-6);
@@ -66,6 +63,10 @@ export class Table extends Phaser.Scene {
       list.append(h('li', { class: side }, h('span', { class: 'who' }, `${speakerName(scenario, l.speaker)}: `), `“${l.text}”`));
     }
     root.append(lines.length ? list : h('p', { class: 'help' }, t('table.noVoices')));
+
+    if (!summit) this.talks(root, myTurn, (legal?.sequencings ?? []) as readonly Sequencing[]);
+    else this.summit(root, myTurn, legal?.types ?? [], (legal?.options ?? {}) as Partial<Record<IssueId, readonly string[]>>);
+    if (!myTurn && session.pending && !store.readOnly) root.append(h('p', { class: 'msg ok' }, t('table.waiting', { side: sideName(session.pending) })));
 
     const since = sinceLastMove(state, viewer).filter((e) => e.kind !== 'line');
     if (since.length > 0) {
@@ -94,10 +95,9 @@ export class Table extends Phaser.Scene {
     root.append(seq.wrap, prep.wrap, h('p', {}, send));
   }
 
-  private summit(root: HTMLElement, myTurn: boolean, types: readonly string[], options: Partial<Record<IssueId, readonly string[]>>): void {
+  private reachAndOffer(root: HTMLElement): void {
     const scenario = store.scenario!;
-    const session = store.session!;
-    const state = session.state;
+    const state = store.session!.state;
     const viewer = store.viewer ?? 'japan';
     root.append(h('p', { testid: 'reach' }, t('table.reach', { reach: tk(`reach.${state.talks.reach}`) })));
     const last = state.summit.offers[state.summit.offers.length - 1];
@@ -109,6 +109,13 @@ export class Table extends Phaser.Scene {
       if (last.side !== viewer) box.append(h('p', { class: 'who', testid: 'their-worth' }, t('table.theirWorth', { value: formatNumber(packageValue(state, viewer, last.package)) })));
       root.append(box);
     } else root.append(h('p', { class: 'help' }, t('table.noOffer')));
+  }
+
+  private summit(root: HTMLElement, myTurn: boolean, types: readonly string[], options: Partial<Record<IssueId, readonly string[]>>): void {
+    const scenario = store.scenario!;
+    const state = store.session!.state;
+    const viewer = store.viewer ?? 'japan';
+    const last = state.summit.offers[state.summit.offers.length - 1];
 
     const initial: Package = last?.package ?? state.agreed ?? (Object.fromEntries(ISSUE_IDS.map((i) => [i, options[i]?.[0] ?? scenario.issues.find((x) => x.id === i)!.options[0]!.id])) as Package);
     const worth = h('p', { class: 'who', testid: 'worth', 'aria-live': 'polite' });

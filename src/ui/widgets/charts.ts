@@ -7,13 +7,22 @@ import { PALETTE } from '../theme';
 import { t } from '../i18n/t';
 import { drawLineChart, type Series } from './line-chart';
 
+// history[0] is the starting position; each later row closes a round. The live value is
+// added as "now" while a round is under way and has moved since the last row.
 function seriesOf(scenario: Scenario, state: GameState, v: VarId): number[] {
-  return [scenario.variables[v].start, ...state.history.map((r) => r.vars[v]), ...(state.history.length && state.history[state.history.length - 1]!.vars[v] === state.world.vars[v] ? [] : [state.world.vars[v]])];
+  const rows = state.history.length ? state.history.map((r) => r.vars[v]) : [scenario.variables[v].start];
+  return liveDiffers(state) ? [...rows, state.world.vars[v]] : rows;
+}
+
+function liveDiffers(state: GameState): boolean {
+  const last = state.history[state.history.length - 1];
+  return !last || (['support.japan', 'oppose.japan', 'support.russia', 'oppose.russia', 'approval.japan', 'approval.russia'] as const).some((v) => last.vars[v] !== state.world.vars[v]);
 }
 
 function labels(n: number, state: GameState): string[] {
-  const out = ['0'];
-  for (let i = 1; i < n; i++) out.push(i <= state.history.length ? `R${state.history[i - 1]!.round}` : '•');
+  const out = [t('chart.start')];
+  const rows = Math.max(1, state.history.length);
+  for (let i = 1; i < n; i++) out.push(i < rows ? t('chart.round', { round: i }) : t('chart.now'));
   return out;
 }
 

@@ -85,8 +85,6 @@ export function drawLineChart(scene: Phaser.Scene, opts: ChartOpts, series: Seri
   for (const e of ends) {
     const ly = Math.max(e.y, last + 18);
     last = ly;
-    const lg = scene.add.graphics();
-    marker(lg, e.s.marker, right + 14, ly, hex(e.s.colour));
-    scene.add.text(right + 22, ly, `${e.s.label} ${Math.round(e.s.values[e.s.values.length - 1]!)}`, { fontFamily: FONTS.sans, fontSize: '16px', color: PALETTE.ink }).setOrigin(0, 0.5);
+    scene.add.text(right + 12, ly, `${e.s.label} ${Math.round(e.s.values[e.s.values.length - 1]!)}`, { fontFamily: FONTS.sans, fontSize: '16px', color: PALETTE.ink }).setOrigin(0, 0.5);
   }
 }

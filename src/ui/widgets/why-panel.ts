@@ -41,7 +41,7 @@ export function openWhy(scenario: Scenario, state: GameState, v: VarId): void {
   const list = h('ol', { testid: 'why-entries' });
   for (const e of entries) {
     const li = h('li', {},
-      h('div', { class: 'who' }, t('why.entry', { round: e.round, phase: tk(`phase.${e.phase}`), before: formatVar(scenario, v, e.before), after: formatVar(scenario, v, e.after) })),
+      h('div', { class: 'who' }, t('why.entry', { round: e.round + 1, phase: tk(`phase.${e.phase}`), before: formatVar(scenario, v, e.before), after: formatVar(scenario, v, e.after) })),
       h('div', {}, t('why.cause', { cause: causeText(scenario, e) })),
     );
     const factors = h('ul', {});
