@@ -28,7 +28,7 @@ export function islandRows(scenario: Scenario, state: GameState): IslandRow[] {
   }));
 }
 
-/** What a package is worth to `side` by its own private priorities and home front, 0–100 (the status quo is 50). */
+/** What a package is worth to `side` by its own private priorities and home front, 0–100 (the status quo is 40). */
 export function packageValue(state: GameState, side: Side, pkg: Package): number {
   const worth = packageWorth(side, pkg, state.priorities[side].weights) - domesticPressure(side, pkg, state);
   return Math.round(Math.max(0, Math.min(100, worth)));

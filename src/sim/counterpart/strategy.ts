@@ -16,6 +16,7 @@ import type { Dice } from '../rng';
 import type { Action, Decision, GameState } from '../types';
 import {
   ENERGY,
+  GUARANTEE,
   ISLANDS,
   SOVEREIGNTY,
   fromVec,
@@ -28,6 +29,7 @@ import {
   weightVec,
   worthVec,
   type Vec,
+  STATUS_QUO_WORTH,
 } from './valuation';
 
 // The side no human plays. Its private priorities were drawn from the seed
@@ -47,8 +49,17 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 export function netWorth(state: GameState, side: Side, v: Vec): number {
   const prep = state.talks.agenda[side]?.prepare;
   const groundwork = prep && v[ISSUE_IDS.indexOf(prep)]! > 0 ? 2 : 0;
-  return worthVec(side, v, weightVec(state.priorities[side].weights)) - pressureVec(side, v, state) + groundwork;
+  const w = weightVec(state.priorities[side].weights);
+  // Terms already agreed at an earlier summit are banked: only what a package adds counts.
+  if (!state.agreed) return worthVec(side, v, w) - pressureVec(side, v, state) + groundwork;
+  const agreed = toVec(state.agreed);
+  const merged = mergeVec(agreed, v);
+  if (merged.every((r, k) => r === agreed[k])) return STATUS_QUO_WORTH; // a reaffirmation adds nothing
+  const banked = worthVec(side, agreed, w) - STATUS_QUO_WORTH;
+  return worthVec(side, merged, w) - banked - pressureVec(side, merged, state) + groundwork;
 }
+
+const mergeVec = (a: Vec, b: Vec): Vec => a.map((r, k) => Math.max(r, b[k]!));
 
 /** The least a deal must be worth before `side` signs: lower with rapport, trust and a looming deadline. */
 export function acceptanceBar(scenario: Scenario, state: GameState, side: Side): number {
@@ -68,7 +79,7 @@ export function acceptance(scenario: Scenario, state: GameState, side: Side, pkg
   const worth = r2(netWorth(state, side, v));
   const bar = r2(acceptanceBar(scenario, state, side));
   const redLine = redLineVec(redLinesOf(scenario.sides[side].priorities), v);
-  const p = redLine ? 0 : Math.round(logistic((worth - bar) / 3) * 1000) / 1000;
+  const p = redLine ? 0 : Math.round(logistic((worth - bar) / 4) * 1000) / 1000;
   return redLine ? { worth, bar, p, redLine } : { worth, bar, p };
 }
 
@@ -158,6 +169,7 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
   const own = state.summit.offers.filter((o) => o.side === side).length;
   const target = guess.reservation + 6 - 2 * own - 2 * state.round;
   const lines = redLinesOf(scenario.sides[side].priorities);
+  const myBar = acceptanceBar(scenario, state, side);
   const allowed = ISSUE_IDS.map((issue) => ISSUES[issue].map((o) => optionBlock(scenario, state, issue, o) === null));
   const score = (v: Vec): number => {
     if (redLineVec(lines, v)) return -Infinity;
@@ -165,31 +177,50 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
     return netWorth(state, side, v) - 1.5 * Math.max(0, target - theirs);
   };
   const start = onTable ? toVec(onTable) : toVec(STATUS_QUO);
-  let current = start;
-  let currentScore = score(current);
-  for (let step = 0; step < 12; step += 1) {
-    let best: Vec | null = null;
-    let bestScore = currentScore;
-    for (let k = 0; k < current.length; k += 1) {
-      for (const dk of [-1, 1]) {
-        const rank = current[k]! + dk;
-        if (!allowed[k]![rank]) continue;
-        const candidate = current.slice();
-        candidate[k] = rank;
-        canonical(candidate, k, current);
-        if (candidate.some((r, i) => !allowed[i]![r])) continue;
-        const sc = score(candidate);
-        if (sc > bestScore + 1e-9) {
-          best = candidate;
-          bestScore = sc;
+  const climb = (from: Vec): { v: Vec; score: number } => {
+    let current = from;
+    let currentScore = score(current);
+    for (let step = 0; step < 12; step += 1) {
+      let best: Vec | null = null;
+      let bestScore = currentScore;
+      for (let k = 0; k < current.length; k += 1) {
+        for (const dk of [-1, 1]) {
+          const rank = current[k]! + dk;
+          if (!allowed[k]![rank]) continue;
+          const candidate = current.slice();
+          candidate[k] = rank;
+          canonical(candidate, k, current);
+          if (candidate.some((r, i) => !allowed[i]![r])) continue;
+          const sc = score(candidate);
+          if (sc > bestScore + 1e-9) {
+            best = candidate;
+            bestScore = sc;
+          }
         }
       }
+      if (!best) break;
+      current = best;
+      currentScore = bestScore;
     }
-    if (!best) break;
-    current = best;
-    currentScore = bestScore;
+    return { v: current, score: currentScore };
+  };
+  let found = climb(start);
+  // One step at a time cannot cross a red line into treaty texts, so also climb from the
+  // smallest treaty this side could sign, when territory is on the table.
+  if (allowed[ISLANDS]![2] && start[ISLANDS] === 0) {
+    const anchor = start.slice();
+    anchor[ISLANDS] = Math.max(2, lines.lo[ISLANDS]!);
+    anchor[SOVEREIGNTY] = Math.min(Math.max(2, lines.lo[SOVEREIGNTY]!), lines.hi[SOVEREIGNTY]!);
+    anchor[GUARANTEE] = Math.min(Math.max(anchor[GUARANTEE]!, lines.lo[GUARANTEE]!), lines.hi[GUARANTEE]!);
+    if (anchor.every((r, i) => allowed[i]![r])) {
+      const treaty = climb(anchor);
+      if (treaty.score > found.score) found = treaty;
+    }
   }
+  const current = found.v;
   if (current.every((r, i) => r === start[i])) return null;
+  // Never table what it would not sign itself.
+  if (netWorth(state, side, current) < myBar) return null;
   return fromVec(current);
 }
 

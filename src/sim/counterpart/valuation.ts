@@ -26,14 +26,14 @@ const GAIN: Record<Side, { [I in IssueId]: number[] }> = {
     sanctions: [0, 0.5, 1],
     energy: [0, 0.4, 0.8],
     investment: [0, 0.5, 1],
-    humanitarian: [0, -0.05, -0.15],
+    humanitarian: [0, -0.15, -0.35],
   },
 };
 
 /** The worth of simply having a signed text: Abe's legacy, Putin's counterweight to China. */
 const DEAL_BONUS: Record<Side, { treaty: number; interim: number }> = {
   japan: { treaty: 8, interim: 1 },
-  russia: { treaty: 6, interim: 3 },
+  russia: { treaty: 6, interim: 1 },
 };
 
 /** A package as option ranks in ISSUE_IDS order: the counterpart searches over these. */
@@ -68,7 +68,14 @@ function gainAt(side: Side, k: number, rank: number, treaty: boolean): number {
 export const gain = (side: Side, issue: IssueId, pkg: Package): number =>
   gainAt(side, ISSUE_IDS.indexOf(issue), optionIndex(issue, pkg[issue]), pkg.islands !== 'none');
 
-/** A package's worth to one side on a 0–100 scale; the status quo is 50. */
+/**
+ * The worth of no deal at all. Scenario reservations (the least a side
+ * signs) are on the same scale: a reservation of 40 accepts any deal that
+ * is no worse than nothing, 55 wants a clear gain.
+ */
+export const STATUS_QUO_WORTH = 40;
+
+/** A package's worth to one side, on a scale where the status quo is STATUS_QUO_WORTH and every gain at once adds 50. */
 export function worthVec(side: Side, v: Vec, w: number[]): number {
   const treaty = v[ISLANDS]! > 0;
   let sum = 0;
@@ -80,7 +87,7 @@ export function worthVec(side: Side, v: Vec, w: number[]): number {
     total += w[k]!;
     if (rank > 0) agreed = true;
   }
-  const base = total === 0 ? 50 : 50 + (50 * sum) / total;
+  const base = STATUS_QUO_WORTH + (total === 0 ? 0 : (50 * sum) / total);
   return base + (treaty ? DEAL_BONUS[side].treaty : agreed ? DEAL_BONUS[side].interim : 0);
 }
 

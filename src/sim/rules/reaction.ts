@@ -42,27 +42,29 @@ function reactAtHome(d: Draft, side: Side, outcome: SummitOutcome, tone: Tone): 
       approval.push({ label: 'reaction.treaty.islands', delta: 2 + 6 * landShare(d.scenario, pkg) * form + 2 * form });
       approval.push({ label: 'reaction.treaty.alliance', delta: -[0, 0, 1, 2][optionIndex('usGuarantee', pkg.usGuarantee)]! });
       support.push({ label: 'reaction.treaty', delta: form >= 0.6 ? 2 : -1 });
+      // Settling for less than sovereignty over the larger islands gives up "93 percent of the land".
+      if (pkg.sovereignty !== 'transfer') approval.push({ label: 'reaction.treaty.claimsGivenUp', delta: -6 * (1 - landShare(d.scenario, pkg)) });
       if (pkg.sovereignty !== 'transfer') hard.push({ label: 'reaction.treaty.sovereignty', delta: 5 });
     } else {
-      approval.push({ label: 'reaction.treaty.territory', delta: -6 * sev });
+      approval.push({ label: 'reaction.treaty.territory', delta: -12 * sev });
       approval.push({ label: 'reaction.treaty.normalisation', delta: 1 });
       support.push({ label: 'reaction.treaty.territory', delta: -1 * sev });
       hard.push({ label: 'reaction.treaty.territory', delta: 10 * sev });
     }
   } else if (outcome === 'interimAgreement') {
-    approval.push({ label: 'reaction.interim', delta: 1.5 });
+    approval.push({ label: 'reaction.interim', delta: 0.8 });
     support.push({ label: 'reaction.interim', delta: 1 });
     hard.push({ label: 'reaction.interim', delta: -1 });
   } else if (outcome === 'jointStatement') {
-    approval.push({ label: 'reaction.statement', delta: side === 'japan' ? -0.5 : 0.3 });
+    approval.push({ label: 'reaction.statement', delta: side === 'japan' ? -1 : 0.3 });
   } else if (outcome === 'nothing') {
-    approval.push({ label: 'reaction.nothing', delta: side === 'japan' ? -1.5 : -0.5 });
+    approval.push({ label: 'reaction.nothing', delta: side === 'japan' ? -2 : -0.5 });
   } else if (walker) {
     approval.push({ label: walker === side ? 'reaction.walkedOut' : 'reaction.wasLeft', delta: walker === side ? 1 : -1 });
   }
 
   if (tone === 'sell') {
-    approval.push({ label: deal ? 'tone.sell' : 'tone.oversold', delta: deal ? 1.5 : -1 });
+    approval.push({ label: deal ? 'tone.sell' : 'tone.oversold', delta: deal ? 0.8 : -1 });
     if (deal) support.push({ label: 'tone.sell', delta: 2 });
   } else if (tone === 'tough') {
     approval.push({ label: 'tone.tough', delta: 1 });
@@ -72,6 +74,9 @@ function reactAtHome(d: Draft, side: Side, outcome: SummitOutcome, tone: Tone): 
     approval.push({ label: 'tone.leak', delta: 1.5 });
     support.push({ label: 'tone.leak', delta: 1 });
   }
+  // Approval drifts back toward where the scenario began: news fades.
+  const start = d.scenario.variables[`approval.${side}`].start;
+  approval.push({ label: 'drift.approval', delta: -(d.get(`approval.${side}`) - start) * 0.08 });
   const h = d.get(`hardliners.${side}`);
   hard.push({ label: 'drift.hardliners', delta: -(h - 50) * 0.05 });
 

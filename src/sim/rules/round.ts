@@ -65,7 +65,10 @@ export function closeRound(d: Draft): void {
   ];
   const out = SIDES.find((side) => s.world.vars[`approval.${side}`] < d.scenario.sides[side].leaderOutBelow);
   if (out) s.ending = { kind: 'leaderOut', side: out };
-  else if (s.walkOuts >= 2 || s.world.vars['trust.japan'] <= 0 || s.world.vars['trust.russia'] <= 0) s.ending = { kind: 'collapse' };
+  else if (s.walkOuts >= 2 || (s.world.vars.dialogue > 0 && Math.min(s.world.vars['trust.japan'], s.world.vars['trust.russia']) <= 0)) {
+    // Talks that exist can collapse; frozen ones simply stay frozen.
+    s.ending = { kind: 'collapse' };
+  }
   else if (s.signed) return; // ratification comes next
   else if (s.round + 1 >= d.scenario.rounds.length) s.ending = { kind: s.agreed ? 'interimAgreement' : 'stalemate' };
   if (s.ending) {

@@ -1,6 +1,6 @@
 import { otherSide, type Package, type Side } from '../../scenario/vocabulary';
 import type { Draft } from '../draft';
-import { classify, isTreaty, mergeTerms, optionIndex } from '../packages';
+import { classify, isTreaty, mergeTerms, optionIndex, samePackage } from '../packages';
 import { packageWorth } from '../counterpart/valuation';
 import type { Action, Cause } from '../types';
 import { say } from './lines';
@@ -36,7 +36,9 @@ export function recordOffer(d: Draft, a: Extract<Action, { type: 'offer' }>): vo
 export function acceptOffer(d: Draft, a: Extract<Action, { type: 'accept' }>): void {
   const last = d.state.summit.offers[d.state.summit.offers.length - 1];
   if (!last) return;
-  const outcome = classify(last.package);
+  const merged = mergeTerms(d.state.agreed, last.package);
+  const reaffirmed = d.state.agreed !== null && !isTreaty(last.package) && samePackage(merged, d.state.agreed);
+  const outcome = reaffirmed ? 'jointStatement' : classify(last.package);
   d.state.summit = { ...d.state.summit, outcome };
   say(d, a.side, 'leader', 'accept');
   const cause: Cause = { kind: 'summit', id: outcome };
@@ -44,7 +46,7 @@ export function acceptOffer(d: Draft, a: Extract<Action, { type: 'accept' }>): v
   d.remember('japan', { round: d.state.round, reason: 'agreement', delta: 3 });
   d.remember('russia', { round: d.state.round, reason: 'agreement', delta: 3 });
   if (outcome === 'treatyText') d.state.signed = last.package;
-  else {
+  else if (outcome === 'interimAgreement') {
     applyTerms(d, last.package, cause);
     d.state.agreed = mergeTerms(d.state.agreed, last.package);
     d.change('dialogue', [{ label: 'summit.reopened', delta: 1 }], cause);
