@@ -7,6 +7,7 @@ import { GameSession, replayPrefix, type Action, type GameConfig, type ReplayFil
 import { announce, announceAll } from '../a11y/live';
 import { t } from '../i18n/t';
 import { entryText } from './narrate';
+import { visibleLength } from './views';
 import { SAVE_VERSION, writeSave, clearSave } from './save';
 
 export type Mode =
@@ -131,9 +132,11 @@ class AppStore {
   /** Reads every new log record aloud (politely) and into the visible narration. */
   private narrate(): void {
     if (!this.session || !this.scenario) return;
-    const log = this.session.state.log;
-    const fresh = log.slice(this.narrated).map((e) => entryText(this.scenario!, e));
-    this.narrated = log.length;
+    const s = this.session;
+    const upTo = visibleLength(s.state, s.phase, s.pending);
+    if (upTo <= this.narrated) return;
+    const fresh = s.state.log.slice(this.narrated, upTo).map((e) => entryText(this.scenario!, e));
+    this.narrated = upTo;
     announceAll(fresh);
   }
 

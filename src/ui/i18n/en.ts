@@ -166,7 +166,7 @@ export const en = {
 
   'why.button': 'Why? {label}: {value}',
   'why.heading': 'Why {label} is {value}',
-  'why.empty': 'It has not moved since the start: {start} {unit}.',
+  'why.empty': 'It has not moved since the start: {start}.',
   'why.entry': 'Round {round}, {phase}: {before} → {after}',
   'why.cause': 'Cause: {cause}',
   'why.factor': '{label}: {delta}',

@@ -34,7 +34,7 @@ export class Reaction extends Phaser.Scene {
 
     const root = panel(this, 636, 80, 612, 596, { scroll: true, testid: 'reaction', label: t('reaction.heading') });
     root.append(h('p', { class: 'help' }, t('common.youAre', { side: sideName(viewer) })));
-    const since = sinceLastMove(state, viewer).filter((e) => e.kind === 'summit' || e.kind === 'talks' || e.kind === 'action');
+    const since = sinceLastMove(state, viewer, session.phase, session.pending).filter((e) => e.kind === 'summit' || e.kind === 'talks' || e.kind === 'action');
     if (since.length > 0) {
       const ul = h('ul', { testid: 'since' });
       for (const e of since.slice(-6)) ul.append(h('li', {}, entryText(scenario, e)));

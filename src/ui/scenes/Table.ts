@@ -68,7 +68,7 @@ export class Table extends Phaser.Scene {
     else this.summit(root, myTurn, legal?.types ?? [], (legal?.options ?? {}) as Partial<Record<IssueId, readonly string[]>>);
     if (!myTurn && session.pending && !store.readOnly) root.append(h('p', { class: 'msg ok' }, t('table.waiting', { side: sideName(session.pending) })));
 
-    const since = sinceLastMove(state, viewer).filter((e) => e.kind !== 'line');
+    const since = sinceLastMove(state, viewer, session.phase, session.pending).filter((e) => e.kind !== 'line');
     if (since.length > 0) {
       root.append(h('h3', {}, t('table.since')));
       const ul = h('ul', { testid: 'since' });

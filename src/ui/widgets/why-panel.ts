@@ -17,6 +17,11 @@ export function formatVar(scenario: Scenario, v: VarId, value: number): string {
   return `${formatNumber(value, 1)}${spec.unit === '%' ? '%' : ''}`;
 }
 
+export function withUnit(scenario: Scenario, v: VarId, value: number): string {
+  const spec = scenario.variables[v];
+  return spec.levels || spec.unit === '%' ? formatVar(scenario, v, value) : `${formatVar(scenario, v, value)} (${spec.unit})`;
+}
+
 function causeText(scenario: Scenario, e: LedgerEntry): string {
   const c = e.cause;
   const who = c.side ? `${sideName(c.side)} · ` : '';
@@ -59,8 +64,8 @@ export function openWhy(scenario: Scenario, state: GameState, v: VarId): void {
   const close = button(t('why.close'), () => dialog.close(), { testid: 'why-close', autofocus: true });
   dialog.append(
     h('h2', { id: 'why-title' }, t('why.heading', { label: spec.label, value: formatVar(scenario, v, value) })),
-    h('p', { class: 'help' }, t('why.start', { start: `${formatVar(scenario, v, spec.start)} ${spec.unit}` })),
-    entries.length === 0 ? h('p', {}, t('why.empty', { start: formatVar(scenario, v, spec.start), unit: spec.unit })) : list,
+    h('p', { class: 'help' }, t('why.start', { start: withUnit(scenario, v, spec.start) })),
+    entries.length === 0 ? h('p', {}, t('why.empty', { start: withUnit(scenario, v, spec.start) })) : list,
     h('p', { class: 'help' }, 'reason' in spec.cite ? spec.cite.reason : `“${spec.cite.quote}” — ${spec.cite.source}`),
     close,
   );
