@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 /** One thing wrong with an input file: where, and what was expected. */
 export interface Problem {
@@ -18,33 +19,48 @@ export const formatPath = (segments: readonly PropertyKey[]): string =>
 export const formatProblem = (p: Problem): string =>
   `${p.file}: ${p.path === '' ? '' : `${p.path}: `}${p.message}`;
 
+const PLAIN_WORDS: Record<string, string> = {
+  InvalidSymbol: 'a character that cannot start a JSON value',
+  InvalidNumberFormat: 'a malformed number',
+  PropertyNameExpected: 'expected a "quoted" property name (is there a trailing comma?)',
+  ValueExpected: 'expected a value (is there a trailing comma, or is the file cut short?)',
+  ColonExpected: 'expected a colon after the property name',
+  CommaExpected: 'expected a comma between items',
+  CloseBraceExpected: 'expected } to close the object',
+  CloseBracketExpected: 'expected ] to close the list',
+  EndOfFileExpected: 'expected the end of the file after the value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number is cut short',
+  InvalidUnicode: 'an invalid \\u escape',
+  InvalidEscapeCharacter: 'an invalid escape in a string',
+  InvalidCharacter: 'an invalid character in a string',
+};
+
 /**
- * Parses JSON text; on failure names the line and column, which the engine's
- * own message only gives as a character offset in some runtimes.
+ * Parses JSON text; on failure names the line and column of the first
+ * fault. JSON.parse's own messages give a position only sometimes, so a
+ * tolerant scanner (jsonc-parser) locates it.
  */
 export function parseJson(textIn: string, file: string): Result<unknown> {
   try {
     return { ok: true, value: JSON.parse(textIn) };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const where = locate(textIn, message);
+  } catch {
+    if (textIn.trim() === '') return { ok: false, problems: [{ file, path: '', message: 'not valid JSON: the file is empty' }] };
+    const errors: ParseError[] = [];
+    parseLenient(textIn, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    if (!first) return { ok: false, problems: [{ file, path: '', message: 'not valid JSON' }] };
+    const before = textIn.slice(0, first.offset);
+    const line = before.split('\n').length;
+    const column = first.offset - before.lastIndexOf('\n');
+    const code = printParseErrorCode(first.error);
     return {
       ok: false,
-      problems: [{ file, path: '', message: `not valid JSON${where}: ${message.replace(/^JSON\.parse: /, '')}` }],
+      problems: [{ file, path: '', message: `not valid JSON at line ${line}, column ${column}: ${PLAIN_WORDS[code] ?? code}` }],
     };
   }
-}
-
-function locate(source: string, message: string): string {
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return ` at line ${lc[1]}, column ${lc[2]}`;
-  const pos = /position (\d+)/.exec(message);
-  if (!pos) return source.trim() === '' ? ' (the file is empty)' : '';
-  const offset = Number(pos[1]);
-  const before = source.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return ` at line ${line}, column ${column}`;
 }
 
 /** Turns zod's issues into problems that say what was expected, in plain words. */

@@ -95,15 +95,21 @@ export function verifyReplay(text: string, file: string, scenarios: readonly Sce
     return { ok: false, error: `${file}: played on a different version of scenario "${scenario.id}" (content hash ${replay.scenario.hash.slice(0, 12)}… here ${scenarioHash(scenario).slice(0, 12)}…)` };
   }
   const game = GameSession.start(scenario, configOf(replay));
+  const diverged = (step: number): VerifyResult | null => {
+    const bad = firstBadRound(game, replay);
+    return bad === null
+      ? null
+      : { ok: false, round: bad, step, error: `${file}: the game diverges from the recording at round ${bad}: its state hash does not match (a changed action, seed or rule)` };
+  };
+  const early = diverged(0);
+  if (early) return early;
   for (const [i, action] of replay.actions.entries()) {
     const result = game.act(action as Action);
     if (!result.ok) {
       return { ok: false, step: i + 1, error: `${file}: action ${i + 1} (${action.type} by ${action.side}) is not legal at that point: ${result.error}` };
     }
-    const bad = firstBadRound(game, replay);
-    if (bad !== null) {
-      return { ok: false, round: bad, step: i + 1, error: `${file}: the game diverges from the recording at round ${bad}: its state hash does not match (a changed action, seed or rule)` };
-    }
+    const bad = diverged(i + 1);
+    if (bad) return bad;
   }
   if (game.roundHashes.length < replay.rounds.length) {
     const missing = replay.rounds[game.roundHashes.length]?.round ?? game.roundHashes.length + 1;
