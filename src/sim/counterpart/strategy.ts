@@ -47,19 +47,49 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /** What a deal is worth to `side` after its home front has had its say. */
 export function netWorth(state: GameState, side: Side, v: Vec): number {
-  const prep = state.talks.agenda[side]?.prepare;
-  const groundwork = prep && v[ISSUE_IDS.indexOf(prep)]! > 0 ? 2 : 0;
-  const w = weightVec(state.priorities[side].weights);
-  // Terms already agreed at an earlier summit are banked: only what a package adds counts.
-  if (!state.agreed) return worthVec(side, v, w) - pressureVec(side, v, state) + groundwork;
-  const agreed = toVec(state.agreed);
-  const merged = mergeVec(agreed, v);
-  if (merged.every((r, k) => r === agreed[k])) return STATUS_QUO_WORTH; // a reaffirmation adds nothing
-  const banked = worthVec(side, agreed, w) - STATUS_QUO_WORTH;
-  return worthVec(side, merged, w) - banked - pressureVec(side, merged, state) + groundwork;
+  return new Valuer(state, side).net(v);
 }
 
-const mergeVec = (a: Vec, b: Vec): Vec => a.map((r, k) => Math.max(r, b[k]!));
+/**
+ * One side's view of packages at one moment, with everything that does not
+ * depend on the package worked out once: the search calls `net` thousands of
+ * times a game, so it allocates nothing.
+ */
+class Valuer {
+  private readonly w: number[];
+  private readonly agreed: Vec | null;
+  private readonly banked: number;
+  private readonly prep: number;
+  private readonly merged: Vec;
+
+  constructor(
+    private readonly state: GameState,
+    private readonly side: Side,
+  ) {
+    this.w = weightVec(state.priorities[side].weights);
+    this.agreed = state.agreed ? toVec(state.agreed) : null;
+    this.banked = this.agreed ? worthVec(side, this.agreed, this.w) - STATUS_QUO_WORTH : 0;
+    const prep = state.talks.agenda[side]?.prepare;
+    this.prep = prep ? ISSUE_IDS.indexOf(prep) : -1;
+    this.merged = new Array<number>(ISSUE_IDS.length).fill(0);
+  }
+
+  /** What a deal is worth to this side after its home front has had its say. */
+  net(v: Vec): number {
+    const groundwork = this.prep >= 0 && v[this.prep]! > 0 ? 2 : 0;
+    const agreed = this.agreed;
+    if (!agreed) return worthVec(this.side, v, this.w) - pressureVec(this.side, v, this.state) + groundwork;
+    // Terms already agreed at an earlier summit are banked: only what a package adds counts.
+    let adds = false;
+    for (let k = 0; k < v.length; k += 1) {
+      const r = Math.max(agreed[k]!, v[k]!);
+      this.merged[k] = r;
+      if (r !== agreed[k]) adds = true;
+    }
+    if (!adds) return STATUS_QUO_WORTH; // a reaffirmation adds nothing
+    return worthVec(this.side, this.merged, this.w) - this.banked - pressureVec(this.side, this.merged, this.state) + groundwork;
+  }
+}
 
 /** The least a deal must be worth before `side` signs: lower with rapport, trust and a looming deadline. */
 export function acceptanceBar(scenario: Scenario, state: GameState, side: Side): number {
@@ -170,11 +200,12 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
   const target = guess.reservation + 6 - 2 * own - 2 * state.round;
   const lines = redLinesOf(scenario.sides[side].priorities);
   const myBar = acceptanceBar(scenario, state, side);
+  const mine = new Valuer(state, side);
   const allowed = ISSUE_IDS.map((issue) => ISSUES[issue].map((o) => optionBlock(scenario, state, issue, o) === null));
   const score = (v: Vec): number => {
     if (redLineVec(lines, v)) return -Infinity;
     const theirs = worthVec(other, v, theirWeights) - pressureVec(other, v, state);
-    return netWorth(state, side, v) - 1.5 * Math.max(0, target - theirs);
+    return mine.net(v) - 1.5 * Math.max(0, target - theirs);
   };
   const start = onTable ? toVec(onTable) : toVec(STATUS_QUO);
   const climb = (from: Vec): { v: Vec; score: number } => {
@@ -184,13 +215,13 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
       let best: Vec | null = null;
       let bestScore = currentScore;
       for (let k = 0; k < current.length; k += 1) {
-        for (const dk of [-1, 1]) {
+        for (let dk = -1; dk <= 1; dk += 2) {
           const rank = current[k]! + dk;
           if (!allowed[k]![rank]) continue;
           const candidate = current.slice();
           candidate[k] = rank;
           canonical(candidate, k, current);
-          if (candidate.some((r, i) => !allowed[i]![r])) continue;
+          if (!allAllowed(candidate, allowed)) continue;
           const sc = score(candidate);
           if (sc > bestScore + 1e-9) {
             best = candidate;
@@ -220,8 +251,13 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
   const current = found.v;
   if (current.every((r, i) => r === start[i])) return null;
   // Never table what it would not sign itself.
-  if (netWorth(state, side, current) < myBar) return null;
+  if (mine.net(current) < myBar) return null;
   return fromVec(current);
+}
+
+function allAllowed(v: Vec, allowed: boolean[][]): boolean {
+  for (let i = 0; i < v.length; i += 1) if (!allowed[i]![v[i]!]) return false;
+  return true;
 }
 
 /** Sovereignty and a pipeline only exist in a treaty; islands entering a package start under joint governance. */
