@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import './styles.css';
 import { gameConfig } from './config';
-import { attachRouter, currentScene } from './app/router';
+import { attachRouter, currentScene, renderCount } from './app/router';
 import { store } from './app/store';
 import { toggleNarration } from './widgets/frame';
 
@@ -19,6 +19,9 @@ Object.defineProperty(window, '__up', {
     },
     get scene() {
       return currentScene();
+    },
+    get renders() {
+      return renderCount();
     },
     get round() {
       return store.session?.state.round ?? null;

@@ -38,8 +38,15 @@ let game: Phaser.Game | null = null;
 let current: SceneKey | null = null;
 let requested: SceneKey | null = null;
 
+let renders = 0;
+
 export function currentScene(): string | null {
   return current;
+}
+
+/** How many scenes have finished drawing: tests wait on it instead of on the clock. */
+export function renderCount(): number {
+  return renders;
 }
 
 export function attachRouter(g: Phaser.Game): void {
@@ -62,5 +69,9 @@ export function route(key: SceneKey = targetScene()): void {
     }
     current = next;
     game.scene.start(next);
+    const scene = game.scene.getScene(next);
+    scene?.events.once('create', () => {
+      renders += 1;
+    });
   });
 }

@@ -35,12 +35,13 @@ export class Title extends Phaser.Scene {
         const total = chosen!.islands.reduce((s, x) => s + x.areaKm2, 0);
         return { id, name: pairName(i.names.ja, i.names.ru), status: i.status, areaKm2: i.areaKm2, population: i.population, share: (i.areaKm2 / total) * 100 };
       });
-      drawMap(this, 760, 140, 488, islands);
-      drawLegend(this, 760, 520, ['russian', 'jointActivity', 'leased']);
-      drawLegend(this, 760, 546, ['jointGovernance', 'returned']);
+      const mh = drawMap(this, 836, 132, 412, islands, true);
+      drawLegend(this, 836, 132 + mh + 28, ['russian', 'jointActivity']);
+      drawLegend(this, 836, 132 + mh + 54, ['leased', 'jointGovernance']);
+      drawLegend(this, 836, 132 + mh + 80, ['returned']);
     }
 
-    const root = panel(this, BASE.margin + 8, 132, 700, 540, { scroll: true, testid: 'setup', label: t('setup.heading') });
+    const root = panel(this, BASE.margin + 8, 126, 780, 550, { scroll: true, testid: 'setup', label: t('setup.heading') });
     for (const n of store.notices) root.append(h('p', { class: n.tone === 'ok' ? 'msg ok' : 'msg', role: 'alert', testid: 'notice' }, n.text));
     store.notices = [];
 
@@ -50,7 +51,7 @@ export class Title extends Phaser.Scene {
     }
 
     // Scenario cards: buttons with aria-pressed, so arrow-free Tab + Enter chooses.
-    root.append(h('h2', {}, t('setup.heading')));
+    root.append(h('h2', { class: 'setup-h' }, t('setup.heading')));
     const cards = h('div', { class: 'cards', role: 'group', 'aria-label': t('setup.scenario') });
     const cardEls: HTMLButtonElement[] = [];
     for (const s of all) {
@@ -102,7 +103,7 @@ export class Title extends Phaser.Scene {
       root.prepend(h('p', { class: 'msg', role: 'alert', testid: 'notice' }, t('save.corrupt', { key: saved.backupKey ?? '—' })));
     }
     actions.append(button(t('setup.loadReplay'), () => route('ReplayViewer'), { kind: 'secondary', testid: 'load-replay' }));
-    root.append(actions, h('p', { class: 'help' }, `${t('setup.shareLink')}: `, linkText));
+    root.append(actions, h('p', { class: 'help link' }, `${t('setup.shareLink')}: `, linkText));
 
     const readSeed = (): string | null => {
       const seed = seedInput.value;

@@ -51,8 +51,7 @@ export function footer(scene: Phaser.Scene): void {
   div.classList.add('footer');
   const left = h('span', { testid: 'footer-status' }, s ? t('common.footer', { seed: s.state.config.seed, save: status }) : '');
   const logBtn = button(t('common.log'), () => toggleNarration(), { kind: 'secondary', testid: 'toggle-log' });
-  div.append(left, h('span', {}, logBtn));
-  if (store.mode.kind === 'replay') replayBar(scene);
+  div.append(left, replayBar() ?? '', h('span', {}, logBtn));
 }
 
 export function toggleNarration(): void {

@@ -106,7 +106,7 @@ function drawPattern(g: Phaser.GameObjects.Graphics, pts: Phaser.Math.Vector2[],
 }
 
 /** Draws the map into the box (x, y, w) and returns its height. */
-export function drawMap(scene: Phaser.Scene, x: number, y: number, w: number, islands: IslandView[]): number {
+export function drawMap(scene: Phaser.Scene, x: number, y: number, w: number, islands: IslandView[], compact = false): number {
   const [vx0, vy0] = project(VIEW.west, VIEW.north);
   const [vx1, vy1] = project(VIEW.east, VIEW.south);
   const k = w / (vx1 - vx0);
@@ -156,7 +156,7 @@ export function drawMap(scene: Phaser.Scene, x: number, y: number, w: number, is
     lines.lineStyle(1.5, hex(PALETTE.ink), 0.9).lineBetween(lx, ly, tx, ty);
     lines.fillStyle(hex(PALETTE.ink), 1).fillCircle(tx, ty, 3);
     const label = scene.add
-      .text(lx, ly, [
+      .text(lx, ly, compact ? [island.name, t('map.share', { share: formatNumber(island.share, 1) })] : [
         island.name,
         tk(`status.${island.status}`),
         `${t('map.area', { area: formatNumber(island.areaKm2) })} · ${t('map.share', { share: formatNumber(island.share, 1) })}`,

@@ -1,14 +1,13 @@
 // Step controls shown over any scene while a replay is on screen (read-only).
-import type Phaser from 'phaser';
 import { h } from '../dom/el';
 import { store } from '../app/store';
 import { t } from '../i18n/t';
 import { button } from './button';
 
-export function replayBar(scene: Phaser.Scene): void {
-  if (store.mode.kind !== 'replay') return;
+export function replayBar(): HTMLElement | null {
+  if (store.mode.kind !== 'replay') return null;
   const { step, total } = store.mode;
-  const bar = h('div', { class: 'panel replaybar', role: 'toolbar', 'aria-label': t('replay.heading'), testid: 'replay-bar' });
+  const bar = h('div', { class: 'replaybar', role: 'toolbar', 'aria-label': t('replay.heading'), testid: 'replay-bar' });
   bar.append(
     button(t('replay.first'), () => store.showStep(0), { testid: 'replay-first', disabled: step === 0 }),
     button(t('replay.back'), () => store.showStep(step - 1), { testid: 'replay-back', disabled: step === 0 }),
@@ -18,5 +17,5 @@ export function replayBar(scene: Phaser.Scene): void {
     button(t('replay.fork'), () => store.fork(), { testid: 'replay-fork' }),
     button(t('replay.exit'), () => store.quit(), { testid: 'replay-exit' }),
   );
-  scene.add.dom(320, 12, bar).setOrigin(0, 0);
+  return bar;
 }
