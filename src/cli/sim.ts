@@ -67,7 +67,11 @@ function printTable(s: ReturnType<typeof spreadOf>): void {
 try {
   main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof CliError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+  if (error instanceof CliError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
     console.error(error.message);
     console.error(USAGE);
     process.exit(1);

@@ -10,7 +10,7 @@ export function loadScenario(textIn: string, file: string): Result<Scenario> {
 }
 
 export function validateScenario(data: unknown, file: string): Result<Scenario> {
-  const checked = scenarioSchema.safeParse(data);
+  const checked = scenarioSchema.safeParse(data, { reportInput: true });
   if (!checked.success) return { ok: false, problems: fromZod(checked.error, file) };
   const problems = crossCheck(checked.data, file);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: checked.data };

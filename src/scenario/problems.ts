@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 /** One thing wrong with an input file: where, and what was expected. */
@@ -64,7 +64,7 @@ export function parseJson(textIn: string, file: string): Result<unknown> {
 }
 
 /** Turns zod's issues into problems that say what was expected, in plain words. */
-export function fromZod(error: z.ZodError, file: string): Problem[] {
+export function fromZod(error: core.$ZodError, file: string): Problem[] {
   return error.issues.map((issue) => {
     const path = formatPath(issue.path);
     switch (issue.code) {
@@ -90,8 +90,11 @@ export function fromZod(error: z.ZodError, file: string): Problem[] {
           message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(issue.input)}`,
         };
       case 'too_small':
+        return { file, path, message: `expected ${sizeWords(issue.origin, issue.minimum, issue.inclusive, 'least')}, got ${describe(issue.input)}` };
       case 'too_big':
-        return { file, path, message: `${issue.message.replace(/^Too (small|big): expected/, 'expected')}` };
+        return { file, path, message: `expected ${sizeWords(issue.origin, issue.maximum, issue.inclusive, 'most')}, got ${describe(issue.input)}` };
+      case 'invalid_format':
+        return { file, path, message: issue.message.startsWith('expected') ? `${issue.message}, got ${describe(issue.input)}` : `expected ${issue.format}, got ${describe(issue.input)}` };
       case 'invalid_union':
         return { file, path, message: unionMessage(issue) };
       default:
@@ -100,7 +103,7 @@ export function fromZod(error: z.ZodError, file: string): Problem[] {
   });
 }
 
-function unionMessage(issue: z.core.$ZodIssueInvalidUnion): string {
+function unionMessage(issue: core.$ZodIssueInvalidUnion): string {
   // Report the alternative that came closest: the one with the fewest, deepest problems.
   const best = [...issue.errors].sort((a, b) => a.length - b.length)[0];
   const first = best?.[0];
@@ -110,9 +113,17 @@ function unionMessage(issue: z.core.$ZodIssueInvalidUnion): string {
   return `does not match any allowed shape${sub ? ` (at ${sub})` : ''}: ${first.message}`;
 }
 
+function sizeWords(origin: string, bound: number | bigint, inclusive: boolean | undefined, which: 'least' | 'most'): string {
+  const n = Number(bound);
+  if (origin === 'array' || origin === 'set') return `a list of at ${which} ${n} item${n === 1 ? '' : 's'}`;
+  if (origin === 'string') return `a text of at ${which} ${n} character${n === 1 ? '' : 's'}`;
+  const op = which === 'least' ? (inclusive === false ? 'above' : 'at least') : inclusive === false ? 'below' : 'at most';
+  return `a number ${op} ${n}`;
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   DIFFICULTIES,
   ENDINGS,
@@ -17,20 +17,25 @@ import {
 
 // Every object is strict: a misspelt field is an error, never silently ignored.
 
-const text = z.string().trim().min(1, 'a non-empty text');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lower-case letters, digits and dashes');
+// zod/mini: the same validation as classic zod at a fraction of the bundle (see docs/performance.md).
+const text = z.string().check(z.trim(), z.minLength(1, 'expected a non-empty text'));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD'));
+const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id of lower-case letters, digits and dashes'));
+const num = (lo?: number, hi?: number) =>
+  lo === undefined ? z.number() : hi === undefined ? z.number().check(z.gte(lo)) : z.number().check(z.gte(lo), z.lte(hi));
+const list = <T extends z.ZodMiniType>(item: T, min = 0, max?: number) =>
+  max === undefined ? z.array(item).check(z.minLength(min)) : z.array(item).check(z.minLength(min), z.maxLength(max));
 
 /** Evidence from an article, or an honest mark that the game invented it. */
 export const citationSchema = z.union([
-  z.strictObject({ source: id.refine((s) => s !== 'designer'), quote: text }),
+  z.strictObject({ source: id.check(z.refine((s) => s !== 'designer', 'a registered source id (or "designer" with a reason)')), quote: text }),
   z.strictObject({ source: z.literal('designer'), reason: text }),
 ]);
 export type Citation = z.infer<typeof citationSchema>;
 
 export const sourceSchema = z.strictObject({
   id,
-  file: z.string().regex(/^[\w.-]+\.txt$/, 'a file name like 000_abc.txt'),
+  file: z.string().check(z.regex(/^[\w.-]+\.txt$/, 'expected a file name like 000_abc.txt')),
   outlet: text,
   author: text,
   title: text,
@@ -42,11 +47,11 @@ const person = z.strictObject({ name: text, title: text });
 const variableSchema = z.strictObject({
   label: text,
   unit: text,
-  min: z.number(),
-  max: z.number(),
-  start: z.number(),
+  min: num(),
+  max: num(),
+  start: num(),
   /** Optional names for integer levels, e.g. sanctions 0..2. */
-  levels: z.array(text).optional(),
+  levels: z.optional(z.array(text)),
   cite: citationSchema,
 });
 export type VariableSpec = z.infer<typeof variableSchema>;
@@ -57,8 +62,8 @@ const side = z.enum(SIDES);
 const islandSchema = z.strictObject({
   id: z.enum(ISLAND_IDS),
   names: z.strictObject({ ru: text, ja: text }),
-  areaKm2: z.number().positive(),
-  population: z.number().int().nonnegative(),
+  areaKm2: z.number().check(z.positive()),
+  population: z.int().check(z.nonnegative()),
   status: z.enum(ISLAND_STATUSES),
   cite: citationSchema,
 });
@@ -68,7 +73,7 @@ const roundSchema = z.strictObject({
   date: isoDate,
   place: text,
   label: text,
-  note: text.optional(),
+  note: z.optional(text),
   cite: citationSchema,
 });
 
@@ -85,38 +90,37 @@ export type Condition =
   | { any: Condition[] }
   | { not: Condition };
 
+const issueId = z.enum(Object.keys(ISSUES) as [IssueId, ...IssueId[]]);
 const issueOption = z.strictObject({
-  issue: z.enum(Object.keys(ISSUES) as [IssueId, ...IssueId[]]),
-  atLeast: z.string().optional(),
-  atMost: z.string().optional(),
+  issue: issueId,
+  atLeast: z.optional(z.string()),
+  atMost: z.optional(z.string()),
 });
 
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+export const conditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
   z.union([
-    z.strictObject({ var: varId, gte: z.number().optional(), lte: z.number().optional() }),
-    z.strictObject({ island: z.enum(ISLAND_IDS), status: z.array(z.enum(ISLAND_STATUSES)).min(1) }),
-    z.strictObject({ ending: z.array(z.enum(ENDINGS)).min(1) }),
+    z.strictObject({ var: varId, gte: z.optional(num()), lte: z.optional(num()) }),
+    z.strictObject({ island: z.enum(ISLAND_IDS), status: list(z.enum(ISLAND_STATUSES), 1) }),
+    z.strictObject({ ending: list(z.enum(ENDINGS), 1) }),
     z.strictObject({ agreed: issueOption }),
     z.strictObject({
-      statement: z.strictObject({ side, tone: z.array(z.enum(TONES)).min(1) }),
+      statement: z.strictObject({ side, tone: list(z.enum(TONES), 1) }),
     }),
     z.strictObject({
-      summit: z
-        .array(z.enum(['nothing', 'jointStatement', 'interimAgreement', 'treatyText', 'walkOut']))
-        .min(1),
+      summit: list(z.enum(['nothing', 'jointStatement', 'interimAgreement', 'treatyText', 'walkOut']), 1),
     }),
     z.strictObject({
-      round: z.strictObject({ gte: z.number().int().optional(), lte: z.number().int().optional() }),
+      round: z.strictObject({ gte: z.optional(z.int()), lte: z.optional(z.int()) }),
     }),
-    z.strictObject({ all: z.array(conditionSchema).min(1) }),
-    z.strictObject({ any: z.array(conditionSchema).min(1) }),
+    z.strictObject({ all: list(conditionSchema, 1) }),
+    z.strictObject({ any: list(conditionSchema, 1) }),
     z.strictObject({ not: conditionSchema }),
   ]),
-) as z.ZodType<Condition>;
+) as unknown as z.ZodMiniType<Condition>;
 
 const effectSchema = z.union([
-  z.strictObject({ var: varId, delta: z.number() }),
-  z.strictObject({ var: varId, set: z.number() }),
+  z.strictObject({ var: varId, delta: num() }),
+  z.strictObject({ var: varId, set: num() }),
 ]);
 export type Effect = z.infer<typeof effectSchema>;
 
@@ -124,14 +128,14 @@ const eventSchema = z.strictObject({
   id,
   title: text,
   /** The phase after which the event may strike (public reaction by default). */
-  phase: z.enum(['ministerTalks', 'publicReaction']).default('publicReaction'),
-  when: conditionSchema.optional(),
-  probability: z.number().min(0).max(1),
-  once: z.boolean().default(true),
-  effects: z.array(effectSchema).min(1),
+  phase: z._default(z.enum(['ministerTalks', 'publicReaction']), 'publicReaction'),
+  when: z.optional(conditionSchema),
+  probability: num(0, 1),
+  once: z._default(z.boolean(), true),
+  effects: list(effectSchema, 1),
   /** The same event, framed by each country's press. */
   headlines: z.strictObject({ japan: text, russia: text }),
-  tags: z.array(id).default([]),
+  tags: z._default(z.array(id), []),
   cite: citationSchema,
 });
 export type ScenarioEvent = z.infer<typeof eventSchema>;
@@ -146,14 +150,12 @@ const lineSchema = z.strictObject({
 const goalSchema = z.strictObject({
   id,
   label: text,
-  weight: z.number().positive(),
+  weight: z.number().check(z.positive()),
   test: conditionSchema,
   cite: citationSchema,
 });
 
-const range = z
-  .tuple([z.number(), z.number()])
-  .refine(([a, b]) => a <= b, 'a range [low, high] with low ≤ high');
+const range = z.tuple([num(), num()]).check(z.refine(([a, b]) => a <= b, 'expected a range [low, high] with low ≤ high'));
 
 const issueWeights = z.strictObject({
   islands: range,
@@ -171,50 +173,51 @@ const prioritiesSchema = z.strictObject({
   /** The least value a deal must give before this side will sign, drawn from [low, high]. */
   reservation: range,
   /** Options this side will never accept, whatever its approval. */
-  redLines: z.array(z.strictObject({ issue: issueOption.shape.issue, atMost: z.string().optional(), atLeast: z.string().optional(), label: text, cite: citationSchema })).default([]),
+  redLines: z._default(
+    z.array(z.strictObject({ issue: issueId, atMost: z.optional(z.string()), atLeast: z.optional(z.string()), label: text, cite: citationSchema })),
+    [],
+  ),
   /** Opening stance at the foreign ministers' table. */
   sequencing: z.enum(SEQUENCINGS),
 });
 
 const briefSchema = z.strictObject({
   summary: text,
-  goals: z.array(goalSchema).min(1),
-  redLines: z.array(text).min(1),
+  goals: list(goalSchema, 1),
+  redLines: list(text, 1),
 });
 
 const sideSchema = z.strictObject({
   leader: person,
   minister: person,
   /** Approval below which this leader falls from office (or loses the mandate to negotiate). */
-  leaderOutBelow: z.number().min(0).max(100),
+  leaderOutBelow: num(0, 100),
   brief: briefSchema,
   priorities: prioritiesSchema,
 });
 
 const issueTableSchema = z.strictObject({
-  id: issueOption.shape.issue,
+  id: issueId,
   label: text,
-  options: z
-    .array(z.strictObject({ id: z.string(), label: text, available: z.boolean().default(true), cite: citationSchema.optional() }))
-    .min(1),
+  options: list(z.strictObject({ id: z.string(), label: text, available: z._default(z.boolean(), true), cite: z.optional(citationSchema) }), 1),
   cite: citationSchema,
 });
 
 const teachingSchema = z.strictObject({
-  history: z.array(z.strictObject({ text, cite: citationSchema })).min(1),
-  questions: z.array(text).min(5),
-  glossary: z.array(z.strictObject({ term: text, definition: text, cite: citationSchema.optional() })).min(15),
+  history: list(z.strictObject({ text, cite: citationSchema }), 1),
+  questions: list(text, 5),
+  glossary: list(z.strictObject({ term: text, definition: text, cite: z.optional(citationSchema) }), 15),
 });
 
 export const scenarioSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   id,
   title: text,
   summary: text,
   period: z.strictObject({ start: isoDate, end: isoDate }),
   /** Which side proposes first at the first summit; proposer alternates after that. */
   firstProposer: side,
-  sources: z.array(sourceSchema).min(1),
+  sources: list(sourceSchema, 1),
   sides: z.strictObject({ japan: sideSchema, russia: sideSchema }),
   variables: z.strictObject(
     Object.fromEntries(VAR_IDS.map((v) => [v, variableSchema])) as Record<
@@ -222,15 +225,13 @@ export const scenarioSchema = z.strictObject({
       typeof variableSchema
     >,
   ),
-  islands: z.array(islandSchema).length(4),
-  rounds: z.array(roundSchema).min(1).max(8),
-  issues: z.array(issueTableSchema).length(Object.keys(ISSUES).length),
+  islands: z.array(islandSchema).check(z.length(4)),
+  rounds: list(roundSchema, 1, 8),
+  issues: z.array(issueTableSchema).check(z.length(Object.keys(ISSUES).length)),
   events: z.array(eventSchema),
-  lines: z.array(lineSchema).default([]),
+  lines: z._default(z.array(lineSchema), []),
   teaching: teachingSchema,
-  defaults: z
-    .strictObject({ difficulty: z.enum(DIFFICULTIES).default('normal') })
-    .default({ difficulty: 'normal' }),
+  defaults: z._default(z.strictObject({ difficulty: z._default(z.enum(DIFFICULTIES), 'normal') }), { difficulty: 'normal' }),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;

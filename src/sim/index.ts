@@ -22,3 +22,4 @@ export { availableOptions, classify, landShare, STATUS_QUO } from './packages';
 export { ratificationOdds } from './rules/ratification';
 export { termsOf } from './conditions';
 export * from './types';
+export type { Package, Side, IssueId, VarId, Ending, Tone, Sequencing, IslandId, IslandStatus } from '../scenario/vocabulary';

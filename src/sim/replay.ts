@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Scenario } from '../scenario/schema';
 import { DIFFICULTIES, ISSUES, SEQUENCINGS, SIDES, STRATEGIES, TONES, type IssueId } from '../scenario/vocabulary';
 import { fromZod, parseJson } from '../scenario/problems';
@@ -31,19 +31,19 @@ const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('statement'), side, tone: z.enum(TONES) }),
   z.strictObject({ type: z.literal('ratify'), side, push: z.boolean() }),
 ]);
-const hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash in hex');
+const hex = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hash in hex'));
 
 export const replaySchema = z.strictObject({
   format: z.literal(REPLAY_FORMAT),
   version: z.literal(REPLAY_VERSION),
-  scenario: z.strictObject({ id: z.string().min(1), hash: hex }),
-  seed: z.string().max(64),
+  scenario: z.strictObject({ id: z.string().check(z.minLength(1)), hash: hex }),
+  seed: z.string().check(z.maxLength(64)),
   controllers: z.strictObject({ japan: z.enum(['human', 'computer']), russia: z.enum(['human', 'computer']) }),
   difficulty: z.enum(DIFFICULTIES),
   strategy: z.strictObject({ japan: z.enum(STRATEGIES), russia: z.enum(STRATEGIES) }),
-  actions: z.array(actionSchema).max(500),
-  rounds: z.array(z.strictObject({ round: z.number().int().min(1), hash: hex })),
-  final: z.strictObject({ hash: hex, phase: z.string(), ending: z.string().nullable() }),
+  actions: z.array(actionSchema).check(z.maxLength(500)),
+  rounds: z.array(z.strictObject({ round: z.int().check(z.gte(1)), hash: hex })),
+  final: z.strictObject({ hash: hex, phase: z.string(), ending: z.nullable(z.string()) }),
 });
 export type ReplayFile = z.infer<typeof replaySchema>;
 
@@ -144,7 +144,7 @@ export function readReplay(text: string, file: string): { ok: true; replay: Repl
     const advice = data.version > REPLAY_VERSION ? 'it was made by a newer version of the game: update the game to open it' : 'it was made by an older version of the game, whose rules differ: replay it in that version';
     return { ok: false, error: `${file}: replay format version ${data.version}, this game reads version ${REPLAY_VERSION}; ${advice}` };
   }
-  const checked = replaySchema.safeParse(data);
+  const checked = replaySchema.safeParse(data, { reportInput: true });
   if (!checked.success) {
     const p = fromZod(checked.error, file)[0];
     return { ok: false, error: `${file}: ${p?.path ? `${p.path}: ` : ''}${p?.message ?? 'not a valid replay'}` };
