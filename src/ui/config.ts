@@ -10,9 +10,13 @@ import { Reaction } from './scenes/Reaction';
 import { Ratification } from './scenes/Ratification';
 import { Debrief } from './scenes/Debrief';
 import { ReplayViewer } from './scenes/ReplayViewer';
+import { CLASSROOM_SCENES } from './class/scenes';
 
 export const gameConfig: Phaser.Types.Core.GameConfig = {
-  type: Phaser.AUTO,
+  // The canvas renderer: the game draws static 2D pictures (map, charts, meters) and needs no
+  // shaders, and on classroom machines without a usable GPU (and in headless tests) software
+  // WebGL redraws about seven times slower than Canvas 2D.
+  type: Phaser.CANVAS,
   parent: 'game',
   backgroundColor: PALETTE.navy,
   width: BASE.width,
@@ -23,5 +27,5 @@ export const gameConfig: Phaser.Types.Core.GameConfig = {
   input: { keyboard: false },
   audio: { noAudio: true },
   banner: false,
-  scene: [Boot, Preloader, Title, Brief, Handover, Table, Reaction, Ratification, Debrief, ReplayViewer],
+  scene: [Boot, Preloader, Title, Brief, Handover, Table, Reaction, Ratification, Debrief, ReplayViewer, ...CLASSROOM_SCENES],
 };

@@ -10,7 +10,11 @@ export type SceneKey =
   | 'Reaction'
   | 'Ratification'
   | 'Debrief'
-  | 'ReplayViewer';
+  | 'ReplayViewer'
+  | 'ClassView'
+  | 'ChanceLab'
+  | 'LinkBuilder'
+  | 'TeacherGuide';
 
 export function targetScene(): SceneKey {
   const s = store.session;
@@ -68,10 +72,9 @@ export function route(key: SceneKey = targetScene()): void {
       if (k !== next && k !== 'Boot' && k !== 'Preloader') game.scene.stop(k);
     }
     current = next;
-    game.scene.start(next);
-    const scene = game.scene.getScene(next);
-    scene?.events.once('create', () => {
+    game.scene.getScene(next)?.events.once('create', () => {
       renders += 1;
     });
+    game.scene.start(next);
   });
 }

@@ -103,6 +103,7 @@ export class Title extends Phaser.Scene {
       root.prepend(h('p', { class: 'msg', role: 'alert', testid: 'notice' }, t('save.corrupt', { key: saved.backupKey ?? '—' })));
     }
     actions.append(button(t('setup.loadReplay'), () => route('ReplayViewer'), { kind: 'secondary', testid: 'load-replay' }));
+    actions.append(button(t('setup.classroom'), () => route('ClassView'), { kind: 'secondary', testid: 'open-classroom' }), button(t('setup.guide'), () => route('TeacherGuide'), { kind: 'secondary', testid: 'open-guide' }));
     root.append(actions, h('p', { class: 'help link' }, `${t('setup.shareLink')}: `, linkText));
 
     const readSeed = (): string | null => {

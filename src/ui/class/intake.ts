@@ -1,0 +1,169 @@
+// The class view's pure core: a replay file in, one row of the class table out
+// (or the reason it was left out); rows grouped and summed exactly as `npm run sim`
+// sums computer games (summarise + spreadOf), so the two always agree.
+import type { Scenario } from '../../scenario/schema';
+import { ISSUE_IDS, SIDES, type Difficulty, type Ending, type Package, type Side, type Strategy } from '../../scenario/vocabulary';
+import { verifyReplay, termsOf } from '../../sim';
+import { spreadOf, summarise, type BatchSpread, type GameSummary } from '../../sim/batch';
+import type { CsvValue } from './csv';
+import type { Placing } from './percentile';
+
+export interface ClassRow {
+  file: string;
+  scenarioId: string;
+  humans: Side[];
+  seed: string;
+  difficulty: Difficulty;
+  /** The strategy of the computer-played side (grounded when both sides were human). */
+  strategy: Strategy;
+  ending: Ending;
+  endingSide: Side | null;
+  rounds: number;
+  score: Record<Side, number>;
+  /** The terms signed (a treaty text) or agreed (an interim package), or null. */
+  terms: Package | null;
+  termsKind: 'signed' | 'agreed' | null;
+  summary: GameSummary;
+}
+
+export type Rejected = { file: string; reason: string; step?: number; round?: number };
+export type Intake = { ok: true; row: ClassRow } | ({ ok: false } & Rejected);
+
+/** Verifies a replay by re-simulating it and reduces it to a table row. Never throws. */
+export function intakeReplay(text: string, file: string, scenarios: readonly Scenario[]): Intake {
+  const strip = (msg: string) => (msg.startsWith(`${file}: `) ? msg.slice(file.length + 2) : msg);
+  let result: ReturnType<typeof verifyReplay>;
+  try {
+    result = verifyReplay(text, file, scenarios);
+  } catch (err) {
+    return { ok: false, file, reason: err instanceof Error ? err.message : String(err) };
+  }
+  if (!result.ok) {
+    const out: Intake = { ok: false, file, reason: strip(result.error) };
+    if (result.step !== undefined) out.step = result.step;
+    if (result.round !== undefined) out.round = result.round;
+    return out;
+  }
+  const { replay, session } = result;
+  if (session.phase !== 'ended') {
+    return { ok: false, file, reason: `the game in this file has not ended (it stops in the ${session.phase} phase)` };
+  }
+  const humans = SIDES.filter((s) => replay.controllers[s] === 'human');
+  const computer = SIDES.find((s) => replay.controllers[s] === 'computer');
+  const summary = summarise(session, replay.seed);
+  const state = session.state;
+  const terms = termsOf(state);
+  return {
+    ok: true,
+    row: {
+      file,
+      scenarioId: replay.scenario.id,
+      humans,
+      seed: replay.seed,
+      difficulty: replay.difficulty,
+      strategy: computer ? replay.strategy[computer] : 'grounded',
+      ending: summary.ending,
+      endingSide: summary.endingSide,
+      rounds: summary.rounds,
+      score: summary.score,
+      terms: terms ? { ...terms } : null,
+      termsKind: state.signed ? 'signed' : state.agreed ? 'agreed' : null,
+      summary,
+    },
+  };
+}
+
+export interface ClassGroup {
+  key: string;
+  scenarioId: string;
+  strategy: Strategy;
+  rows: ClassRow[];
+  /** The same figures `npm run sim` prints, over the students' games. */
+  spread: BatchSpread;
+}
+
+export const groupKey = (scenarioId: string, strategy: Strategy): string => `${scenarioId}|${strategy}`;
+
+/** Rows grouped by scenario and counterpart strategy, each with its spread; in first-seen order. */
+export function groupRows(rows: readonly ClassRow[]): ClassGroup[] {
+  const groups = new Map<string, ClassRow[]>();
+  for (const r of rows) {
+    const k = groupKey(r.scenarioId, r.strategy);
+    const list = groups.get(k) ?? [];
+    list.push(r);
+    groups.set(k, list);
+  }
+  return [...groups.entries()].map(([key, list]) => ({
+    key,
+    scenarioId: list[0]!.scenarioId,
+    strategy: list[0]!.strategy,
+    rows: list,
+    spread: spreadOf(list[0]!.scenarioId, list.map((r) => r.summary)),
+  }));
+}
+
+/** The seeds a reference run plays: "1" … "n", as `npm run sim -- --seeds n` does. */
+export const referenceSeeds = (n: number): string[] => Array.from({ length: n }, (_, i) => String(i + 1));
+
+/** Sorts by file name, numbers in names compared as numbers (student-2 before student-10). */
+export const byFileName = (a: { file: string }, b: { file: string }): number =>
+  a.file.localeCompare(b.file, 'en', { numeric: true, sensitivity: 'base' }) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+
+export const CSV_COLUMNS = [
+  'file',
+  'scenario',
+  'humans',
+  'seed',
+  'difficulty',
+  'counterpart',
+  'ending',
+  'endingSide',
+  'rounds',
+  'scoreJapan',
+  'scoreRussia',
+  'approvalJapan',
+  'approvalRussia',
+  'supportJapan',
+  'supportRussia',
+  'terms',
+  ...ISSUE_IDS,
+  'betterThanJapan',
+  'betterThanRussia',
+  'referenceGames',
+] as const;
+
+/**
+ * The class table as CSV records (header first). Values are ids, not labels, so a
+ * spreadsheet can sort and count them; placings are "per cent of computer games
+ * below", empty for a side no human played or before the reference run ends.
+ */
+export function classCsvRows(rows: readonly ClassRow[], placings: ReadonlyMap<string, Partial<Record<Side, Placing>>>): CsvValue[][] {
+  const out: CsvValue[][] = [[...CSV_COLUMNS]];
+  for (const r of rows) {
+    const p = placings.get(r.file) ?? {};
+    const s = r.summary;
+    out.push([
+      r.file,
+      r.scenarioId,
+      r.humans.join(' '),
+      r.seed,
+      r.difficulty,
+      r.strategy,
+      r.ending,
+      r.endingSide ?? '',
+      r.rounds,
+      r.score.japan,
+      r.score.russia,
+      s.approval.japan,
+      s.approval.russia,
+      s.support.japan,
+      s.support.russia,
+      r.termsKind ?? '',
+      ...ISSUE_IDS.map((i) => r.terms?.[i] ?? ''),
+      p.japan?.below ?? '',
+      p.russia?.below ?? '',
+      p.japan?.of ?? p.russia?.of ?? '',
+    ]);
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+import Phaser from 'phaser';
+import { ENDINGS, SIDES, STRATEGIES, type Side, type Strategy } from '../../scenario/vocabulary';
+import { spreadOf, type GameSummary } from '../../sim/batch';
+import { SIDE_COLOUR } from '../theme';
+import { h, clear } from '../dom/el';
+import { t, tk, formatNumber } from '../i18n/t';
+import { announce } from '../a11y/live';
+import { findScenario, scenarios } from '../app/boot';
+import { sideName } from '../app/narrate';
+import { focusFirst } from '../widgets/frame';
+import { button } from '../widgets/button';
+import { select } from '../widgets/form';
+import { classroomFrame } from '../class/nav';
+import { BatchClient } from '../class/worker-client';
+import { MAX_GAMES } from '../class/protocol';
+import { histogram } from '../class/percentile';
+import { barChart, histogramChart } from '../class/svg';
+
+/** "What does chance do?": N computer-vs-computer games on seeds 1…N, in a worker, and how they spread. */
+export class ChanceLab extends Phaser.Scene {
+  constructor() {
+    super('ChanceLab');
+  }
+
+  create(): void {
+    const root = classroomFrame(this, 'ChanceLab', t('chance.heading'), 'chance-lab');
+    const client = new BatchClient();
+    this.events.once('shutdown', () => client.dispose());
+    const all = scenarios();
+
+    const scenario = select(t('chance.scenario'), all.map((s) => ({ value: s.id, label: s.title })), all[0]?.id ?? '', 'chance-scenario', () => updateCli());
+    const strategy = select(t('chance.strategy'), STRATEGIES.map((s) => ({ value: s, label: tk(`strategy.${s}`) })), 'grounded', 'chance-strategy', () => updateCli());
+    const nInput = h('input', { type: 'number', id: 'chance-n', min: 1, max: MAX_GAMES, step: 1, testid: 'chance-n', 'aria-describedby': 'chance-cli', inputmode: 'numeric' });
+    nInput.value = '1000';
+    const run = button(t('chance.run'), () => start(), { testid: 'chance-run' });
+    const cancel = button(t('chance.cancel'), () => stop(), { kind: 'danger', testid: 'chance-cancel', disabled: true });
+    const cli = h('p', { id: 'chance-cli', class: 'help', testid: 'chance-cli' });
+    const fill = h('div', {});
+    const bar = h('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 1000, 'aria-valuenow': 0, 'aria-label': t('chance.progress'), testid: 'chance-progress' }, fill);
+    const status = h('p', { role: 'status', testid: 'chance-status' });
+    const results = h('div', { testid: 'chance-results' });
+
+    root.append(
+      h('p', {}, t('chance.intro')),
+      h('div', { class: 'class-controls' }, scenario.wrap, strategy.wrap, h('div', {}, h('label', { for: 'chance-n' }, t('chance.n', { max: formatNumber(MAX_GAMES) })), nInput), h('div', {}, run, cancel)),
+      cli,
+      bar,
+      status,
+      results,
+    );
+
+    const readN = (): number | null => {
+      const n = Number(nInput.value);
+      return Number.isInteger(n) && n >= 1 && n <= MAX_GAMES ? n : null;
+    };
+    // Typing here answers at once, even while a run is going: the page never waits for the worker.
+    function updateCli(): void {
+      const n = readN();
+      nInput.setAttribute('aria-invalid', String(n === null));
+      cli.textContent = n === null
+        ? t('chance.badN', { max: formatNumber(MAX_GAMES) })
+        : t('chance.cli', { n: formatNumber(n), id: scenario.el.value, strategy: strategy.el.value, raw: n });
+    }
+    nInput.addEventListener('input', () => updateCli());
+    nInput.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' && !client.busy) start(); });
+
+    const setRunning = (running: boolean): void => {
+      run.disabled = running;
+      cancel.disabled = !running;
+      scenario.el.disabled = running;
+      strategy.el.disabled = running;
+    };
+
+    const start = (): void => {
+      const n = readN();
+      if (n === null) {
+        updateCli();
+        nInput.focus();
+        return;
+      }
+      const sc = findScenario(scenario.el.value);
+      if (!sc) return;
+      const strat = strategy.el.value as Strategy;
+      clear(results);
+      setRunning(true);
+      bar.setAttribute('aria-valuemax', String(n));
+      bar.setAttribute('aria-valuenow', '0');
+      bar.setAttribute('aria-valuetext', t('chance.progressText', { done: 0, n: formatNumber(n) }));
+      fill.style.width = '0%';
+      status.textContent = t('chance.running', { n: formatNumber(n), scenario: sc.title });
+      announce(status.textContent);
+      client.run({ type: 'batch', scenarioId: sc.id, strategy: strat, games: n }, (m) => {
+        if (m.type === 'progress') {
+          bar.setAttribute('aria-valuenow', String(m.done));
+          bar.setAttribute('aria-valuetext', t('chance.progressText', { done: formatNumber(m.done), n: formatNumber(m.total) }));
+          fill.style.width = `${(100 * m.done) / m.total}%`;
+        } else if (m.type === 'batchDone') {
+          setRunning(false);
+          status.textContent = t('chance.done', { n: formatNumber(m.games.length), seconds: formatNumber(m.seconds, 1) });
+          announce(status.textContent);
+          show(sc.id, sc.title, strat, m.games);
+          cancel.blur();
+          run.focus();
+        } else if (m.type === 'error') {
+          setRunning(false);
+          status.textContent = t('class.view.workerError', { error: m.message });
+        }
+      });
+      cancel.focus();
+    };
+
+    const stop = (): void => {
+      client.cancel();
+      setRunning(false);
+      status.textContent = t('chance.cancelled', { done: bar.getAttribute('aria-valuenow') ?? '0' });
+      announce(status.textContent);
+      run.focus();
+    };
+
+    const show = (id: string, title: string, strat: Strategy, games: GameSummary[]): void => {
+      clear(results);
+      const s = spreadOf(id, games);
+      const endingRows = h('tbody', {});
+      for (const e of ENDINGS) {
+        endingRows.append(h('tr', { testid: 'chance-ending', 'data-ending': e },
+          h('td', {}, tk(`ending.${e}`)),
+          h('td', { class: 'num', testid: 'chance-ending-count' }, String(s.endings[e])),
+          h('td', { class: 'num' }, `${formatNumber((100 * s.endings[e]) / s.games, 1)}%`)));
+      }
+      const endTable = h('table', { class: 'class-table', testid: 'chance-endings' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('chance.ending')), h('th', { scope: 'col' }, t('chance.games')), h('th', { scope: 'col' }, t('chance.share')))),
+        endingRows);
+      results.append(
+        h('h3', {}, t('chance.resultHeading', { n: formatNumber(s.games), scenario: title, strategy: tk(`strategy.${strat}`) })),
+        h('p', { testid: 'chance-means' }, t('chance.means', { rounds: s.meanRounds, appJ: s.meanApproval.japan, appR: s.meanApproval.russia, supJ: s.meanSupport.japan, supR: s.meanSupport.russia, scJ: s.meanScore.japan, scR: s.meanScore.russia })),
+      );
+      const cols = h('div', { class: 'class-cols' });
+      cols.append(
+        h('section', {},
+          h('h4', {}, t('chance.endings')),
+          h('div', { class: 'class-table-wrap' }, endTable),
+          barChart(t('chance.endings'), ENDINGS.map((e) => ({ label: tk(`ending.${e}`), share: (100 * s.endings[e]) / s.games, text: `${formatNumber((100 * s.endings[e]) / s.games, 1)}%` }))),
+        ),
+      );
+      const dists = h('section', {});
+      const hist = (title: string, side: Side, values: number[]) => {
+        dists.append(h('h4', {}, title), histogramChart(title, histogram(values, 0, 100, 10), {
+          colour: SIDE_COLOUR[side],
+          asShare: true,
+          height: 150,
+          binLabel: (b) => `${b.from}`,
+        }));
+      };
+      for (const side of SIDES) hist(t('chance.pollChart', { side: sideName(side) }), side, games.map((g) => g.support[side]));
+      for (const side of SIDES) hist(t('chance.approvalChart', { side: sideName(side) }), side, games.map((g) => g.approval[side]));
+      cols.append(dists);
+      results.append(cols);
+    };
+
+    updateCli();
+    focusFirst(root);
+  }
+}

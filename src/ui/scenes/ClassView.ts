@@ -1,0 +1,340 @@
+import Phaser from 'phaser';
+import { ENDINGS, ISSUE_IDS, SIDES, type Ending, type Side } from '../../scenario/vocabulary';
+import { REPLAY_MAX_BYTES } from '../../sim';
+import { spreadOf } from '../../sim/batch';
+import { PALETTE, SIDE_COLOUR } from '../theme';
+import { h, clear } from '../dom/el';
+import { t, tk, formatNumber } from '../i18n/t';
+import { announce } from '../a11y/live';
+import { findScenario, scenarios } from '../app/boot';
+import { endingText, optionLabel, sideName } from '../app/narrate';
+import { focusFirst } from '../widgets/frame';
+import { button } from '../widgets/button';
+import { select } from '../widgets/form';
+import { classroomFrame } from '../class/nav';
+import { BatchClient } from '../class/worker-client';
+import { byFileName, classCsvRows, groupKey, groupRows, type ClassGroup, type ClassRow, type Rejected } from '../class/intake';
+import { histogram, placing, type Placing } from '../class/percentile';
+import { toCsv } from '../class/csv';
+import { barChart, histogramChart, legend } from '../class/svg';
+
+/** The simulated games one group of students is placed against. */
+interface Reference {
+  games: number;
+  scores: Record<Side, number[]>;
+  endings: Record<Ending, number>;
+}
+
+// Kept for the page's life, so switching tabs does not lose a class's files.
+const state = {
+  rows: [] as ClassRow[],
+  rejected: [] as Rejected[],
+  refGames: 500,
+  refs: new Map<string, Reference>(),
+};
+
+const REF_CHOICES = [100, 500, 1000, 2000];
+
+export function placingsOf(rows: readonly ClassRow[], refs: ReadonlyMap<string, Reference>): Map<string, Partial<Record<Side, Placing>>> {
+  const out = new Map<string, Partial<Record<Side, Placing>>>();
+  for (const r of rows) {
+    const ref = refs.get(groupKey(r.scenarioId, r.strategy));
+    if (!ref) continue;
+    const p: Partial<Record<Side, Placing>> = {};
+    for (const side of r.humans) p[side] = placing(r.score[side], ref.scores[side]);
+    out.set(r.file, p);
+  }
+  return out;
+}
+
+/** Many replay files in; a verified table, the spread of endings and scores, and each student placed among computer games. */
+export class ClassView extends Phaser.Scene {
+  constructor() {
+    super('ClassView');
+  }
+
+  create(): void {
+    const root = classroomFrame(this, 'ClassView', t('class.view.heading'), 'class-view');
+    const client = new BatchClient();
+    this.events.once('shutdown', () => client.dispose());
+
+    const input = h('input', { type: 'file', id: 'class-files', multiple: true, accept: '.json,application/json', testid: 'class-files' });
+    const refSelect = select(
+      t('class.view.refGames'),
+      REF_CHOICES.map((n) => ({ value: String(n), label: formatNumber(n) })),
+      String(state.refGames),
+      'class-ref-games',
+      (v) => {
+        state.refGames = Number(v);
+        state.refs.clear();
+        client.cancel();
+        render();
+        ensureRefs();
+      },
+    );
+    const exportBtn = button(t('class.view.export'), () => exportCsv(), { testid: 'class-export' });
+    const clearBtn = button(t('class.view.clear'), () => {
+      state.rows = [];
+      state.rejected = [];
+      client.cancel();
+      status.textContent = '';
+      render();
+    }, { kind: 'secondary', testid: 'class-clear' });
+    const zone = h('div', { class: 'class-drop', testid: 'class-drop' },
+      h('label', { for: 'class-files' }, t('class.view.choose')),
+      input,
+      h('p', { class: 'help' }, t('class.view.drop')),
+    );
+    const status = h('p', { role: 'status', testid: 'class-status', class: 'help' });
+    const refBar = h('div', {});
+    const refFill = h('div', {});
+    const refProgress = h('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0, 'aria-label': t('class.view.refProgress'), testid: 'class-ref-progress' }, refFill);
+    const refText = h('p', { class: 'help', testid: 'class-ref-status' });
+    refBar.append(refText, refProgress);
+    refBar.hidden = true;
+    const results = h('div', { testid: 'class-results' });
+
+    root.append(
+      h('p', {}, t('class.view.intro')),
+      zone,
+      h('div', { class: 'class-controls' }, refSelect.wrap, h('div', {}, exportBtn, clearBtn)),
+      status,
+      refBar,
+      results,
+    );
+
+    // ---- intake ----
+    const intake = async (files: File[]): Promise<void> => {
+      if (files.length === 0) return;
+      status.textContent = t('class.view.reading', { count: files.length });
+      const texts: { name: string; text: string }[] = [];
+      const early: Rejected[] = [];
+      for (const f of files) {
+        if (f.size > REPLAY_MAX_BYTES) early.push({ file: f.name, reason: t('class.view.tooLarge', { bytes: formatNumber(f.size) }) });
+        else {
+          try {
+            texts.push({ name: f.name, text: await f.text() });
+          } catch {
+            early.push({ file: f.name, reason: t('class.view.unreadable') });
+          }
+        }
+      }
+      const names = new Set(files.map((f) => f.name));
+      // A file handed in again replaces the earlier copy.
+      state.rows = state.rows.filter((r) => !names.has(r.file));
+      state.rejected = state.rejected.filter((r) => !names.has(r.file)).concat(early);
+      let done = 0;
+      const total = texts.length;
+      if (total === 0) {
+        finishIntake(files.length);
+        return;
+      }
+      status.textContent = t('class.view.checking', { done, total });
+      client.run({ type: 'verify', files: texts }, (m) => {
+        if (m.type === 'verified') {
+          done += 1;
+          if (m.result.ok) state.rows.push(m.result.row);
+          else {
+            const { ok: _ok, ...rejected } = m.result;
+            state.rejected.push(rejected);
+          }
+          status.textContent = t('class.view.checking', { done, total });
+        } else if (m.type === 'verifyDone') finishIntake(files.length);
+        else if (m.type === 'error') status.textContent = t('class.view.workerError', { error: m.message });
+      });
+    };
+
+    const finishIntake = (count: number): void => {
+      state.rows.sort(byFileName);
+      state.rejected.sort(byFileName);
+      const text = t('class.view.checked', { count, ok: state.rows.length, bad: state.rejected.length });
+      status.textContent = text;
+      announce(text);
+      render();
+      ensureRefs();
+    };
+
+    input.addEventListener('change', () => {
+      const files = [...(input.files ?? [])];
+      input.value = '';
+      void intake(files);
+    });
+    const over = (e: DragEvent) => {
+      e.preventDefault();
+      zone.classList.add('over');
+    };
+    const leave = () => zone.classList.remove('over');
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      leave();
+      void intake([...(e.dataTransfer?.files ?? [])]);
+    };
+    document.addEventListener('dragover', over);
+    document.addEventListener('dragleave', leave);
+    document.addEventListener('drop', drop);
+    this.events.once('shutdown', () => {
+      document.removeEventListener('dragover', over);
+      document.removeEventListener('dragleave', leave);
+      document.removeEventListener('drop', drop);
+    });
+
+    // ---- the computer games each group is placed against ----
+    const ensureRefs = (): void => {
+      if (client.busy) return;
+      const missing = groupRows(state.rows).find((g) => !state.refs.has(g.key));
+      if (!missing) {
+        refBar.hidden = true;
+        return;
+      }
+      const sc = findScenario(missing.scenarioId);
+      const n = state.refGames;
+      refBar.hidden = false;
+      refText.textContent = t('class.view.refRunning', { n: formatNumber(n), scenario: sc?.title ?? missing.scenarioId, strategy: tk(`strategy.${missing.strategy}`) });
+      refProgress.setAttribute('aria-valuemax', String(n));
+      client.run({ type: 'batch', scenarioId: missing.scenarioId, strategy: missing.strategy, games: n }, (m) => {
+        if (m.type === 'progress') {
+          refProgress.setAttribute('aria-valuenow', String(m.done));
+          refFill.style.width = `${(100 * m.done) / m.total}%`;
+        } else if (m.type === 'batchDone') {
+          const scores = { japan: m.games.map((g) => g.score.japan), russia: m.games.map((g) => g.score.russia) };
+          state.refs.set(missing.key, { games: m.games.length, scores, endings: spreadOf(missing.scenarioId, m.games).endings });
+          render();
+          ensureRefs();
+        } else if (m.type === 'error') {
+          refText.textContent = t('class.view.workerError', { error: m.message });
+        }
+      });
+    };
+
+    // ---- output ----
+    const exportCsv = (): void => {
+      if (state.rows.length === 0) return;
+      const csv = toCsv(classCsvRows(state.rows, placingsOf(state.rows, state.refs)));
+      const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
+      const url = URL.createObjectURL(blob);
+      const a = h('a', { href: url, download: `unfinished-peace-class-${new Date().toISOString().slice(0, 10)}.csv` });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      announce(t('class.view.exported', { count: state.rows.length }));
+    };
+
+    const render = (): void => {
+      clear(results);
+      exportBtn.disabled = state.rows.length === 0;
+      clearBtn.disabled = state.rows.length === 0 && state.rejected.length === 0;
+      if (state.rows.length === 0 && state.rejected.length === 0) {
+        results.append(h('p', { class: 'help' }, t('class.view.empty')));
+        return;
+      }
+      const placings = placingsOf(state.rows, state.refs);
+      if (state.rejected.length > 0) {
+        const list = h('ul', { class: 'rejected', testid: 'class-rejected' });
+        for (const r of state.rejected) {
+          const where = r.step !== undefined ? ` ${t('replay.badStep', { step: r.step })}` : '';
+          list.append(h('li', { testid: 'class-rejected-row', 'data-file': r.file }, h('span', { class: 'file' }, r.file), `: ${r.reason}${where}`));
+        }
+        results.append(h('h3', {}, t('class.view.rejected', { count: state.rejected.length })), h('p', { class: 'help' }, t('class.view.rejectedHelp')), list);
+      }
+      if (state.rows.length > 0) {
+        results.append(h('h3', {}, t('class.view.games', { count: state.rows.length })), table(state.rows, placings));
+        for (const g of groupRows(state.rows)) results.append(figures(g, state.refs.get(g.key), placings));
+      }
+    };
+
+    render();
+    ensureRefs();
+    focusFirst(root);
+  }
+}
+
+function table(rows: readonly ClassRow[], placings: ReadonlyMap<string, Partial<Record<Side, Placing>>>): HTMLElement {
+  const head = h('tr', {});
+  const cols = [
+    t('class.col.file'), t('class.col.humans'), t('class.col.seed'), t('class.col.ending'),
+    t('class.col.scoreJapan'), t('class.col.scoreRussia'), t('class.col.rounds'),
+    ...ISSUE_IDS.map((i) => tk(`class.col.${i}`)),
+    t('class.col.placing'),
+  ];
+  for (const c of cols) head.append(h('th', { scope: 'col' }, c));
+  const body = h('tbody', {});
+  for (const r of rows) {
+    const sc = findScenario(r.scenarioId);
+    const p = placings.get(r.file);
+    const tr = h('tr', { testid: 'class-row', 'data-file': r.file, class: r.humans.length === 1 ? r.humans[0] : '' });
+    tr.append(
+      h('td', {}, r.file),
+      h('td', {}, r.humans.map(sideName).join(' + ') || t('class.view.noHumans')),
+      h('td', {}, r.seed),
+      h('td', { testid: 'class-ending', 'data-ending': r.ending }, endingText(r.ending, r.endingSide ?? undefined)),
+      h('td', { class: 'num' }, String(r.score.japan)),
+      h('td', { class: 'num' }, String(r.score.russia)),
+      h('td', { class: 'num' }, String(r.rounds)),
+      ...ISSUE_IDS.map((i) => h('td', {}, r.terms && sc ? optionLabel(sc, i, r.terms[i]) : '—')),
+      h('td', { testid: 'class-placing' }, p ? r.humans.map((side) => placingText(side, r.score[side], p[side]!)).join(' ') : t('class.view.placingPending')),
+    );
+    body.append(tr);
+  }
+  return h('div', { class: 'class-table-wrap', tabindex: 0, role: 'region', 'aria-label': t('class.view.tableLabel') },
+    h('table', { class: 'class-table', testid: 'class-table' }, h('thead', {}, head), body));
+}
+
+const placingText = (side: Side, score: number, p: Placing): string =>
+  t('class.placing', { side: sideName(side), score, below: p.below, equal: p.equal, n: formatNumber(p.of) });
+
+function figures(g: ClassGroup, ref: Reference | undefined, placings: ReadonlyMap<string, Partial<Record<Side, Placing>>>): HTMLElement {
+  const sc = findScenario(g.scenarioId) ?? scenarios()[0];
+  const s = g.spread;
+  const section = h('section', { testid: 'class-figures', 'data-scenario': g.scenarioId });
+  section.append(
+    h('h3', {}, t('class.view.groupHeading', { scenario: sc?.title ?? g.scenarioId, strategy: tk(`strategy.${g.strategy}`), count: s.games })),
+    h('p', { testid: 'class-means' }, t('class.view.means', { rounds: s.meanRounds, japan: s.meanScore.japan, russia: s.meanScore.russia, appJ: s.meanApproval.japan, appR: s.meanApproval.russia })),
+  );
+  if (ref) {
+    section.append(h('p', { class: 'help' }, t('class.view.refNote', { n: formatNumber(ref.games), id: g.scenarioId, strategy: g.strategy })));
+  }
+  const cols = h('div', { class: 'class-cols' });
+  const endings = h('section', {});
+  const refTotal = ref ? ref.games : 0;
+  endings.append(
+    h('h4', {}, t('class.view.endingsChart')),
+    barChart(
+      t('class.view.endingsChart'),
+      ENDINGS.map((e) => ({
+        label: tk(`ending.${e}`),
+        share: (100 * s.endings[e]) / Math.max(1, s.games),
+        text: t('class.view.countShare', { count: s.endings[e], share: Math.round((100 * s.endings[e]) / Math.max(1, s.games)) }),
+        ...(ref ? { compare: { share: (100 * ref.endings[e]) / refTotal, text: t('class.view.simShare', { share: Math.round((100 * ref.endings[e]) / refTotal) }) } } : {}),
+      })),
+    ),
+  );
+  if (ref) endings.append(legend([{ label: t('class.view.legendClass'), colour: PALETTE.navy }, { label: t('class.view.legendSim'), hatched: true }]));
+  cols.append(endings);
+  const scores = h('section', {});
+  for (const side of SIDES) {
+    const played = g.rows.filter((r) => r.humans.includes(side));
+    if (played.length === 0) continue;
+    const label = t('class.view.scoreChart', { side: sideName(side), count: played.length });
+    scores.append(
+      h('h4', {}, label),
+      histogramChart(label, histogram(played.map((r) => r.score[side]), 0, 100, 10), {
+        colour: SIDE_COLOUR[side],
+        ...(ref ? { compare: histogram(ref.scores[side], 0, 100, 10) } : {}),
+        binLabel: (b) => (b.to >= 100 ? `${b.from}–100` : `${b.from}–${b.to - 1}`),
+      }),
+    );
+    if (ref) scores.append(legend([{ label: t('class.view.legendClassSide', { side: sideName(side) }), colour: SIDE_COLOUR[side] }, { label: t('class.view.legendSim'), hatched: true }]));
+    const lines = h('ul', { class: 'help' });
+    if (ref) {
+      for (const r of played) {
+        const p = placings.get(r.file)?.[side];
+        if (p) lines.append(h('li', { class: 'placing' }, `${r.file}: ${placingText(side, r.score[side], p)}`));
+      }
+      if (played.length <= 12) scores.append(lines);
+    }
+  }
+  cols.append(scores);
+  section.append(cols);
+  return section;
+}

@@ -1,0 +1,143 @@
+import Phaser from 'phaser';
+import qrcode from 'qrcode-generator';
+import { DIFFICULTIES, SIDES, type Difficulty, type Side } from '../../scenario/vocabulary';
+import { h } from '../dom/el';
+import { t, tk } from '../i18n/t';
+import { announce } from '../a11y/live';
+import { scenarios } from '../app/boot';
+import { buildLink, readableSeed, seedLength, SEED_MAX, type Opponent } from '../app/link';
+import { sideName } from '../app/narrate';
+import { focusFirst } from '../widgets/frame';
+import { button } from '../widgets/button';
+import { radios, select } from '../widgets/form';
+import { classroomFrame } from '../class/nav';
+
+/** Draws a QR code's modules as black squares on a white canvas, with the standard 4-module quiet zone. */
+function drawQr(canvas: HTMLCanvasElement, text: string, size: number): void {
+  const qr = qrcode(0, 'M');
+  qr.addData(text, 'Byte');
+  qr.make();
+  const count = qr.getModuleCount();
+  const cells = count + 8;
+  const cell = Math.max(2, Math.floor(size / cells));
+  canvas.width = cell * cells;
+  canvas.height = cell * cells;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = '#000000';
+  for (let r = 0; r < count; r += 1) {
+    for (let c = 0; c < count; c += 1) {
+      if (qr.isDark(r, c)) ctx.fillRect((c + 4) * cell, (r + 4) * cell, cell, cell);
+    }
+  }
+  canvas.dataset.modules = String(count);
+}
+
+/** Builds a shareable game link for a class: the same scenario, seed and side for everyone; copy it or show a QR code. */
+export class LinkBuilder extends Phaser.Scene {
+  constructor() {
+    super('LinkBuilder');
+  }
+
+  create(): void {
+    const root = classroomFrame(this, 'LinkBuilder', t('linkb.heading'), 'link-builder');
+    const all = scenarios();
+    const scenario = select(t('setup.scenario'), all.map((s) => ({ value: s.id, label: s.title })), all[0]?.id ?? '', 'linkb-scenario', () => update());
+    const side = radios(t('setup.side'), 'linkb-side', SIDES.map((x) => ({ value: x, label: sideName(x) })), 'japan', 'linkb-side', () => update());
+    const opponent = select(t('setup.opponent'), [
+      { value: 'computer', label: t('opponent.computer') },
+      { value: 'human', label: t('opponent.human') },
+    ], 'computer', 'linkb-opponent', () => update());
+    const difficulty = select(t('setup.difficulty'), [
+      { value: '', label: t('linkb.defaultDifficulty') },
+      ...DIFFICULTIES.map((d) => ({ value: d, label: tk(`difficulty.${d}`) })),
+    ], '', 'linkb-difficulty', () => update());
+    const seedInput = h('input', { type: 'text', id: 'linkb-seed', testid: 'linkb-seed', maxlength: 200, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'linkb-seed-help' });
+    seedInput.value = readableSeed();
+    seedInput.addEventListener('input', () => update());
+    const seedMsg = h('p', { id: 'linkb-seed-help', class: 'help' }, t('setup.seedHelp'));
+
+    const out = h('p', { class: 'link-out', testid: 'linkb-link', id: 'linkb-link', tabindex: 0, 'aria-label': t('linkb.link') });
+    const openLink = h('a', { testid: 'linkb-open', target: '_blank', rel: 'noopener' }, t('linkb.open'));
+    const copyStatus = h('p', { role: 'status', class: 'help', testid: 'linkb-copy-status' });
+    const copy = button(t('setup.copyLink'), () => void copyLink(), { testid: 'linkb-copy' });
+    const canvas = h('canvas', { testid: 'linkb-qr', role: 'img', 'aria-label': t('linkb.qrLabel') });
+    const qrCaption = h('p', { class: 'help' }, t('linkb.qrHelp'));
+
+    root.append(
+      h('p', {}, t('linkb.intro')),
+      h('div', { class: 'qr-wrap' },
+        h('div', { style: 'flex: 1 1 560px; min-width: 0' },
+          scenario.wrap,
+          h('div', { class: 'row' }, side.wrap, opponent.wrap, difficulty.wrap),
+          h('label', { for: 'linkb-seed' }, t('setup.seed')),
+          h('div', { class: 'row' }, h('div', {}, seedInput), h('span', {}, button(t('setup.newSeed'), () => { seedInput.value = readableSeed(); update(); }, { kind: 'secondary', testid: 'linkb-new-seed' }))),
+          seedMsg,
+          h('h3', {}, t('linkb.link')),
+          out,
+          h('div', {}, copy, openLink),
+          copyStatus,
+        ),
+        h('div', {}, h('h3', {}, t('linkb.qr')), canvas, qrCaption),
+      ),
+    );
+
+    let link = '';
+    function update(): void {
+      const seed = seedInput.value;
+      let problem = '';
+      if (seed.trim() === '') problem = t('setup.seedEmpty');
+      else if (seedLength(seed) > SEED_MAX) problem = t('setup.seedTooLong');
+      seedMsg.textContent = problem || t('setup.seedHelp');
+      seedMsg.className = problem ? 'msg' : 'help';
+      seedInput.setAttribute('aria-invalid', String(Boolean(problem)));
+      copyStatus.textContent = '';
+      if (problem) {
+        link = '';
+        out.textContent = '—';
+        openLink.removeAttribute('href');
+        copy.disabled = true;
+        canvas.hidden = true;
+        return;
+      }
+      link = buildLink({
+        scenarioId: scenario.el.value,
+        seed,
+        side: side.get() as Side,
+        opponent: opponent.el.value as Opponent,
+        difficulty: (difficulty.el.value || null) as Difficulty | null,
+      });
+      out.textContent = link;
+      openLink.href = link;
+      copy.disabled = false;
+      canvas.hidden = false;
+      drawQr(canvas, link, 300);
+    }
+
+    const selectText = (): void => {
+      const range = document.createRange();
+      range.selectNodeContents(out);
+      const sel = window.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range);
+      out.focus();
+    };
+    const copyLink = async (): Promise<void> => {
+      if (!link) return;
+      try {
+        if (!navigator.clipboard) throw new Error('no clipboard');
+        await navigator.clipboard.writeText(link);
+        copyStatus.textContent = t('setup.copied');
+      } catch {
+        selectText();
+        copyStatus.textContent = t('linkb.copyFallback');
+      }
+      announce(copyStatus.textContent);
+    };
+
+    update();
+    focusFirst(root);
+  }
+}

@@ -1,0 +1,110 @@
+// Whole campaigns from the shared link to the debrief, by keyboard alone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chooseByKeyboard, chooseRadioByKeyboard, gotoGame, launch, openPage, press, snap, tabTo, up, type Up } from './helpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const GENEROUS = { islands: 'two', sovereignty: 'transfer', usGuarantee: 'written', sanctions: 'ease', energy: 'lng', investment: 'major', humanitarian: 'visaFree' };
+
+/**
+ * Plays until the debrief. Japan's player proposes a treaty package and accepts what is
+ * offered; the other moves are the focused default (Enter).
+ */
+async function play(page: Page, tag: string, opts: { offer?: Record<string, string> } = {}): Promise<{ scenes: Set<string>; final: Up }> {
+  const scenes = new Set<string>();
+  for (let step = 0; step < 160; step++) {
+    const u = await up(page);
+    scenes.add(u.scene ?? '?');
+    await snap(page, `${tag}-${u.scene}${u.scene === 'Table' ? `-${u.phase}` : ''}`);
+    if (u.scene === 'Debrief') return { scenes, final: u };
+    if (u.scene === 'Table' && u.phase === 'ministerTalks' && opts.offer && u.focus === 'send-ministers') {
+      await chooseRadioByKeyboard(page, 'sequencing', 'parallel');
+      await tabTo(page, 'send-ministers');
+    }
+    if (u.scene === 'Table' && u.phase === 'summit' && opts.offer && u.focus === 'propose') {
+      for (const [issue, value] of Object.entries(opts.offer)) await chooseByKeyboard(page, `offer-${issue}`, value);
+      await tabTo(page, 'propose');
+    }
+    await press(page, 'Enter');
+  }
+  throw new Error(`${tag}: the game did not end`);
+}
+
+describe('a whole campaign', () => {
+  it('as Japan from the shared link, by keyboard, through ratification to the debrief', async () => {
+    const { page, context, errors } = await openPage(browser);
+    const first = await gotoGame(page, '?scenario=moscow-2019&seed=class-7b&side=japan&opponent=computer&difficulty=easy');
+    expect(first.scene).toBe('Brief');
+    expect(await page.textContent('[data-testid="brief"]')).toContain('red lines');
+    const { scenes, final } = await play(page, 'japan', { offer: GENEROUS });
+    expect([...scenes]).toEqual(expect.arrayContaining(['Brief', 'Table', 'Reaction', 'Ratification', 'Debrief']));
+    expect(final.phase).toBe('ended');
+    const debrief = await page.textContent('[data-testid="debrief"]');
+    expect(debrief).toContain('What actually happened');
+    expect(debrief).toContain('Questions for discussion');
+    expect(debrief).toContain('Glossary');
+    // The narration live region told the story as it went.
+    expect(await page.getAttribute('[data-testid="live"]', 'aria-live')).toBe('polite');
+    expect((await page.textContent('[data-testid="live"]'))?.length).toBeGreaterThan(200);
+    // The printable debrief is filled and the print stylesheet shows only it.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('#print-root')).toBe(true);
+    expect(await page.isVisible('#stage')).toBe(false);
+    await page.screenshot({ path: 'test-output/japan-print.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('as Russia from the shared link, by keyboard, to the debrief', async () => {
+    const { page, context, errors } = await openPage(browser);
+    const first = await gotoGame(page, '?scenario=moscow-2019&seed=class-7b&side=russia&opponent=computer');
+    expect(first.scene).toBe('Brief');
+    expect(first.viewer).toBe('russia');
+    const { final } = await play(page, 'russia');
+    expect(final.phase).toBe('ended');
+    expect(await page.textContent('[data-testid="debrief-score"]')).toMatch(/Russia: \d+ \/ 100/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('hot seat: both sides on one device, with a hand-over screen that hides the other brief', async () => {
+    const { page, context, errors } = await openPage(browser);
+    const first = await gotoGame(page, '?scenario=moscow-2019&seed=hot-seat&side=japan&opponent=human');
+    expect(first.scene).toBe('Handover');
+    await snap(page, 'hotseat-Handover');
+    let handovers = 0;
+    const viewers = new Set<string>();
+    for (let step = 0; step < 200; step++) {
+      const u = await up(page);
+      if (u.scene === 'Debrief') break;
+      if (u.scene === 'Handover') {
+        handovers++;
+        // Nothing private on the hand-over screen: no brief, no package values.
+        const text = (await page.textContent('#game')) ?? '';
+        expect(text).not.toContain('red lines');
+        expect(text).not.toContain('Worth to you');
+      }
+      if (u.scene === 'Brief') {
+        viewers.add(u.viewer!);
+        const brief = (await page.textContent('[data-testid="brief"]')) ?? '';
+        expect(brief).toContain(u.viewer === 'japan' ? 'Abe' : 'Putin');
+        await snap(page, `hotseat-Brief-${u.viewer}`);
+      }
+      if (u.scene !== 'Handover' && u.pending) expect(u.viewer).toBe(u.pending);
+      await press(page, 'Enter');
+    }
+    expect((await up(page)).scene).toBe('Debrief');
+    expect(viewers).toEqual(new Set(['japan', 'russia']));
+    expect(handovers).toBeGreaterThan(4);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,140 @@
+// Shared pieces for the browser tests: one Chromium, pages that record every console error,
+// and waits keyed to the game's own render counter rather than to the clock.
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const OUT = 'test-output';
+mkdirSync(OUT, { recursive: true });
+
+export const baseUrl = (): string => inject('baseUrl');
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export interface Watched {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught exceptions seen on this page. */
+  errors: string[];
+}
+
+export async function openPage(browser: Browser, opts: { width?: number; height?: number; init?: string } = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 720 }, acceptDownloads: true });
+  if (opts.init) await context.addInitScript({ content: opts.init });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  return { page, context, errors };
+}
+
+export interface Up {
+  scene: string | null;
+  phase: string | null;
+  pending: string | null;
+  round: number | null;
+  viewer: string | null;
+  renders: number;
+  hash: string | null;
+  focus: string | null;
+}
+
+export function up(page: Page): Promise<Up> {
+  return page.evaluate(() => {
+    const u = (window as unknown as { __up: Record<string, unknown> & { hash(): string | null } }).__up;
+    return {
+      scene: u.scene as string | null,
+      phase: u.phase as string | null,
+      pending: u.pending as string | null,
+      round: u.round as number | null,
+      viewer: u.viewer as string | null,
+      renders: u.renders as number,
+      hash: u.hash(),
+      focus: document.activeElement?.getAttribute('data-testid') ?? null,
+    };
+  });
+}
+
+/** Polls (the page's CSP forbids eval, so no waitForFunction) until `pred` holds. */
+export async function until(page: Page, pred: (u: Up) => boolean, what: string, timeout = 10_000): Promise<Up> {
+  const end = Date.now() + timeout;
+  let last: Up | null = null;
+  while (Date.now() < end) {
+    try {
+      last = await up(page);
+      if (pred(last)) return last;
+    } catch {
+      /* page still loading */
+    }
+    await page.waitForTimeout(40);
+  }
+  throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(last)}`);
+}
+
+/** Presses a key and waits until a scene has drawn again (every action redraws). */
+export async function press(page: Page, key: string): Promise<Up> {
+  const before = (await up(page)).renders;
+  await page.keyboard.press(key);
+  const after = await until(page, (u) => u.renders > before, `a redraw after ${key}`);
+  await page.waitForTimeout(60); // focus moves on the next animation frame
+  return up(page).catch(() => after);
+}
+
+export async function gotoGame(page: Page, query: string): Promise<Up> {
+  await page.goto(baseUrl() + query);
+  await until(page, (u) => u.renders > 0, 'the first scene');
+  await page.waitForTimeout(80);
+  return up(page);
+}
+
+/** Tabs forward until the element with this test id has focus: keyboard only, like a player. */
+export async function tabTo(page: Page, testid: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    const f = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+    if (f === testid) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${testid} by Tab`);
+}
+
+/** Chooses an option in a focused native <select> with the arrow keys. */
+export async function chooseByKeyboard(page: Page, testid: string, value: string): Promise<void> {
+  await tabTo(page, testid);
+  const { index, current } = await page.evaluate(
+    ([id, v]) => {
+      const sel = document.querySelector<HTMLSelectElement>(`[data-testid="${id}"]`)!;
+      return { index: [...sel.options].findIndex((o) => o.value === v), current: sel.selectedIndex };
+    },
+    [testid, value] as const,
+  );
+  if (index < 0) return; // not on the table at this summit: keep what is there
+  const key = index > current ? 'ArrowDown' : 'ArrowUp';
+  for (let i = 0; i < Math.abs(index - current); i++) await page.keyboard.press(key);
+}
+
+/** Moves a radio group's selection with the arrow keys, as a keyboard user would. */
+export async function chooseRadioByKeyboard(page: Page, group: string, value: string): Promise<void> {
+  const checked = await page.evaluate((g) => document.querySelector<HTMLInputElement>(`[data-testid="${g}"] input:checked`)?.value ?? '', group);
+  await tabTo(page, `${group}-${checked}`);
+  for (let i = 0; i < 6; i++) {
+    const now = await page.evaluate((g) => document.querySelector<HTMLInputElement>(`[data-testid="${g}"] input:checked`)?.value ?? '', group);
+    if (now === value) return;
+    await page.keyboard.press('ArrowRight');
+  }
+  throw new Error(`could not choose ${value} in ${group}`);
+}
+
+const shot = new Set<string>();
+/** One screenshot per scene (and phase) per test, into test-output/. */
+export async function snap(page: Page, name: string, force = false): Promise<void> {
+  if (!force && shot.has(name)) return;
+  shot.add(name);
+  await page.screenshot({ path: `${OUT}/${name}.png` });
+}
