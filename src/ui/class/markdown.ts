@@ -134,7 +134,7 @@ export function renderMarkdown(md: string): DocumentFragment {
       code.textContent = b.text;
       pre.append(code);
       frag.append(pre);
-    } else {
+    } else if (b.kind === 'table') {
       const table = document.createElement('table');
       b.rows.forEach((row, r) => {
         const tr = document.createElement('tr');
