@@ -36,9 +36,12 @@ export function computerConfig(scenario: Scenario, seed: string, strategy: Strat
   };
 }
 
-/** Plays one computer-vs-computer game; the ledger and narration are off, which changes no hash. */
+/**
+ * Plays one computer-vs-computer game on the campaign's state table without
+ * an actor, ledger and narration off: none of which changes the game or its hash.
+ */
 export function playComputerGame(scenario: Scenario, seed: string, strategy: Strategy = 'grounded', ledger = false): GameSummary {
-  const session = GameSession.start(scenario, computerConfig(scenario, seed, strategy), { ledger, roundHashes: false });
+  const session = GameSession.start(scenario, computerConfig(scenario, seed, strategy), { ledger, roundHashes: false, engine: 'table' });
   return summarise(session, seed);
 }
 

@@ -60,72 +60,111 @@ function applyMove(d: Draft, a: Action): void {
   }
 }
 
+type Args = { context: GameState; event: MachineEvent };
+
 /**
- * The campaign: dated rounds of foreign-minister talks, a leaders' summit
- * and the public's reaction, then ratification of a signed text. Each phase
- * is a state named for it (its own file in this folder); the rules are
- * plain functions in ../rules, called by the named actions below, and every
- * player action is an event that a guard lets through only when legal.
+ * The campaign's named guards and actions as plain functions of
+ * (context, event): the XState machine below wraps them, and batch runs
+ * interpret the very same states with them (see fastCampaign.ts).
  */
-function buildCampaign(scenario: Scenario) {
+export function campaignParts(scenario: Scenario): CampaignParts {
+  let parts = PARTS.get(scenario);
+  if (!parts) {
+    parts = buildParts(scenario);
+    PARTS.set(scenario, parts);
+  }
+  return parts;
+}
+
+const PARTS = new WeakMap<Scenario, ReturnType<typeof buildParts>>();
+
+function buildParts(scenario: Scenario) {
   const legalIn =
     (phase: PhaseName) =>
-    ({ context, event }: { context: GameState; event: MachineEvent }) => {
+    ({ context, event }: Args): boolean => {
       if (event.type === 'counterpart') return false;
       const side = pendingSide(context, phase);
       return side !== null && context.config.controllers[side] === 'human' && refusal(scenario, context, phase, event) === null;
     };
   const computerIn =
     (phase: PhaseName) =>
-    ({ context, event }: { context: GameState; event: MachineEvent }) => {
+    ({ context, event }: Args): boolean => {
       const side = pendingSide(context, phase);
       return event.type === 'counterpart' && side !== null && context.config.controllers[side] === 'computer';
     };
+  const guards = {
+    legalInTalks: legalIn('ministerTalks'),
+    legalInSummit: legalIn('summit'),
+    legalInReaction: legalIn('publicReaction'),
+    legalInRatification: legalIn('ratification'),
+    computerInTalks: computerIn('ministerTalks'),
+    computerInSummit: computerIn('summit'),
+    computerInReaction: computerIn('publicReaction'),
+    computerInRatification: computerIn('ratification'),
+    bothAgendasSet: ({ context }: Args) => Boolean(context.talks.agenda.japan && context.talks.agenda.russia),
+    summitOver: ({ context }: Args) => context.summit.outcome !== null,
+    bothStatementsMade: ({ context }: Args) => Boolean(context.statements.japan && context.statements.russia),
+    bothVotesCalled: ({ context }: Args) =>
+      context.ratification.japan !== undefined && context.ratification.russia !== undefined,
+    hasEnded: ({ context }: Args) => context.ending !== null,
+    treatySigned: ({ context }: Args) => context.signed !== null,
+  };
+  const actions = {
+    moveInTalks: move(scenario, 'ministerTalks'),
+    resolveTalks: rule(scenario, 'ministerTalks', (d) => resolveTalks(d)),
+    moveInSummit: move(scenario, 'summit'),
+    moveInReaction: move(scenario, 'publicReaction'),
+    resolveReaction: rule(scenario, 'publicReaction', (d) => resolveReaction(d)),
+    closeRound: rule(scenario, 'publicReaction', (d) => closeRound(d)),
+    moveInRatification: move(scenario, 'ratification'),
+    resolveRatification: rule(scenario, 'ratification', (d) => resolveRatification(d)),
+  };
+  return { guards, actions, states: CAMPAIGN_STATES };
+}
+
+export type CampaignParts = ReturnType<typeof buildParts>;
+
+/** The campaign's states, top to bottom as a person would name the phases. */
+export const CAMPAIGN_STATES = {
+  ministerTalks: ministerTalksPhase,
+  summit: summitPhase,
+  publicReaction: publicReactionPhase,
+  closing: closingPhase,
+  ratification: ratificationPhase,
+  ended: { type: 'final' },
+} as const;
+
+/**
+ * The campaign: dated rounds of foreign-minister talks, a leaders' summit
+ * and the public's reaction, then ratification of a signed text. Each phase
+ * is a state named for it (its own file in this folder); the rules are
+ * plain functions in ../rules, called by the named actions, and every
+ * player action is an event that a guard lets through only when legal.
+ */
+function buildCampaign(scenario: Scenario) {
+  const { guards, actions } = campaignParts(scenario);
   return setup({
     types: {
       context: {} as GameState,
       events: {} as MachineEvent,
       input: {} as GameState,
     },
-    guards: {
-      legalInTalks: legalIn('ministerTalks'),
-      legalInSummit: legalIn('summit'),
-      legalInReaction: legalIn('publicReaction'),
-      legalInRatification: legalIn('ratification'),
-      computerInTalks: computerIn('ministerTalks'),
-      computerInSummit: computerIn('summit'),
-      computerInReaction: computerIn('publicReaction'),
-      computerInRatification: computerIn('ratification'),
-      bothAgendasSet: ({ context }) => Boolean(context.talks.agenda.japan && context.talks.agenda.russia),
-      summitOver: ({ context }) => context.summit.outcome !== null,
-      bothStatementsMade: ({ context }) => Boolean(context.statements.japan && context.statements.russia),
-      bothVotesCalled: ({ context }) =>
-        context.ratification.japan !== undefined && context.ratification.russia !== undefined,
-      hasEnded: ({ context }) => context.ending !== null,
-      treatySigned: ({ context }) => context.signed !== null,
-    },
+    guards,
     actions: {
-      moveInTalks: assign(move(scenario, 'ministerTalks')),
-      resolveTalks: assign(rule(scenario, 'ministerTalks', (d) => resolveTalks(d))),
-      moveInSummit: assign(move(scenario, 'summit')),
-      moveInReaction: assign(move(scenario, 'publicReaction')),
-      resolveReaction: assign(rule(scenario, 'publicReaction', (d) => resolveReaction(d))),
-      closeRound: assign(rule(scenario, 'publicReaction', (d) => closeRound(d))),
-      moveInRatification: assign(move(scenario, 'ratification')),
-      resolveRatification: assign(rule(scenario, 'ratification', (d) => resolveRatification(d))),
+      moveInTalks: assign(actions.moveInTalks),
+      resolveTalks: assign(actions.resolveTalks),
+      moveInSummit: assign(actions.moveInSummit),
+      moveInReaction: assign(actions.moveInReaction),
+      resolveReaction: assign(actions.resolveReaction),
+      closeRound: assign(actions.closeRound),
+      moveInRatification: assign(actions.moveInRatification),
+      resolveRatification: assign(actions.resolveRatification),
     },
   }).createMachine({
     id: 'campaign',
     context: ({ input }) => input,
     initial: 'ministerTalks',
-    states: {
-      ministerTalks: ministerTalksPhase,
-      summit: summitPhase,
-      publicReaction: publicReactionPhase,
-      closing: closingPhase,
-      ratification: ratificationPhase,
-      ended: { type: 'final' },
-    },
+    states: CAMPAIGN_STATES,
   });
 }
 
