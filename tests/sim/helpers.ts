@@ -1,0 +1,267 @@
+// Shared fixtures for the simulation tests: the bundled scenarios, configs,
+// a chooser of random legal moves, invariant checks and a few scripted
+// human strategies. Not a test file itself.
+import { expect } from 'vitest';
+import { bundledScenarios } from '../../src/cli/scenarios';
+import type { Scenario } from '../../src/scenario/schema';
+import {
+  ISSUE_IDS,
+  ISSUES,
+  SEQUENCINGS,
+  TONES,
+  VAR_IDS,
+  type Difficulty,
+  type Package,
+  type Side,
+  type Strategy,
+} from '../../src/scenario/vocabulary';
+import { GameSession, STATUS_QUO, type Action, type Controller, type GameConfig, type SessionOptions } from '../../src/sim/index';
+
+export const SCENARIOS: readonly Scenario[] = bundledScenarios();
+
+export function scenarioById(id: string): Scenario {
+  const s = SCENARIOS.find((x) => x.id === id);
+  if (!s) throw new Error(`no bundled scenario "${id}"`);
+  return s;
+}
+
+export type Controllers = Record<Side, Controller>;
+export const JAPAN_HUMAN: Controllers = { japan: 'human', russia: 'computer' };
+export const RUSSIA_HUMAN: Controllers = { japan: 'computer', russia: 'human' };
+export const HOT_SEAT: Controllers = { japan: 'human', russia: 'human' };
+export const COMPUTERS: Controllers = { japan: 'computer', russia: 'computer' };
+
+export function config(
+  scenario: Scenario,
+  seed: string,
+  controllers: Controllers,
+  difficulty: Difficulty = scenario.defaults.difficulty,
+  strategy: Record<Side, Strategy> = { japan: 'grounded', russia: 'grounded' },
+): GameConfig {
+  return { scenarioId: scenario.id, seed, controllers, difficulty, strategy };
+}
+
+export const samePackage = (a: Package, b: Package): boolean => ISSUE_IDS.every((i) => a[i] === b[i]);
+
+/**
+ * A legal move for the side to move, chosen by `pick(n)` (an integer in 0..n-1).
+ * Offers are built from legal().options per issue; the two structural rules
+ * of a package (sovereignty only with islands, a pipeline only in a treaty)
+ * are respected, and a counter-offer identical to the last one becomes a stall.
+ */
+export function chooseLegal(session: GameSession, pick: (n: number) => number): Action {
+  const legal = session.legal();
+  if (!legal) throw new Error('chooseLegal on an ended game');
+  const side = legal.side;
+  const type = legal.types[pick(legal.types.length)]!;
+  switch (type) {
+    case 'agenda':
+      return { type, side, sequencing: SEQUENCINGS[pick(SEQUENCINGS.length)]!, prepare: ISSUE_IDS[pick(ISSUE_IDS.length)]! };
+    case 'offer': {
+      const pkg = {} as Record<string, string>;
+      for (const issue of ISSUE_IDS) {
+        const options = legal.options[issue];
+        pkg[issue] = options[pick(options.length)]!;
+      }
+      const p = pkg as Package;
+      if (p.islands === 'none') {
+        p.sovereignty = 'jointActivity';
+        if (p.energy === 'pipeline') p.energy = legal.options.energy.includes('lng') ? 'lng' : 'none';
+      }
+      const offers = session.state.summit.offers;
+      const last = offers[offers.length - 1];
+      if (last && samePackage(last.package, p)) return { type: 'stall', side };
+      return { type, side, package: p };
+    }
+    case 'statement':
+      return { type, side, tone: TONES[pick(TONES.length)]! };
+    case 'ratify':
+      return { type, side, push: pick(2) === 1 };
+    default:
+      return { type, side };
+  }
+}
+
+export const PERCENT_VARS = VAR_IDS.filter((v) => /^(approval|support|oppose)\./.test(v));
+
+/** Every number anywhere in `value` (with its path) that is not finite. */
+export function nonFinite(value: unknown, path = '$', out: string[] = []): string[] {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) out.push(`${path}=${value}`);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => nonFinite(v, `${path}[${i}]`, out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) nonFinite(v, `${path}.${k}`, out);
+  }
+  return out;
+}
+
+/**
+ * What must hold at every step of every game: percentages within 0–100,
+ * every number of the state finite, a legal move whenever the game has not
+ * ended (and only for a human, as computers move by themselves), and no more
+ * rounds than the scenario has. The append-only log and ledger are checked
+ * once at the end (`deep`), as they only grow.
+ */
+export function checkInvariants(session: GameSession, deep = false): void {
+  const s = session.state;
+  const vars = s.world.vars;
+  for (const v of PERCENT_VARS) {
+    expect(vars[v], v).toBeGreaterThanOrEqual(0);
+    expect(vars[v], v).toBeLessThanOrEqual(100);
+  }
+  for (const v of VAR_IDS) {
+    const spec = session.scenario.variables[v];
+    expect(vars[v], v).toBeGreaterThanOrEqual(spec.min);
+    expect(vars[v], v).toBeLessThanOrEqual(spec.max);
+  }
+  const { log, ledger, ...rest } = s;
+  expect(nonFinite(rest)).toEqual([]);
+  if (deep) expect(nonFinite({ log, ledger })).toEqual([]);
+  expect(s.history.length - 1).toBeLessThanOrEqual(session.scenario.rounds.length);
+  if (session.ended) {
+    expect(session.legal()).toBeNull();
+    expect(s.ending).not.toBeNull();
+  } else {
+    const legal = session.legal();
+    expect(legal).not.toBeNull();
+    expect(legal!.types.length).toBeGreaterThan(0);
+    expect(session.config.controllers[legal!.side]).toBe('human');
+    expect(session.pending).toBe(legal!.side);
+  }
+}
+
+/** Plays a session to its end with `choose` for the human sides; throws if a move is refused. */
+export function playOut(session: GameSession, choose: (g: GameSession) => Action, each?: (g: GameSession) => void): GameSession {
+  each?.(session);
+  for (let step = 0; !session.ended; step += 1) {
+    if (step > 500) throw new Error('the game did not end within 500 human moves');
+    const action = choose(session);
+    const result = session.act(action);
+    if (!result.ok) throw new Error(`legal-looking move refused: ${JSON.stringify(action)}: ${result.error}`);
+    each?.(session);
+  }
+  return session;
+}
+
+// ---- Scripted Japanese strategies (Japan human, Russia computer) ----
+
+export type Policy = (g: GameSession) => Action;
+
+/** The wanted options that may be offered now; the status quo for the rest. */
+export function fit(g: GameSession, want: Partial<Package>): Package {
+  const options = g.legal()!.options;
+  const p = { ...STATUS_QUO } as Record<string, string>;
+  for (const issue of ISSUE_IDS) {
+    const w = want[issue];
+    if (w !== undefined && options[issue].includes(w)) p[issue] = w;
+  }
+  const pkg = p as Package;
+  if (pkg.islands === 'none') {
+    pkg.sovereignty = 'jointActivity';
+    if (pkg.energy === 'pipeline') pkg.energy = options.energy.includes('lng') ? 'lng' : 'none';
+  }
+  return pkg;
+}
+
+/** The most of each issue Japan can give Russia: its whole hand at once. */
+const EVERYTHING: Partial<Package> = {
+  sanctions: 'lift',
+  investment: 'major',
+  energy: 'pipeline',
+  usGuarantee: 'treatyClause',
+  humanitarian: 'none',
+};
+
+/** Gives every concession in its first offer, yields on sequencing and accepts whatever comes back. */
+export const concedeEverything =
+  (side: Side = 'japan'): Policy =>
+  (g) => {
+    const legal = g.legal()!;
+    switch (g.phase) {
+      case 'ministerTalks':
+        return { type: 'agenda', side, sequencing: 'normaliseFirst', prepare: 'investment' };
+      case 'summit': {
+        if (legal.types.includes('accept')) return { type: 'accept', side };
+        return { type: 'offer', side, package: fit(g, EVERYTHING) };
+      }
+      case 'publicReaction':
+        return { type: 'statement', side, tone: 'sell' };
+      default:
+        return { type: 'ratify', side, push: true };
+    }
+  };
+
+/** Offers that improve for Russia one step at a time, from a first offer that asks for much. */
+const LADDER: Partial<Package>[] = [
+  { islands: 'two', sovereignty: 'transfer', energy: 'lng', investment: 'modest', humanitarian: 'visaFree' },
+  { islands: 'two', sovereignty: 'jointGovernance', usGuarantee: 'verbal', energy: 'lng', investment: 'modest', humanitarian: 'visaFree' },
+  { islands: 'two', sovereignty: 'jointGovernance', usGuarantee: 'written', energy: 'pipeline', investment: 'major', humanitarian: 'visaFree' },
+  { islands: 'two', sovereignty: 'jointGovernance', usGuarantee: 'written', sanctions: 'ease', energy: 'pipeline', investment: 'major', humanitarian: 'graveVisits' },
+];
+
+/** Whether a patient Japan would sign this Russian offer. */
+function worthSigning(p: Package): boolean {
+  if (p.usGuarantee === 'treatyClause' || p.sanctions === 'lift') return false;
+  if (p.islands !== 'none') return ['two', 'three', 'four'].includes(p.islands) && p.sovereignty !== 'jointActivity';
+  return p.humanitarian !== 'none' || p.energy !== 'none';
+}
+
+/** Parallel sequencing, modest offers that improve step by step, quiet statements, selling only a real deal. */
+export const patient: Policy = (g) => {
+  const side: Side = 'japan';
+  const legal = g.legal()!;
+  const st = g.state;
+  switch (g.phase) {
+    case 'ministerTalks':
+      return { type: 'agenda', side, sequencing: 'parallel', prepare: 'islands' };
+    case 'summit': {
+      const offers = st.summit.offers;
+      const last = offers[offers.length - 1];
+      if (last && last.side !== side && worthSigning(last.package)) return { type: 'accept', side };
+      if (legal.types.includes('offer')) {
+        const mine = offers.filter((o) => o.side === side).length;
+        const p = fit(g, LADDER[Math.min(LADDER.length - 1, mine + st.round)]!);
+        if (!last || !samePackage(last.package, p)) return { type: 'offer', side, package: p };
+      }
+      return { type: 'stall', side };
+    }
+    case 'publicReaction': {
+      const deal = st.summit.outcome === 'treatyText' || st.summit.outcome === 'interimAgreement';
+      return { type: 'statement', side, tone: deal ? 'sell' : 'quiet' };
+    }
+    default:
+      return { type: 'ratify', side, push: st.world.vars['approval.japan'] > g.scenario.sides.japan.leaderOutBelow + 12 };
+  }
+};
+
+/** One action repeated whenever it is possible; otherwise the plainest legal move. */
+export const always =
+  (what: 'stall' | 'walkOut' | 'leak'): Policy =>
+  (g) => {
+    const side: Side = 'japan';
+    const legal = g.legal()!;
+    switch (g.phase) {
+      case 'ministerTalks':
+        return { type: 'agenda', side, sequencing: 'parallel', prepare: 'islands' };
+      case 'summit':
+        if (what === 'walkOut' && legal.types.includes('walkOut')) return { type: 'walkOut', side };
+        // Walking out needs an offer on the table: table one so that the walk-out becomes possible.
+        if (what === 'walkOut' && legal.types.includes('offer') && g.state.summit.offers.length === 0) {
+          return { type: 'offer', side, package: fit(g, LADDER[0]!) };
+        }
+        return { type: 'stall', side };
+      case 'publicReaction':
+        return { type: 'statement', side, tone: what === 'leak' ? 'leak' : 'quiet' };
+      default:
+        return { type: 'ratify', side, push: true };
+    }
+  };
+
+export function playJapan(scenario: Scenario, seed: string, policy: Policy, options: SessionOptions = { ledger: false }): GameSession {
+  return playOut(GameSession.start(scenario, config(scenario, seed, JAPAN_HUMAN), options), policy);
+}
+
+export const seeds = (n: number, from = 1): string[] => Array.from({ length: n }, (_, i) => String(i + from));
+
+export const optionsOf = (issue: keyof typeof ISSUES): readonly string[] => ISSUES[issue];
