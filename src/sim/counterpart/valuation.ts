@@ -133,7 +133,12 @@ export function pressureVec(side: Side, v: Vec, state: GameState): number {
 export const domesticPressure = (side: Side, pkg: Package, state: GameState): number =>
   pressureVec(side, toVec(pkg), state);
 
-/** A side's red lines as allowed rank ranges per issue; they bind treaty texts, where islands change hands. */
+/**
+ * A side's red lines as allowed rank ranges per issue. Lines on the
+ * territorial terms (islands, sovereignty, the US guarantee) bind treaty
+ * texts, where islands change hands; lines on sanctions, energy, investment
+ * and humanitarian access bind every package.
+ */
 export interface RedLines {
   lo: number[];
   hi: number[];
@@ -160,9 +165,12 @@ export function redLinesOf(priorities: Priorities): RedLines {
   return r;
 }
 
+const TERRITORIAL: readonly boolean[] = ISSUE_IDS.map((i) => i === 'islands' || i === 'sovereignty' || i === 'usGuarantee');
+
 export function redLineVec(lines: RedLines, v: Vec): string | null {
-  if (v[ISLANDS]! === 0) return null;
+  const treaty = v[ISLANDS]! > 0;
   for (let k = 0; k < v.length; k += 1) {
+    if (!treaty && TERRITORIAL[k]) continue;
     if (v[k]! < lines.lo[k]! || v[k]! > lines.hi[k]!) return lines.labels[k] ?? 'red line';
   }
   return null;
