@@ -229,17 +229,17 @@ export class ClassView extends Phaser.Scene {
         return;
       }
       const placings = placingsOf(state.rows, state.refs);
+      if (state.rows.length > 0) {
+        results.append(h('h3', {}, t('class.view.games', { count: state.rows.length })), table(state.rows, placings));
+        for (const g of groupRows(state.rows)) results.append(figures(g, state.refs.get(g.key)));
+      }
       if (state.rejected.length > 0) {
         const list = h('ul', { class: 'rejected', testid: 'class-rejected' });
         for (const r of state.rejected) {
-          const where = r.step !== undefined ? ` ${t('replay.badStep', { step: r.step })}` : '';
+          const where = r.step !== undefined ? t('class.view.atStep', { step: r.step }) : '';
           list.append(h('li', { testid: 'class-rejected-row', 'data-file': r.file }, h('span', { class: 'file' }, r.file), `: ${r.reason}${where}`));
         }
         results.append(h('h3', {}, t('class.view.rejected', { count: state.rejected.length })), h('p', { class: 'help' }, t('class.view.rejectedHelp')), list);
-      }
-      if (state.rows.length > 0) {
-        results.append(h('h3', {}, t('class.view.games', { count: state.rows.length })), table(state.rows, placings));
-        for (const g of groupRows(state.rows)) results.append(figures(g, state.refs.get(g.key), placings));
       }
     };
 
@@ -283,7 +283,7 @@ function table(rows: readonly ClassRow[], placings: ReadonlyMap<string, Partial<
 const placingText = (side: Side, score: number, p: Placing): string =>
   t('class.placing', { side: sideName(side), score, below: p.below, equal: p.equal, n: formatNumber(p.of) });
 
-function figures(g: ClassGroup, ref: Reference | undefined, placings: ReadonlyMap<string, Partial<Record<Side, Placing>>>): HTMLElement {
+function figures(g: ClassGroup, ref: Reference | undefined): HTMLElement {
   const sc = findScenario(g.scenarioId) ?? scenarios()[0];
   const s = g.spread;
   const section = h('section', { testid: 'class-figures', 'data-scenario': g.scenarioId });
@@ -311,10 +311,10 @@ function figures(g: ClassGroup, ref: Reference | undefined, placings: ReadonlyMa
   );
   if (ref) endings.append(legend([{ label: t('class.view.legendClass'), colour: PALETTE.navy }, { label: t('class.view.legendSim'), hatched: true }]));
   cols.append(endings);
-  const scores = h('section', {});
   for (const side of SIDES) {
     const played = g.rows.filter((r) => r.humans.includes(side));
     if (played.length === 0) continue;
+    const scores = h('section', {});
     const label = t('class.view.scoreChart', { side: sideName(side), count: played.length });
     scores.append(
       h('h4', {}, label),
@@ -325,16 +325,8 @@ function figures(g: ClassGroup, ref: Reference | undefined, placings: ReadonlyMa
       }),
     );
     if (ref) scores.append(legend([{ label: t('class.view.legendClassSide', { side: sideName(side) }), colour: SIDE_COLOUR[side] }, { label: t('class.view.legendSim'), hatched: true }]));
-    const lines = h('ul', { class: 'help' });
-    if (ref) {
-      for (const r of played) {
-        const p = placings.get(r.file)?.[side];
-        if (p) lines.append(h('li', { class: 'placing' }, `${r.file}: ${placingText(side, r.score[side], p)}`));
-      }
-      if (played.length <= 12) scores.append(lines);
-    }
+    cols.append(scores);
   }
-  cols.append(scores);
   section.append(cols);
   return section;
 }

@@ -40,9 +40,13 @@ export class Reaction extends Phaser.Scene {
       for (const e of since.slice(-6)) ul.append(h('li', {}, entryText(scenario, e)));
       root.append(h('h3', {}, t('table.since')), ul);
     }
-    root.append(h('h3', {}, t('reaction.headlines')));
     let events = eventsOfRound(state, state.round);
-    if (events.length === 0 && state.round > 0) events = eventsOfRound(state, state.round - 1);
+    let heading = t('reaction.headlines');
+    if (events.length === 0 && state.round > 0) {
+      events = eventsOfRound(state, state.round - 1);
+      if (events.length > 0) heading = t('reaction.lastHeadlines');
+    }
+    root.append(h('h3', {}, heading));
     if (events.length === 0) root.append(h('p', { class: 'help' }, t('reaction.noEvents')));
     for (const id of events) {
       const card = eventCard(scenario, id);

@@ -56,7 +56,7 @@ export class Table extends Phaser.Scene {
     if (summit) this.reachAndOffer(root);
     // The counterpart's voice: short in-character lines, each with its source.
     root.append(h('h3', {}, t('table.voices')));
-    const lines = linesOfRound(state, state.round).slice(-6);
+    const lines = linesOfRound(state, state.round).slice(summit ? -3 : -4);
     const list = h('ul', { class: 'lines', testid: 'voices' });
     for (const l of lines) {
       const side = l.speaker.split('.')[0]!;

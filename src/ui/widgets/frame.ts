@@ -47,9 +47,9 @@ export function footer(scene: Phaser.Scene): void {
   const s = store.session;
   const status =
     store.readOnly ? t('replay.readOnly') : store.saveStatus === 'unavailable' ? t('save.notSaved') : t('save.saved');
-  const div = panel(scene, 24, BASE.height - 38, BASE.width - 48, 32);
+  const div = panel(scene, 24, BASE.height - 39, BASE.width - 48, 36);
   div.classList.add('footer');
-  const left = h('span', { testid: 'footer-status' }, s ? t('common.footer', { seed: s.state.config.seed, save: status }) : '');
+  const left = h('span', { testid: 'footer-status' }, store.readOnly ? status : s ? t('common.footer', { seed: s.state.config.seed, save: status }) : '');
   const logBtn = button(t('common.log'), () => toggleNarration(), { kind: 'secondary', testid: 'toggle-log' });
   div.append(left, replayBar() ?? '', h('span', {}, logBtn));
 }

@@ -1,10 +1,10 @@
 // "Why is this number what it is?" — the causal ledger of one variable, dice included.
 import type { Scenario } from '../../scenario/schema';
-import type { VarId } from '../../scenario/vocabulary';
+import type { IssueId, VarId } from '../../scenario/vocabulary';
 import { ledgerFor, type GameState, type LedgerEntry } from '../../sim';
 import { h } from '../dom/el';
 import { t, tk, formatNumber } from '../i18n/t';
-import { sideName, eventTitle } from '../app/narrate';
+import { sideName, eventTitle, issueLabel, optionLabel } from '../app/narrate';
 import { button } from './button';
 
 export function formatVar(scenario: Scenario, v: VarId, value: number): string {
@@ -24,14 +24,43 @@ export function withUnit(scenario: Scenario, v: VarId, value: number): string {
 
 function causeText(scenario: Scenario, e: LedgerEntry): string {
   const c = e.cause;
-  const who = c.side ? `${sideName(c.side)} · ` : '';
-  if (c.kind === 'event') return who + eventTitle(scenario, c.id.replace(/^event:/, ''));
-  return `${who}${c.kind}: ${c.id}`;
+  const side = c.side ? sideName(c.side) : '';
+  switch (c.kind) {
+    case 'event':
+      return eventTitle(scenario, c.id.replace(/^event:/, ''));
+    case 'action':
+      return t('cause.action', { side, what: factorLabel(scenario, c.id) });
+    case 'summit':
+      return t('cause.summit', { what: tk(`reach.${c.id}`) });
+    case 'noise':
+      return t('cause.noise');
+    case 'drift':
+      return t('cause.drift');
+    case 'ratification':
+      return t('cause.ratification');
+    default:
+      return t('cause.rule', { what: factorLabel(scenario, c.id) });
+  }
 }
 
+/** Factor labels are message keys from the rules; events and terms name data. */
 function factorLabel(scenario: Scenario, label: string): string {
   if (label.startsWith('event:')) return eventTitle(scenario, label.slice(6));
+  if (label.startsWith('memory.')) return tk(label);
+  const known = tk(`factor.${label}`);
+  if (known !== `factor.${label}`) return known;
+  const terms = /^terms\.(\w+)\.(\w+)$/.exec(label);
+  if (terms) return `${issueLabel(scenario, terms[1] as IssueId)}: ${optionLabel(scenario, terms[1] as IssueId, terms[2]!)}`;
   return label;
+}
+
+function drawLabel(scenario: Scenario, what: string): string {
+  if (what.startsWith('noise:')) {
+    const v = what.slice(6) as VarId;
+    return t('draw.noise', { label: scenario.variables[v]?.label ?? v });
+  }
+  if (what.startsWith('event:')) return t('draw.event', { title: eventTitle(scenario, what.slice(6)) });
+  return what;
 }
 
 const signed = (n: number) => (n > 0 ? `+${formatNumber(n, 2)}` : formatNumber(n, 2));
@@ -54,9 +83,9 @@ export function openWhy(scenario: Scenario, state: GameState, v: VarId): void {
     for (const d of e.draws) {
       const outcome = typeof d.outcome === 'boolean' ? (d.outcome ? t('why.yes') : t('why.no')) : signed(d.outcome);
       const text = d.p !== undefined
-        ? t('why.draw', { what: d.what, p: formatNumber(d.p * 100, 1), roll: formatNumber(d.roll * 100, 1), outcome })
-        : t('why.drawNoise', { what: d.what, roll: formatNumber(d.roll, 3), outcome });
-      factors.append(h('li', { class: 'dice', testid: 'why-dice' }, `🎲 ${text}`));
+        ? t('why.draw', { what: drawLabel(scenario, d.what), p: formatNumber(d.p * 100, 1), roll: formatNumber(d.roll * 100, 1), outcome })
+        : t('why.drawNoise', { what: drawLabel(scenario, d.what), roll: formatNumber(d.roll, 3), outcome });
+      factors.append(h('li', { class: 'dice', testid: 'why-dice' }, text));
     }
     li.append(factors);
     list.append(li);
