@@ -4,6 +4,15 @@ import { gameConfig } from './config';
 import { attachRouter, currentScene, renderCount } from './app/router';
 import { store } from './app/store';
 import { toggleNarration } from './widgets/frame';
+import { t } from './i18n/t';
+
+// The page's own few words come from the catalogue too.
+document.title = t('page.title');
+document.getElementById('game')?.setAttribute('aria-label', t('page.board'));
+const narrationTitle = document.getElementById('narration-title');
+if (narrationTitle) narrationTitle.textContent = t('page.narration');
+const skip = document.querySelector('.skip-link');
+if (skip) skip.textContent = t('page.skip');
 
 const game = new Phaser.Game(gameConfig);
 attachRouter(game);

@@ -8,7 +8,7 @@ import { endingText, entryText, sideName } from './narrate';
 import { formatVar } from '../widgets/why-panel';
 
 export function citeText(scenario: Scenario, c: Citation): string {
-  if ('reason' in c) return `${t('reaction.source')}: designer — ${c.reason}`;
+  if ('reason' in c) return t('cite.designer', { reason: c.reason });
   const src = scenario.sources.find((s) => s.id === c.source);
   return `“${c.quote}” — ${src ? `${src.outlet}, ${src.date}` : c.source}`;
 }

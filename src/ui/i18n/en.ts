@@ -54,6 +54,12 @@ export const en = {
   'brief.redLines': 'Your red lines',
   'brief.weight': 'weight {weight}',
   'brief.ready': 'I have read my brief',
+  'brief.stamp': 'CONFIDENTIAL',
+  'cite.designer': 'Designer’s estimate: {reason}',
+  'page.title': 'Unfinished Peace',
+  'page.board': 'Game board',
+  'page.narration': 'Narration',
+  'page.skip': 'Skip to the narration log',
 
   'handover.heading': 'Hand the device over',
   'handover.body': 'Pass the device to the player leading {side}. {other}’s private brief and reckonings are hidden until they take it back.',

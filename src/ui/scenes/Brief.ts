@@ -22,7 +22,7 @@ export class Brief extends Phaser.Scene {
     const g = this.add.graphics();
     g.fillStyle(hex(SIDE_COLOUR[side]), 1).fillRect(BASE.margin, 84, 6, 580);
     // A "confidential" stamp: a dossier's look, drawn once.
-    this.add.text(1090, 110, 'CONFIDENTIAL', { fontFamily: FONTS.serif, fontSize: '26px', color: PALETTE.vermilion, fontStyle: '600' }).setOrigin(0.5).setAngle(-8).setAlpha(0.8);
+    this.add.text(1090, 110, t('brief.stamp'), { fontFamily: FONTS.serif, fontSize: '26px', color: PALETTE.vermilion, fontStyle: '600' }).setOrigin(0.5).setAngle(-8).setAlpha(0.8);
 
     const root = panel(this, BASE.margin + 24, 84, 900, 590, { scroll: true, testid: 'brief', label: t('brief.heading', { side: sideName(side) }) });
     const goals = h('ul', { class: 'goals' });
