@@ -106,29 +106,29 @@ export function nonFinite(value: unknown, path = '$', out: string[] = []): strin
 export function checkInvariants(session: GameSession, deep = false): void {
   const s = session.state;
   const vars = s.world.vars;
-  for (const v of PERCENT_VARS) {
-    expect(vars[v], v).toBeGreaterThanOrEqual(0);
-    expect(vars[v], v).toBeLessThanOrEqual(100);
-  }
+  // Collected first and asserted once: this runs after every move of every property run.
+  const problems: string[] = [];
+  for (const v of PERCENT_VARS) if (!(vars[v] >= 0 && vars[v] <= 100)) problems.push(`${v}=${vars[v]} outside 0–100`);
   for (const v of VAR_IDS) {
     const spec = session.scenario.variables[v];
-    expect(vars[v], v).toBeGreaterThanOrEqual(spec.min);
-    expect(vars[v], v).toBeLessThanOrEqual(spec.max);
+    if (!(vars[v] >= spec.min && vars[v] <= spec.max)) problems.push(`${v}=${vars[v]} outside ${spec.min}–${spec.max}`);
   }
   const { log, ledger, ...rest } = s;
-  expect(nonFinite(rest)).toEqual([]);
-  if (deep) expect(nonFinite({ log, ledger })).toEqual([]);
-  expect(s.history.length - 1).toBeLessThanOrEqual(session.scenario.rounds.length);
+  problems.push(...nonFinite(rest));
+  if (deep) problems.push(...nonFinite({ log, ledger }));
+  if (s.history.length - 1 > session.scenario.rounds.length) problems.push(`${s.history.length - 1} rounds played`);
   if (session.ended) {
-    expect(session.legal()).toBeNull();
-    expect(s.ending).not.toBeNull();
+    if (session.legal() !== null) problems.push('ended, yet legal() offers moves');
+    if (s.ending === null) problems.push('ended without an ending');
   } else {
     const legal = session.legal();
-    expect(legal).not.toBeNull();
-    expect(legal!.types.length).toBeGreaterThan(0);
-    expect(session.config.controllers[legal!.side]).toBe('human');
-    expect(session.pending).toBe(legal!.side);
+    if (!legal || legal.types.length === 0) problems.push(`no legal move in ${session.phase}`);
+    else {
+      if (session.config.controllers[legal.side] !== 'human') problems.push(`waiting for the computer (${legal.side})`);
+      if (session.pending !== legal.side) problems.push(`pending ${session.pending} but legal() is for ${legal.side}`);
+    }
   }
+  expect(problems, `${session.scenario.id} seed ${JSON.stringify(session.config.seed)} after ${session.actions.length} moves`).toEqual([]);
 }
 
 /** Plays a session to its end with `choose` for the human sides; throws if a move is refused. */
