@@ -11,7 +11,7 @@ import {
 } from '../../scenario/vocabulary';
 import { legalTypes, type PhaseName } from '../legal';
 import { STATUS_QUO, optionBlock } from '../packages';
-import { logistic } from '../rules/ratification';
+import { logistic, ratificationOdds } from '../rules/ratification';
 import type { Dice } from '../rng';
 import type { Action, Decision, GameState } from '../types';
 import {
@@ -39,6 +39,8 @@ import {
 // drawn inside the campaign machine, so a replay needs only the humans' moves.
 
 const STRATEGY_BAR = { grounded: 0, hawk: 6, dove: -5 } as const;
+/** Worth lost by signing a treaty text certain to be rejected at home (scaled by the odds of rejection). */
+const RATIFICATION_RISK = 12;
 const STRATEGY_FLEX = { grounded: 0, hawk: -0.3, dove: 0.2 } as const;
 
 
@@ -61,6 +63,8 @@ class Valuer {
   private readonly banked: number;
   private readonly prep: number;
   private readonly merged: Vec;
+  /** What signing a text that this side's parliament may reject costs it: Yeltsin "always stepped back". */
+  private readonly ratificationRisk: number;
 
   constructor(
     private readonly state: GameState,
@@ -72,11 +76,12 @@ class Valuer {
     const prep = state.talks.agenda[side]?.prepare;
     this.prep = prep ? ISSUE_IDS.indexOf(prep) : -1;
     this.merged = new Array<number>(ISSUE_IDS.length).fill(0);
+    this.ratificationRisk = RATIFICATION_RISK * (1 - ratificationOdds(state, side, true));
   }
 
   /** What a deal is worth to this side after its home front has had its say. */
   net(v: Vec): number {
-    const groundwork = this.prep >= 0 && v[this.prep]! > 0 ? 2 : 0;
+    const groundwork = (this.prep >= 0 && v[this.prep]! > 0 ? 2 : 0) - (v[ISLANDS]! > 0 ? this.ratificationRisk : 0);
     const agreed = this.agreed;
     if (!agreed) return worthVec(this.side, v, this.w) - pressureVec(this.side, v, this.state) + groundwork;
     // Terms already agreed at an earlier summit are banked: only what a package adds counts.
