@@ -9,7 +9,7 @@ import { ENDINGS, type Side } from '../../src/scenario/vocabulary';
 import { GameSession, toReplay, type Action, type GameConfig } from '../../src/sim';
 import { playComputerGame, spreadOf, summarise } from '../../src/sim/batch';
 import { parseCsv } from '../../src/ui/class/csv';
-import { OUT, gotoGame, launch, openPage, until, up } from './helpers';
+import { OUT, baseUrl, launch, openPage, until, up } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -81,16 +81,22 @@ function classFiles(): Fixture[] {
   return out;
 }
 
+/** Opens the title and goes to a classroom tab; generous waits, as other browsers may share the machine. */
+async function openClassroom(page: Page): Promise<void> {
+  await page.goto(baseUrl());
+  await until(page, (u) => u.scene === 'Title' && u.renders > 0, 'the title', 30_000);
+  await page.click('[data-testid="open-classroom"]');
+  await until(page, (u) => u.scene === 'ClassView', 'the class view', 30_000);
+}
+
 const text = (page: Page, testid: string) => page.locator(`[data-testid="${testid}"]`).first().innerText();
 
 describe('classroom', () => {
   it('class view: 30 files, the honest ones in the table, the rest left out with reasons; CSV matches', async () => {
     const files = classFiles();
     expect(files).toHaveLength(30);
-    const { page, errors } = await openPage(browser);
-    await gotoGame(page, '');
-    await page.click('[data-testid="open-classroom"]');
-    await until(page, (u) => u.scene === 'ClassView', 'the class view');
+    const { page, context, errors } = await openPage(browser);
+    await openClassroom(page);
     await page.screenshot({ path: `${OUT}/classroom-empty.png` });
 
     const started = Date.now();
@@ -127,7 +133,7 @@ describe('classroom', () => {
     // Each student placed among 500 computer games on seeds 1…500.
     const refStart = Date.now();
     await page.locator('[data-testid="class-placing"]', { hasText: 'simulated outcomes' }).first().waitFor({ timeout: 90_000 });
-    console.log(`class view: 500 reference games in ${Date.now() - refStart} ms`);
+    console.log(`class view: placings against 500 computer games shown ${Date.now() - started} ms after the files were given (${Date.now() - refStart} ms after the table)`);
     const ref = Array.from({ length: 500 }, (_, i) => playComputerGame(scenario, String(i + 1)));
     const first = valid[0]!;
     const side = first.session!.state.config.controllers.japan === 'human' ? 'japan' : 'russia';
@@ -161,13 +167,12 @@ describe('classroom', () => {
       expect(r[col(`betterThan${h}`)]).toMatch(/^\d+$/);
     }
     expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('what does chance do: 1,000 seeds in the worker, progress moves, the page answers meanwhile; counts equal spreadOf', async () => {
-    const { page, errors } = await openPage(browser);
-    await gotoGame(page, '');
-    await page.click('[data-testid="open-classroom"]');
-    await until(page, (u) => u.scene === 'ClassView', 'the class view');
+    const { page, context, errors } = await openPage(browser);
+    await openClassroom(page);
     await page.click('[data-testid="tab-ChanceLab"]');
     await until(page, (u) => u.scene === 'ChanceLab', 'the chance lab');
     await page.fill('[data-testid="chance-n"]', '1000');
@@ -226,13 +231,12 @@ describe('classroom', () => {
     expect(await text(page, 'chance-status')).toMatch(/Cancelled after \d+ games/);
     expect(await page.locator('[data-testid="chance-run"]').isEnabled()).toBe(true);
     expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('link builder: the link and its QR code; opened, it starts that exact game', async () => {
     const { page, context, errors } = await openPage(browser);
-    await gotoGame(page, '');
-    await page.click('[data-testid="open-classroom"]');
-    await until(page, (u) => u.scene === 'ClassView', 'the class view');
+    await openClassroom(page);
     await page.click('[data-testid="tab-LinkBuilder"]');
     await until(page, (u) => u.scene === 'LinkBuilder', 'the link builder');
     await page.selectOption('[data-testid="linkb-scenario"]', 'yamaguchi-2016');
@@ -250,7 +254,7 @@ describe('classroom', () => {
 
     const student = await openPage(browser);
     await student.page.goto(link);
-    const u = await until(student.page, (x) => x.scene === 'Brief', 'the brief of the linked game');
+    const u = await until(student.page, (x) => x.scene === 'Brief', 'the brief of the linked game', 30_000);
     const yam = BUNDLED_SCENARIOS.find((s) => s.id === 'yamaguchi-2016')!;
     const expected = GameSession.start(yam, {
       scenarioId: yam.id,
@@ -264,6 +268,7 @@ describe('classroom', () => {
     expect(await student.page.locator('[data-testid="footer-status"]').innerText()).toContain('harbour crane 7');
     await student.page.screenshot({ path: `${OUT}/classroom-link-opened.png` });
     expect(student.errors).toEqual([]);
+    await student.context.close();
 
     await page.click('[data-testid="tab-TeacherGuide"]');
     await until(page, (x) => x.scene === 'TeacherGuide', 'the guide');
@@ -278,6 +283,7 @@ describe('classroom', () => {
     await until(page, (x) => x.scene === 'TeacherGuide', 'the guide from the title');
     expect((await up(page)).scene).toBe('TeacherGuide');
     expect(errors).toEqual([]);
+    await context.close();
   });
 });
 

@@ -216,5 +216,10 @@ describe('teacher’s guide markdown', () => {
       { kind: 'text', text: ' and ' },
       { kind: 'code', text: 'npm run cite' },
     ]);
+    expect(parseInline('*Unfinished Peace* and **bold**')).toEqual([
+      { kind: 'em', text: 'Unfinished Peace' },
+      { kind: 'text', text: ' and ' },
+      { kind: 'strong', text: 'bold' },
+    ]);
   });
 });

@@ -67,17 +67,18 @@ export function parseMarkdown(md: string): Block[] {
   return out;
 }
 
-export type Inline = { kind: 'text' | 'code' | 'strong'; text: string } | { kind: 'link'; text: string; href: string };
+export type Inline = { kind: 'text' | 'code' | 'strong' | 'em'; text: string } | { kind: 'link'; text: string; href: string };
 
 export function parseInline(text: string): Inline[] {
   const out: Inline[] = [];
-  const re = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
+  const re = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)\s]+)\)|\*([^*\s][^*]*)\*/g;
   let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m.index > last) out.push({ kind: 'text', text: text.slice(last, m.index) });
     if (m[1] !== undefined) out.push({ kind: 'code', text: m[1] });
     else if (m[2] !== undefined) out.push({ kind: 'strong', text: m[2] });
-    else out.push({ kind: 'link', text: m[3]!, href: m[4]! });
+    else if (m[3] !== undefined) out.push({ kind: 'link', text: m[3], href: m[4]! });
+    else out.push({ kind: 'em', text: m[5]! });
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
@@ -102,7 +103,7 @@ function inline(parent: HTMLElement, text: string): void {
         parent.append(c);
       }
     } else {
-      const el = document.createElement(part.kind === 'code' ? 'code' : 'strong');
+      const el = document.createElement(part.kind === 'code' ? 'code' : part.kind === 'em' ? 'em' : 'strong');
       el.textContent = part.text;
       parent.append(el);
     }

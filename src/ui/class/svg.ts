@@ -36,7 +36,7 @@ export interface BarRow {
 
 /** Horizontal bars, one per category; an optional hatched bar under each for comparison. */
 export function barChart(label: string, rows: readonly BarRow[], colour: string = PALETTE.navy, width = 560): SVGSVGElement {
-  const labelW = 220;
+  const labelW = 250;
   const textW = 120;
   const barW = width - labelW - textW;
   const hasCompare = rows.some((r) => r.compare);
@@ -80,9 +80,10 @@ export function histogramChart(
   const share = (b: Bin) => (100 * b.count) / total;
   const cShare = (b: Bin) => (100 * b.count) / cTotal;
   const maxShare = Math.max(10, ...bins.map(share), ...(opts.compare ?? []).map(cShare));
-  const top10 = Math.ceil(maxShare / 10) * 10;
+  const step = maxShare > 50 ? 20 : 10;
+  const top10 = Math.ceil(maxShare / step) * step;
   const y = (p: number) => bottom - ((bottom - top) * p) / top10;
-  for (let p = 0; p <= top10; p += top10 > 50 ? 20 : 10) {
+  for (let p = 0; p <= top10; p += step) {
     svg.append(s('line', { x1: left, y1: y(p), x2: width - 4, y2: y(p), stroke: PALETTE.paperDeep, 'stroke-width': 1 }));
     svg.append(s('text', { x: left - 4, y: y(p) + 4, 'text-anchor': 'end', class: 'chart-axis' }, `${p}%`));
   }
@@ -98,7 +99,8 @@ export function histogramChart(
       const ch = bottom - y(cShare(c));
       if (c.count > 0) svg.append(s('rect', { x: x + barW + 1, y: bottom - ch, width: barW, height: Math.max(1, ch), fill: hatch, stroke: PALETTE.inkSoft, 'stroke-width': 1 }));
     }
-    svg.append(s('text', { x: x + (opts.compare ? barW : barW / 2), y: bottom + 16, 'text-anchor': 'middle', class: 'chart-axis' }, opts.binLabel ? opts.binLabel(b) : `${Math.round(b.from)}`));
+    const tick = opts.binLabel ? opts.binLabel(b) : `${Math.round(b.from)}`;
+    if (tick) svg.append(s('text', { x: x + (opts.compare ? barW : barW / 2), y: bottom + 16, 'text-anchor': 'middle', class: 'chart-axis' }, tick));
   });
   svg.append(s('line', { x1: left, y1: bottom, x2: width - 4, y2: bottom, stroke: PALETTE.ink, 'stroke-width': 1 }));
   return svg;

@@ -138,17 +138,18 @@ export class ChanceLab extends Phaser.Scene {
       cols.append(
         h('section', {},
           h('h4', {}, t('chance.endings')),
-          h('div', { class: 'class-table-wrap' }, endTable),
+          h('div', { class: 'class-table-wrap fit' }, endTable),
           barChart(t('chance.endings'), ENDINGS.map((e) => ({ label: tk(`ending.${e}`), share: (100 * s.endings[e]) / s.games, text: `${formatNumber((100 * s.endings[e]) / s.games, 1)}%` }))),
         ),
       );
       const dists = h('section', {});
       const hist = (title: string, side: Side, values: number[]) => {
-        dists.append(h('h4', {}, title), histogramChart(title, histogram(values, 0, 100, 10), {
+        // Bins of 2 points: the spread chance makes is often narrower than 10.
+        dists.append(h('h4', {}, title), histogramChart(title, histogram(values, 0, 100, 50), {
           colour: SIDE_COLOUR[side],
           asShare: true,
           height: 150,
-          binLabel: (b) => `${b.from}`,
+          binLabel: (b) => (b.from % 10 === 0 ? `${b.from}` : ''),
         }));
       };
       for (const side of SIDES) hist(t('chance.pollChart', { side: sideName(side) }), side, games.map((g) => g.support[side]));
