@@ -1,0 +1,160 @@
+// npm run bench [-- --json] [--only sim,bundle,loading,frames,memory] [--seeds N] [--reps N]
+//   [--profile] [--loads N] [--frame-seconds S] [--games N]
+// Measures the simulation (bundled with esbuild, run in a child process), the production
+// bundle, and, in headless Chromium against the built game served locally, loading time
+// against a bare Phaser page, frame times and heap growth. Human text, or one JSON object.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { serveDir } from '../../tests/e2e/setup/serve';
+import { buildGame, measureBundle, NON_PHASER_BUDGET_BYTES, type BundleReport } from './bench/bundle';
+import { launchChromium, measureFrames, measureHeap, measureLoading, MEMORY_ARGS, type FrameStats, type HeapReport, type LoadingReport } from './bench/browser';
+import { bundleWorker, profileSimulation, runWorker } from './bench/sim';
+import { REPO_ROOT, SCENARIO_DIR } from './scenarios';
+
+export const BUDGETS = {
+  nonPhaserGzipBytes: NON_PHASER_BUDGET_BYTES,
+  loadingRatio: 1.3,
+  heapGrowthBytes: 5_000_000,
+  /** Printed, not asserted. */
+  moscowGamesPerSecond: 3000,
+};
+
+const SECTIONS = ['sim', 'bundle', 'loading', 'frames', 'memory'] as const;
+type Section = (typeof SECTIONS)[number];
+
+interface SimReport {
+  runner: string;
+  scenarios: { scenario: string; games: number; reps: number; gamesPerSecond: number; gamesPerSecondRuns: number[]; meanRounds: number; ledgerCheck: { games: number; mismatches: number } }[];
+  replay: { scenario: string; humanActions: number; rounds: number; verifyMsMedian: number; verifyMsP95: number; samples: number; bytes: number; bytesPretty: number; ending: string | null };
+  snapshot: { what: string; bytes: number; ledgerEntries: number; logEntries: number; computerGameBytes: number; computerGameNoLedgerBytes: number };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      json: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      seeds: { type: 'string', default: '1000' },
+      reps: { type: 'string', default: '3' },
+      loads: { type: 'string', default: '5' },
+      'frame-seconds': { type: 'string', default: '10' },
+      games: { type: 'string', default: '20' },
+      profile: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log('usage: npm run bench [-- --json] [--only sim,bundle,loading,frames,memory] [--seeds 1000] [--reps 3] [--profile] [--loads 5] [--frame-seconds 10] [--games 20]');
+    return;
+  }
+  const only = new Set((values.only?.split(',') ?? SECTIONS) as Section[]);
+  for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section "${s}" (known: ${SECTIONS.join(', ')})`);
+  const log = (line: string) => {
+    if (!values.json) console.log(line);
+  };
+  const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
+  const tmp = mkdtempSync(join(tmpdir(), 'up-bench-'));
+  const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, budgets: BUDGETS };
+  try {
+    if (only.has('sim')) {
+      progress('simulation (esbuild bundle in a child process)…');
+      const worker = bundleWorker(REPO_ROOT, join(tmp, 'sim'));
+      const sim = runWorker(worker, { scenarioDir: SCENARIO_DIR, seeds: Number(values.seeds), reps: Number(values.reps), mode: 'measure' }) as SimReport;
+      report.sim = sim;
+      log('Simulation (one core; esbuild bundle run in a child node process)');
+      for (const s of sim.scenarios) {
+        const flag = s.scenario === 'moscow-2019' ? (s.gamesPerSecond >= BUDGETS.moscowGamesPerSecond ? '  (target ≥ 3,000: met)' : '  (target ≥ 3,000: MISSED)') : '';
+        log(`  ${s.scenario.padEnd(16)} ${String(s.gamesPerSecond).padStart(6)} games/s  median of ${s.reps}×${s.games} seeds [${s.gamesPerSecondRuns.join(', ')}]  ${s.meanRounds} rounds/game  ledger on/off hashes: ${s.ledgerCheck.games - s.ledgerCheck.mismatches}/${s.ledgerCheck.games} equal${flag}`);
+      }
+      const r = sim.replay;
+      log(`  verify one replay (${r.scenario}, Japan human, ${r.humanActions} actions, ${r.rounds} rounds): median ${r.verifyMsMedian} ms, p95 ${r.verifyMsP95} ms over ${r.samples}`);
+      log(`  replay file: ${r.bytes} bytes compact JSON (${r.bytesPretty} as the debrief downloads it, indented)`);
+      log(`  persisted snapshot ≈ JSON of { status, value: phase, context: session.state }: ${sim.snapshot.bytes} bytes (ledger ${sim.snapshot.ledgerEntries} entries, log ${sim.snapshot.logEntries}); computer game ${sim.snapshot.computerGameBytes} bytes, ${sim.snapshot.computerGameNoLedgerBytes} with the ledger off`);
+      if (values.profile) {
+        progress('profiling the simulation (node --cpu-prof)…');
+        const prof = profileSimulation(worker, SCENARIO_DIR, 1000);
+        report.simProfile = prof;
+        log(`  profile of ${prof.games} moscow-2019 games (${prof.msPerGame} ms/game under the profiler), self time:`);
+        for (const x of prof.self.slice(0, 10)) log(`    ${x.area.padEnd(32)} ${String(x.share).padStart(5)}%`);
+        log('  inclusive time:');
+        for (const x of prof.inclusive.slice(0, 10)) log(`    ${x.area.padEnd(32)} ${String(x.share).padStart(5)}%`);
+      }
+    }
+
+    let bundle: BundleReport | null = null;
+    const needBuild = only.has('bundle') || only.has('loading') || only.has('frames') || only.has('memory');
+    if (needBuild) {
+      progress('vite build to a temporary folder…');
+      buildGame(REPO_ROOT, join(tmp, 'dist'));
+      bundle = measureBundle(join(tmp, 'dist'));
+    }
+    if (bundle && only.has('bundle')) {
+      report.bundle = { ...bundle, outDir: undefined };
+      const kb = (b: number) => `${(b / 1000).toFixed(1)} kB`;
+      log('Bundle (production build, gzip at zlib default level, kB = 1,000 bytes)');
+      for (const c of bundle.chunks) log(`  ${c.file.padEnd(28)} ${kb(c.bytes).padStart(10)} min  ${kb(c.gzip).padStart(9)} gzip${c.phaser ? '  (Phaser)' : c.initial ? '' : '  (loaded later: not in the budget)'}`);
+      log(`  Phaser: ${kb(bundle.phaserGzip)} gzip, in a chunk of its own: ${bundle.phaserOwnChunk ? 'yes' : `NO (${bundle.phaserChunkOthers.join(', ') || 'Phaser code in another chunk'})`}`);
+      log(`  everything else index.html loads: ${kb(bundle.nonPhaserGzip)} gzip (budget ≤ ${kb(BUDGETS.nonPhaserGzipBytes)}: ${bundle.nonPhaserGzip <= BUDGETS.nonPhaserGzipBytes ? 'met' : 'MISSED'})`);
+      log(`  loaded later (workers, dynamic imports): ${kb(bundle.lazyGzip)} gzip`);
+      log('  where the initial non-Phaser bytes come from (sourcemap; gzip of each part alone):');
+      for (const g of bundle.breakdown.slice(0, 12)) log(`    ${g.group.padEnd(34)} ${kb(g.bytes).padStart(10)} min  ${kb(g.gzipAlone).padStart(9)} gzip`);
+    }
+
+    const browserWanted = only.has('loading') || only.has('frames') || only.has('memory');
+    if (browserWanted) {
+      const game = await serveDir(join(tmp, 'dist'));
+      const servers = [game.server];
+      const browser = await launchChromium(only.has('memory') ? MEMORY_ARGS : []);
+      try {
+        if (only.has('loading')) {
+          progress('building the bare-Phaser page and timing loads…');
+          buildGame(REPO_ROOT, join(tmp, 'bare'), join(REPO_ROOT, 'bench/vite.config.ts'));
+          const bare = await serveDir(join(tmp, 'bare'));
+          servers.push(bare.server);
+          const loading: LoadingReport = await measureLoading(browser, game.url, bare.url, Number(values.loads));
+          report.loading = loading;
+          log('Loading (navigation → first interactive frame, headless Chromium, fresh context each time)');
+          log(`  game (Title with its Start button, one frame after):   median ${loading.gameMedianMs} ms  [${loading.gameMs.join(', ')}]`);
+          log(`  bare Phaser (empty scene created, one frame after):      median ${loading.bareMedianMs} ms  [${loading.bareMs.join(', ')}]`);
+          log(`  ratio ${loading.ratio} (budget ≤ ${BUDGETS.loadingRatio}: ${loading.ratio <= BUDGETS.loadingRatio ? 'met' : 'MISSED'})`);
+          progress('frame times of the bare page (baseline)…');
+          const bareFrames = await measureFrames(browser, bare.url, Number(values['frame-seconds']), true);
+          report.bareFrames = bareFrames;
+        }
+        if (only.has('frames')) {
+          progress('frame times on the Table and the public reaction…');
+          const frames: FrameStats[] = await measureFrames(browser, game.url, Number(values['frame-seconds']));
+          report.frames = frames;
+          log(`Frames (requestAnimationFrame deltas over ${values['frame-seconds']} s per scene)`);
+          for (const f of frames) log(`  ${f.scene.padEnd(9)} (${f.phase}) median ${f.medianMs} ms, p95 ${f.p95Ms} ms, max ${f.maxMs} ms, ${f.frames} frames`);
+          const bf = report.bareFrames as FrameStats[] | undefined;
+          if (bf) for (const f of bf) log(`  baseline: bare Phaser page median ${f.medianMs} ms, p95 ${f.p95Ms} ms, ${f.frames} frames`);
+        }
+        if (only.has('memory')) {
+          progress(`heap over ${values.games} whole games…`);
+          const heap: HeapReport = await measureHeap(browser, game.url, Number(values.games));
+          report.memory = heap;
+          const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
+          log(`Memory (usedJSHeapSize after forced GC, back on the Title; games played through the UI, ${heap.stepsPerGame} clicks/game)`);
+          log(`  after 1 game ${mb(heap.afterFirstBytes)}, after ${heap.games} games ${mb(heap.afterLastBytes)}: growth ${mb(heap.growthBytes)} (budget ≤ ${mb(BUDGETS.heapGrowthBytes)}: ${heap.growthBytes <= BUDGETS.heapGrowthBytes ? 'met' : 'MISSED'})`);
+          log(`  heap at games 1, 5, 10, …: ${heap.perGame.map(mb).join(', ')}; DOM elements ${heap.domNodesAfterFirst} → ${heap.domNodesAfterLast}`);
+        }
+      } finally {
+        await browser.close();
+        for (const s of servers) s.close();
+      }
+    }
+    if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

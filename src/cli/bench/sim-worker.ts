@@ -1,0 +1,193 @@
+// The simulation half of `npm run bench`, bundled by esbuild into one ES module and run
+// in a child Node process (so module getters added by tsx cost nothing). Prints one JSON
+// object on stdout. Arguments: a JSON object { scenarioDir, seeds, reps, mode, profileGames }.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadScenario } from '../../scenario/load';
+import type { Scenario } from '../../scenario/schema';
+import { playComputerGame } from '../../sim/batch';
+import { GameSession } from '../../sim/session';
+import { toReplay, verifyReplay } from '../../sim/replay';
+import type { Action, GameConfig } from '../../sim/types';
+import { median, round } from './stats';
+
+interface Args {
+  scenarioDir: string;
+  seeds: number;
+  reps: number;
+  mode: 'measure' | 'profile';
+  profileGames: number;
+  profileScenario: string;
+}
+
+function loadAll(dir: string): Scenario[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const r = loadScenario(readFileSync(join(dir, f), 'utf8'), f);
+      if (!r.ok) throw new Error(`${f}: ${r.problems.map((p) => p.message).join('; ')}`);
+      return r.value;
+    });
+}
+
+/** A deterministic pseudo-random index (no dependence on the game's own streams). */
+function chooser(seed: number): (n: number) => number {
+  let x = seed >>> 0 || 1;
+  return (n) => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x % n;
+  };
+}
+
+/** Plays Japan as a human with legal moves chosen deterministically; Russia is the computer. */
+export function humanJapanGame(scenario: Scenario, seed: string, pick = chooser(20240607)): GameSession {
+  const config: GameConfig = {
+    scenarioId: scenario.id,
+    seed,
+    controllers: { japan: 'human', russia: 'computer' },
+    difficulty: scenario.defaults.difficulty,
+    strategy: { japan: 'grounded', russia: 'grounded' },
+  };
+  const session = GameSession.start(scenario, config);
+  for (let step = 0; step < 400 && !session.ended; step += 1) {
+    const legal = session.legal();
+    if (!legal) break;
+    const side = legal.side;
+    const candidates: Action[] = [];
+    for (const type of legal.types) {
+      switch (type) {
+        case 'agenda': {
+          const issues = Object.keys(legal.options);
+          candidates.push({ type, side, sequencing: legal.sequencings[pick(legal.sequencings.length)]!, prepare: issues[pick(issues.length)] as never });
+          break;
+        }
+        case 'offer': {
+          const pkg = Object.fromEntries(Object.entries(legal.options).map(([issue, opts]) => [issue, opts[pick(opts.length)]]));
+          candidates.push({ type, side, package: pkg as never });
+          break;
+        }
+        case 'statement':
+          candidates.push({ type, side, tone: legal.tones[pick(legal.tones.length)]! });
+          break;
+        case 'ratify':
+          candidates.push({ type, side, push: pick(2) === 0 });
+          break;
+        case 'walkOut':
+          if (pick(8) === 0) candidates.push({ type, side });
+          break;
+        default:
+          candidates.push({ type, side } as Action);
+      }
+    }
+    // Try a chosen candidate first, then the rest in order: the first legal one is played.
+    const first = pick(candidates.length);
+    const order = [...candidates.slice(first), ...candidates.slice(0, first)];
+    if (!order.some((a) => session.act(a).ok)) throw new Error(`no legal move found at step ${step} (${session.phase})`);
+  }
+  if (!session.ended) throw new Error('the human game did not end');
+  return session;
+}
+
+function time<T>(f: () => T): { ms: number; value: T } {
+  const t0 = performance.now();
+  const value = f();
+  return { ms: performance.now() - t0, value };
+}
+
+function measure(args: Args): unknown {
+  const scenarios = loadAll(args.scenarioDir);
+  // Warm-up: let the JIT see every scenario before any clock starts.
+  for (const s of scenarios) for (let i = 0; i < 100; i += 1) playComputerGame(s, `warm-${i}`);
+
+  const perScenario = scenarios.map((s) => {
+    const runs: number[] = [];
+    let rounds = 0;
+    for (let rep = 0; rep < args.reps; rep += 1) {
+      const { ms, value } = time(() => {
+        let r = 0;
+        for (let i = 1; i <= args.seeds; i += 1) r += playComputerGame(s, String(i)).rounds;
+        return r;
+      });
+      rounds = value;
+      runs.push(args.seeds / (ms / 1000));
+    }
+    // Ledger and narration on vs off: the hashes must not differ.
+    let checked = 0;
+    let mismatches = 0;
+    for (let i = 1; i <= 25; i += 1) {
+      const off = playComputerGame(s, String(i), 'grounded', false);
+      const on = playComputerGame(s, String(i), 'grounded', true);
+      checked += 1;
+      if (off.hash !== on.hash) mismatches += 1;
+    }
+    return {
+      scenario: s.id,
+      games: args.seeds,
+      reps: args.reps,
+      gamesPerSecond: round(median(runs), 0),
+      gamesPerSecondRuns: runs.map((x) => round(x, 0)),
+      meanRounds: round(rounds / args.seeds, 2),
+      ledgerCheck: { games: checked, mismatches },
+    };
+  });
+
+  const moscow = scenarios.find((s) => s.id === 'moscow-2019') ?? scenarios[0]!;
+  const human = humanJapanGame(moscow, 'bench');
+  const replay = toReplay(human);
+  const replayText = JSON.stringify(replay);
+  const all = [...scenarios];
+  for (let i = 0; i < 10; i += 1) verifyReplay(replayText, 'bench.json', all);
+  const verifyMs: number[] = [];
+  for (let i = 0; i < 60; i += 1) {
+    const { ms, value } = time(() => verifyReplay(replayText, 'bench.json', all));
+    if (!value.ok) throw new Error(`the recorded replay does not verify: ${value.error}`);
+    verifyMs.push(ms);
+  }
+  // GameSession keeps its XState actor private: what getPersistedSnapshot would hold is the
+  // context (session.state) and the state value (session.phase), so that is what is measured.
+  const snapshotText = JSON.stringify({ status: human.ended ? 'done' : 'active', value: human.phase, context: human.state });
+  const computerOnly = GameSession.start(moscow, { scenarioId: moscow.id, seed: 'bench', controllers: { japan: 'computer', russia: 'computer' }, difficulty: moscow.defaults.difficulty, strategy: { japan: 'grounded', russia: 'grounded' } });
+  const stateBytes = (s: GameSession) => Buffer.byteLength(JSON.stringify({ value: s.phase, context: s.state }));
+  const noLedger = GameSession.start(moscow, computerOnly.config, { ledger: false });
+  return {
+    node: process.version,
+    runner: 'esbuild bundle (--bundle --platform=node --format=esm --main-fields=module,main), child node process',
+    scenarios: perScenario,
+    replay: {
+      scenario: moscow.id,
+      seed: 'bench',
+      humanActions: replay.actions.length,
+      rounds: replay.rounds.length,
+      ending: replay.final.ending,
+      verifyMsMedian: round(median(verifyMs), 3),
+      verifyMsP95: round(verifyMs.slice().sort((a, b) => a - b)[Math.floor(verifyMs.length * 0.95)]!, 3),
+      samples: verifyMs.length,
+      bytes: Buffer.byteLength(replayText),
+      bytesPretty: Buffer.byteLength(JSON.stringify(replay, null, 2)),
+    },
+    snapshot: {
+      what: 'JSON.stringify({ status, value: session.phase, context: session.state }) of the finished human game (ledger and narration on, as in the browser)',
+      bytes: Buffer.byteLength(snapshotText),
+      ledgerEntries: human.state.ledger.length,
+      logEntries: human.state.log.length,
+      computerGameBytes: stateBytes(computerOnly),
+      computerGameNoLedgerBytes: stateBytes(noLedger),
+    },
+  };
+}
+
+function profile(args: Args): unknown {
+  const scenarios = loadAll(args.scenarioDir);
+  const s = scenarios.find((x) => x.id === args.profileScenario) ?? scenarios[0]!;
+  const t0 = performance.now();
+  for (let i = 1; i <= args.profileGames; i += 1) playComputerGame(s, String(i));
+  return { scenario: s.id, games: args.profileGames, ms: performance.now() - t0 };
+}
+
+const args = JSON.parse(process.argv[2] ?? '{}') as Args;
+process.stdout.write(`${JSON.stringify(args.mode === 'profile' ? profile(args) : measure(args))}\n`);

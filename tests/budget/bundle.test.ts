@@ -1,0 +1,36 @@
+// Budget: the JavaScript the page loads, other than Phaser, is at most 100 kB gzip,
+// and Phaser sits in a chunk of its own. Builds the game to a temporary folder.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildGame, measureBundle, NON_PHASER_BUDGET_BYTES, type BundleReport } from '../../src/cli/bench/bundle';
+import { REPO_ROOT } from '../../src/cli/scenarios';
+
+const out = mkdtempSync(join(tmpdir(), 'up-budget-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+let report: BundleReport | null = null;
+const built = (): BundleReport => {
+  if (!report) {
+    buildGame(REPO_ROOT, out);
+    report = measureBundle(out);
+  }
+  return report;
+};
+
+const parts = (r: BundleReport) => r.breakdown.slice(0, 8).map((g) => `${g.group} ${(g.gzipAlone / 1000).toFixed(1)} kB`).join(', ');
+
+describe('bundle budget', () => {
+  it('puts Phaser in a chunk of its own', () => {
+    const r = built();
+    expect(r.chunks.filter((c) => c.phaser)).toHaveLength(1);
+    expect(r.phaserChunkOthers).toEqual([]);
+    expect(r.phaserOwnChunk).toBe(true);
+  });
+
+  it('loads at most 100 kB gzip of JavaScript besides Phaser', () => {
+    const r = built();
+    expect(r.nonPhaserGzip, `non-Phaser JS is ${(r.nonPhaserGzip / 1000).toFixed(1)} kB gzip; largest parts: ${parts(r)}`).toBeLessThanOrEqual(NON_PHASER_BUDGET_BYTES);
+  });
+});
