@@ -89,7 +89,8 @@ export async function press(page: Page, key: string): Promise<Up> {
 
 export async function gotoGame(page: Page, query: string): Promise<Up> {
   await page.goto(baseUrl() + query);
-  await until(page, (u) => u.renders > 0, 'the first scene');
+  // Generous: on a busy two-core machine parsing the engine alone can take seconds.
+  await until(page, (u) => u.renders > 0, 'the first scene', 30_000);
   await page.waitForTimeout(80);
   return up(page);
 }

@@ -1,6 +1,7 @@
 // Which scene shows the session now: derived from the snapshot and the UI store, never stored.
 import type Phaser from 'phaser';
 import { store } from './store';
+import { wake, watchIdle } from './idle';
 
 export type SceneKey =
   | 'Title'
@@ -55,6 +56,7 @@ export function renderCount(): number {
 
 export function attachRouter(g: Phaser.Game): void {
   game = g;
+  watchIdle(g, currentScene);
   store.onChange(() => route());
 }
 
@@ -76,5 +78,6 @@ export function route(key: SceneKey = targetScene()): void {
       renders += 1;
     });
     game.scene.start(next);
+    wake(game, currentScene);
   });
 }

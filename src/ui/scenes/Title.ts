@@ -97,7 +97,7 @@ export class Title extends Phaser.Scene {
     if (saved.kind === 'ok') {
       const sc = all.find((s) => s.id === saved.save.scenarioId);
       actions.append(button(t('setup.continueDetail', { scenario: sc?.title ?? saved.save.scenarioId, seed: saved.save.config.seed, moves: saved.save.actions.length }), () => {
-        if (!continueSave(saved.save)) this.scene.restart();
+        if (!continueSave(saved.save)) route('Title');
       }, { kind: 'secondary', testid: 'continue' }));
     } else if (saved.kind === 'corrupt') {
       root.prepend(h('p', { class: 'msg', role: 'alert', testid: 'notice' }, t('save.corrupt', { key: saved.backupKey ?? '—' })));
