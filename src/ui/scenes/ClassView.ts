@@ -67,7 +67,8 @@ export class ClassView extends Phaser.Scene {
       (v) => {
         state.refGames = Number(v);
         state.refs.clear();
-        client.cancel();
+        // A comparison run under way is stopped, unless files are still being checked in the same worker.
+        if (verifying === 0) client.cancel();
         render();
         ensureRefs();
       },
@@ -76,6 +77,7 @@ export class ClassView extends Phaser.Scene {
     const clearBtn = button(t('class.view.clear'), () => {
       state.rows = [];
       state.rejected = [];
+      verifying = 0;
       client.cancel();
       status.textContent = '';
       render();
@@ -104,6 +106,7 @@ export class ClassView extends Phaser.Scene {
     );
 
     // ---- intake ----
+    let verifying = 0;
     const intake = async (files: File[]): Promise<void> => {
       if (files.length === 0) return;
       status.textContent = t('class.view.reading', { count: files.length });
@@ -130,7 +133,9 @@ export class ClassView extends Phaser.Scene {
         return;
       }
       status.textContent = t('class.view.checking', { done, total });
+      verifying += 1;
       client.run({ type: 'verify', files: texts }, (m) => {
+        if (m.type === 'verifyDone' || m.type === 'error') verifying = Math.max(0, verifying - 1);
         if (m.type === 'verified') {
           done += 1;
           if (m.result.ok) state.rows.push(m.result.row);
@@ -196,6 +201,10 @@ export class ClassView extends Phaser.Scene {
           refProgress.setAttribute('aria-valuenow', String(m.done));
           refFill.style.width = `${(100 * m.done) / m.total}%`;
         } else if (m.type === 'batchDone') {
+          if (m.games.length !== state.refGames) {
+            ensureRefs();
+            return;
+          }
           const scores = { japan: m.games.map((g) => g.score.japan), russia: m.games.map((g) => g.score.russia) };
           state.refs.set(missing.key, { games: m.games.length, scores, endings: spreadOf(missing.scenarioId, m.games).endings });
           render();
