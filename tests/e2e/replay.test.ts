@@ -100,6 +100,15 @@ describe('replays', () => {
     }
     expect(await page.$('img[src="x"]')).toBeNull();
     await snap(page, 'replay-ReplayViewer-error');
+    // Dropping the honest file anywhere on the page opens it.
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, readFileSync(good, 'utf8'));
+    const opened = await until(page, (x) => x.scene === 'Debrief', 'the dropped replay');
+    expect(opened.phase).toBe('ended');
+    expect(await page.$('[data-testid="replay-bar"]')).not.toBeNull();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -11,6 +11,7 @@ import { debriefSections, fillPrintRoot } from '../app/debrief-doc';
 import { paper, header, panel, footer, focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
 import { approvalChart, pollsChart } from '../widgets/charts';
+import { chartTable } from '../a11y/describe';
 
 /** The end: outcome, scores, timeline, charts, history, sources, questions; replay and print. */
 export class Debrief extends Phaser.Scene {
@@ -46,7 +47,11 @@ export class Debrief extends Phaser.Scene {
       button(t('debrief.newGame'), () => { store.quit(); route('Title'); }, { testid: 'new-game', kind: 'secondary' }),
     );
     const root = panel(this, 636, 136, 612, 540, { scroll: true, testid: 'debrief', label: t('debrief.heading') });
-    root.append(...debriefSections(scenario, state));
+    root.append(
+      chartTable(scenario, state, ['support.japan', 'oppose.japan', 'support.russia', 'oppose.russia'], t('reaction.polls')),
+      chartTable(scenario, state, ['approval.japan', 'approval.russia'], t('reaction.approval')),
+      ...debriefSections(scenario, state),
+    );
     fillPrintRoot(scenario, state);
     footer(this);
     focusFirst();

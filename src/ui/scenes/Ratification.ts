@@ -10,6 +10,7 @@ import { paper, header, panel, footer, focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
 import { drawMap } from '../widgets/map';
 import { meter } from '../widgets/meter';
+import { islandList } from '../a11y/describe';
 
 /** A signed text goes home: push it through, or submit it and let the votes fall. */
 export class Ratification extends Phaser.Scene {
@@ -26,7 +27,8 @@ export class Ratification extends Phaser.Scene {
     const r = roundInfo(scenario, state.round);
     paper(this);
     header(this, t('ratify.heading'), `${r.label} · ${r.place}, ${r.date}`);
-    const mapH = drawMap(this, BASE.margin, 80, 560, islandViews(scenario, state, viewer));
+    const islands = islandViews(scenario, state, viewer);
+    const mapH = drawMap(this, BASE.margin, 80, 560, islands);
     const y = 80 + mapH + 16;
     meter(this, scenario, state, 'approval.japan', BASE.margin, y, 260, SIDE_COLOUR.japan);
     meter(this, scenario, state, 'approval.russia', BASE.margin + 300, y, 260, SIDE_COLOUR.russia);
@@ -35,7 +37,7 @@ export class Ratification extends Phaser.Scene {
     meter(this, scenario, state, `hardliners.${viewer}`, BASE.margin, y + 92, 260, PALETTE.inkSoft);
 
     const root = panel(this, 624, 80, 624, 596, { scroll: true, testid: 'ratification', label: t('ratify.heading') });
-    root.append(h('p', { class: 'help' }, t('common.youAre', { side: sideName(viewer) })), h('p', {}, t('ratify.body')));
+    root.append(h('p', { class: 'help' }, t('common.youAre', { side: sideName(viewer) })), islandList(islands), h('p', {}, t('ratify.body')));
     if (state.signed) {
       const ul = h('ul', { testid: 'signed' });
       for (const part of packageText(scenario, state.signed).split('; ')) ul.append(h('li', {}, part));

@@ -11,6 +11,7 @@ import { button } from '../widgets/button';
 import { approvalChart, pollsChart } from '../widgets/charts';
 import { eventCard } from '../widgets/headlines';
 import { whyButton } from '../widgets/why-panel';
+import { chartTable } from '../a11y/describe';
 
 /** Public reaction: both home fronts at once (the two-level game), and the player's statement. */
 export class Reaction extends Phaser.Scene {
@@ -33,7 +34,11 @@ export class Reaction extends Phaser.Scene {
     approvalChart(this, scenario, state, BASE.margin, 384, 580, 292);
 
     const root = panel(this, 636, 80, 612, 596, { scroll: true, testid: 'reaction', label: t('reaction.heading') });
-    root.append(h('p', { class: 'help' }, t('common.youAre', { side: sideName(viewer) })));
+    root.append(
+      h('p', { class: 'help' }, t('common.youAre', { side: sideName(viewer) })),
+      chartTable(scenario, state, ['support.japan', 'oppose.japan', 'support.russia', 'oppose.russia'], t('reaction.polls')),
+      chartTable(scenario, state, ['approval.japan', 'approval.russia'], t('reaction.approval')),
+    );
     const since = sinceLastMove(state, viewer, session.phase, session.pending).filter((e) => e.kind === 'summit' || e.kind === 'talks' || e.kind === 'action');
     if (since.length > 0) {
       const ul = h('ul', { testid: 'since' });

@@ -13,6 +13,7 @@ import { radios, select } from '../widgets/form';
 import { drawMap } from '../widgets/map';
 import { meter } from '../widgets/meter';
 import { offerEditor } from '../widgets/offer-editor';
+import { islandList } from '../a11y/describe';
 
 /** The negotiation table: the foreign ministers' agenda, then the leaders' summit. */
 export class Table extends Phaser.Scene {
@@ -51,7 +52,7 @@ export class Table extends Phaser.Scene {
 
     // Right column: what is said and what the player can do.
     const root = panel(this, 624, 80, 624, 596, { scroll: true, testid: 'table', label: t(summit ? 'table.headingSummit' : 'table.headingTalks') });
-    root.append(h('p', { class: 'help', testid: 'you-are' }, t('common.youAre', { side: sideName(viewer) })));
+    root.append(h('p', { class: 'help', testid: 'you-are' }, t('common.youAre', { side: sideName(viewer) })), islandList(islands));
 
     if (summit) this.reachAndOffer(root);
     // The counterpart's voice: short in-character lines, each with its source.
