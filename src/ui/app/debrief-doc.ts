@@ -3,7 +3,8 @@ import type { Scenario, Citation } from '../../scenario/schema';
 import { SIDES, VAR_IDS } from '../../scenario/vocabulary';
 import { scoreOf, type GameState } from '../../sim';
 import { h } from '../dom/el';
-import { t } from '../i18n/t';
+import { t, tk, formatNumber } from '../i18n/t';
+import { islandViews } from './views';
 import { endingText, entryText, sideName } from './narrate';
 import { formatVar } from '../widgets/why-panel';
 
@@ -17,6 +18,15 @@ export function debriefSections(scenario: Scenario, state: GameState): HTMLEleme
   const out: HTMLElement[] = [];
   const ending = state.ending;
   out.push(h('section', { testid: 'debrief-outcome' }, h('h2', {}, t('debrief.outcome')), h('p', { class: 'who' }, ending ? endingText(ending.kind, ending.side) : '—')));
+
+  const islandSec = h('section', { testid: 'debrief-islands' }, h('h2', {}, t('debrief.islands')));
+  const moved = islandViews(scenario, state, null);
+  const changed = moved.filter((i) => i.status !== 'russian');
+  islandSec.append(h('p', { class: 'who' }, t('map.summary', { count: changed.length, share: formatNumber(changed.reduce((s, i) => s + i.share, 0), 1) })));
+  const islandUl = h('ul', {});
+  for (const i of moved) islandUl.append(h('li', {}, t('map.row', { name: i.name, status: tk(`status.${i.status}`), area: formatNumber(i.areaKm2), population: formatNumber(i.population), share: formatNumber(i.share, 1) })));
+  islandSec.append(islandUl);
+  out.push(islandSec);
 
   const scores = scoreOf(scenario, state);
   const scoreSec = h('section', { testid: 'debrief-score' }, h('h2', {}, t('debrief.score')));

@@ -103,6 +103,8 @@ export const en = {
   'chart.start': 'Start',
   'chart.round': 'R{round}',
   'chart.now': 'Now',
+  'chart.end': 'End',
+  'debrief.islands': 'The islands at the end',
   'reaction.heading': 'Public reaction',
   'reaction.polls': 'Polls on a territorial deal (% for)',
   'reaction.approval': 'Leaders’ approval (%)',

@@ -22,7 +22,7 @@ function liveDiffers(state: GameState): boolean {
 function labels(n: number, state: GameState): string[] {
   const out = [t('chart.start')];
   const rows = Math.max(1, state.history.length);
-  for (let i = 1; i < n; i++) out.push(i < rows ? t('chart.round', { round: i }) : t('chart.now'));
+  for (let i = 1; i < n; i++) out.push(i < rows ? t('chart.round', { round: i }) : t(state.ending ? 'chart.end' : 'chart.now'));
   return out;
 }
 
