@@ -75,6 +75,9 @@ describe('accessibility', () => {
     for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
       const { page, context, errors } = await openPage(browser, { width: w, height: h });
       await gotoGame(page, '');
+      // The DOM controls sit exactly over the canvas they label, at any window size.
+      const [canvasBox, domBox] = await page.evaluate(() => [document.querySelector('#game canvas')!, document.querySelector('#game > div')!].map((e) => { const r = e.getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)]; }));
+      expect(domBox).toEqual(canvasBox);
       let min = await smallestText(page);
       expect(min.px, `title at ${w}×${h}: “${min.sample}”`).toBeGreaterThanOrEqual(16);
       await snap(page, `a11y-Title-${w}`);
