@@ -71,8 +71,8 @@ describe('accessibility', () => {
     await context.close();
   });
 
-  it('focus is always visible and type never drops below 16px, at 1280×720 and 1920×1080', async () => {
-    for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
+  it('focus is always visible and type never drops below 16px, at 1280×720, 1920×1080 and a non-16:9 window', async () => {
+    for (const [w, h] of [[1280, 720], [1920, 1080], [1600, 1000]] as const) {
       const { page, context, errors } = await openPage(browser, { width: w, height: h });
       await gotoGame(page, '');
       // The DOM controls sit exactly over the canvas they label, at any window size.
