@@ -11,17 +11,41 @@ export function loadScenario(textIn: string, file: string): Result<Scenario> {
 
 export function validateScenario(data: unknown, file: string): Result<Scenario> {
   const checked = scenarioSchema.safeParse(data, { reportInput: true });
-  if (!checked.success) return { ok: false, problems: fromZod(checked.error, file) };
+  if (!checked.success) {
+    // Report every problem at once: what the schema found, and what the
+    // cross-checks can still find in the parts that are well formed.
+    const problems = fromZod(checked.error, file);
+    const seen = new Set(problems.map((p) => p.path));
+    const more = crossCheck(data as Scenario, file).filter((p) => !seen.has(p.path));
+    return { ok: false, problems: [...problems, ...more] };
+  }
   const problems = crossCheck(checked.data, file);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: checked.data };
 }
 
-/** What a schema cannot say: ids that must exist, be unique, and agree with each other. */
+/**
+ * What a schema cannot say: ids that must exist, be unique, and agree with
+ * each other. It also runs on files the schema rejected, so each group of
+ * checks is guarded: a part too broken to check is the schema's to report.
+ */
 function crossCheck(s: Scenario, file: string): Problem[] {
   const problems: Problem[] = [];
   const at = (path: string, message: string) => problems.push({ file, path, message });
-  const sourceIds = new Set(s.sources.map((src) => src.id));
+  for (const group of checkGroups(s, at)) {
+    try {
+      group();
+    } catch {
+      // malformed beyond checking; the schema's problems cover it
+    }
+  }
+  return problems;
+}
 
+function checkGroups(s: Scenario, at: (path: string, message: string) => void): (() => void)[] {
+  return [() => checkIds(s, at), () => checkCitations(s, at), () => checkDates(s, at), () => checkVariables(s, at), () => checkIssues(s, at), () => checkConditions(s, at)];
+}
+
+function checkIds(s: Scenario, at: (path: string, message: string) => void): void {
   duplicates(s.sources.map((x) => x.id), 'sources', at);
   duplicates(s.sources.map((x) => x.file), 'sources', at, 'file');
   duplicates(s.rounds.map((x) => x.id), 'rounds', at);
@@ -32,13 +56,20 @@ function crossCheck(s: Scenario, file: string): Problem[] {
     duplicates(s.sides[side].brief.goals.map((g) => g.id), `sides.${side}.brief.goals`, at);
   }
 
-  // Citations must name a source in the registry.
+}
+
+/** Citations must name a source in the registry. */
+function checkCitations(s: Scenario, at: (path: string, message: string) => void): void {
+  const sourceIds = new Set(s.sources.map((src) => src.id));
   walkCitations(s, '', (cite, path) => {
     if (cite.source !== 'designer' && !sourceIds.has(cite.source)) {
       at(path, `cites source "${cite.source}", which is not in the sources registry (known: ${[...sourceIds].join(', ')}, or "designer")`);
     }
   });
 
+}
+
+function checkDates(s: Scenario, at: (path: string, message: string) => void): void {
   if (s.period.start > s.period.end) at('period', `start ${s.period.start} is after end ${s.period.end}`);
   s.rounds.forEach((r, i) => {
     const prev = s.rounds[i - 1];
@@ -46,6 +77,9 @@ function crossCheck(s: Scenario, file: string): Problem[] {
     if (r.date < s.period.start || r.date > s.period.end) at(`rounds[${i}].date`, `${r.date} is outside the scenario's period ${s.period.start} to ${s.period.end}`);
   });
 
+}
+
+function checkVariables(s: Scenario, at: (path: string, message: string) => void): void {
   for (const [vid, spec] of Object.entries(s.variables)) {
     const path = `variables["${vid}"]`;
     if (spec.min >= spec.max) at(path, `min ${spec.min} must be below max ${spec.max}`);
@@ -53,6 +87,9 @@ function crossCheck(s: Scenario, file: string): Problem[] {
     if (spec.levels && spec.levels.length !== spec.max - spec.min + 1) at(`${path}.levels`, `expected ${spec.max - spec.min + 1} level names (one per value from ${spec.min} to ${spec.max}), got ${spec.levels.length}`);
   }
 
+}
+
+function checkIssues(s: Scenario, at: (path: string, message: string) => void): void {
   s.issues.forEach((table, i) => {
     const known: readonly string[] = ISSUES[table.id];
     table.options.forEach((o, j) => {
@@ -63,6 +100,9 @@ function crossCheck(s: Scenario, file: string): Problem[] {
     if (!table.options.some((o) => o.available)) at(`issues[${i}].options`, `at least one option of ${table.id} must be available`);
   });
 
+}
+
+function checkConditions(s: Scenario, at: (path: string, message: string) => void): void {
   const checkOption = (issue: IssueId, value: string | undefined, path: string) => {
     if (value !== undefined && !(ISSUES[issue] as readonly string[]).includes(value)) {
       at(path, `"${value}" is not an option of ${issue} (expected one of ${ISSUES[issue].join(', ')})`);
@@ -87,7 +127,6 @@ function crossCheck(s: Scenario, file: string): Problem[] {
       checkOption(r.issue, r.atLeast, `sides.${side}.priorities.redLines[${i}].atLeast`);
     });
   }
-  return problems;
 }
 
 function duplicates(

@@ -66,52 +66,60 @@ export function parseJson(textIn: string, file: string): Result<unknown> {
 /** Turns zod's issues into problems that say what was expected, in plain words. */
 export function fromZod(error: core.$ZodError, file: string): Problem[] {
   return error.issues.map((issue) => {
-    const path = formatPath(issue.path);
-    switch (issue.code) {
-      case 'unrecognized_keys':
-        return {
-          file,
-          path,
-          message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling against the schema)`,
-        };
-      case 'invalid_type':
-        return {
-          file,
-          path,
-          message:
-            issue.input === undefined
-              ? `missing field: expected ${issue.expected}`
-              : `expected ${issue.expected}, got ${describe(issue.input)}`,
-        };
-      case 'invalid_value':
-        return {
-          file,
-          path,
-          message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(issue.input)}`,
-        };
-      case 'too_small':
-        return { file, path, message: `expected ${sizeWords(issue.origin, issue.minimum, issue.inclusive, 'least')}, got ${describe(issue.input)}` };
-      case 'too_big':
-        return { file, path, message: `expected ${sizeWords(issue.origin, issue.maximum, issue.inclusive, 'most')}, got ${describe(issue.input)}` };
-      case 'invalid_format':
-        return { file, path, message: issue.message.startsWith('expected') ? `${issue.message}, got ${describe(issue.input)}` : `expected ${issue.format}, got ${describe(issue.input)}` };
-      case 'invalid_union':
-        return { file, path, message: unionMessage(issue) };
-      default:
-        return { file, path, message: issue.message };
-    }
+    const { path, message } = describeIssue(issue, []);
+    return { file, path: formatPath(path), message };
   });
 }
 
-function unionMessage(issue: core.$ZodIssueInvalidUnion): string {
-  // Report the alternative that came closest: the one with the fewest, deepest problems.
-  const best = [...issue.errors].sort((a, b) => a.length - b.length)[0];
-  const first = best?.[0];
-  if (!first) return 'does not match any allowed shape';
-  const sub = formatPath(first.path);
-  if (first.code === 'unrecognized_keys') return `does not match any allowed shape: unknown field ${first.keys.map((k) => `"${k}"`).join(', ')}${sub ? ` at ${sub}` : ''}`;
-  return `does not match any allowed shape${sub ? ` (at ${sub})` : ''}: ${first.message}`;
+type Issue = core.$ZodIssue;
+
+function describeIssue(issue: Issue, base: readonly PropertyKey[]): { path: PropertyKey[]; message: string } {
+  const path = [...base, ...issue.path];
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return {
+        path,
+        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling against the schema)`,
+      };
+    case 'invalid_type':
+      return {
+        path,
+        message: input === undefined ? `missing field: expected ${issue.expected}` : `expected ${issue.expected}, got ${describe(input)}`,
+      };
+    case 'invalid_value':
+      return { path, message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(input)}` };
+    case 'too_small':
+      return { path, message: `expected ${sizeWords(issue.origin, issue.minimum, issue.inclusive, 'least')}, got ${describe(input)}` };
+    case 'too_big':
+      return { path, message: `expected ${sizeWords(issue.origin, issue.maximum, issue.inclusive, 'most')}, got ${describe(input)}` };
+    case 'invalid_format':
+      return {
+        path,
+        message: issue.message.startsWith('expected') ? `${issue.message}, got ${describe(input)}` : `expected ${issue.format}, got ${describe(input)}`,
+      };
+    case 'invalid_union':
+      return unionIssue(issue, path);
+    default:
+      return { path, message: issue.message };
+  }
 }
+
+/**
+ * A value that matches none of several shapes: report the alternative that
+ * came closest — the one with the fewest problems, and among those the one
+ * whose problem lies deepest (it got furthest) — in that alternative's words.
+ */
+function unionIssue(issue: core.$ZodIssueInvalidUnion, path: PropertyKey[]): { path: PropertyKey[]; message: string } {
+  const ranked = [...issue.errors]
+    .filter((e) => e.length > 0)
+    .sort((a, b) => a.length - b.length || depth(b) - depth(a));
+  const first = ranked[0]?.[0];
+  if (!first) return { path, message: `does not match any allowed shape, got ${describe((issue as { input?: unknown }).input)}` };
+  return describeIssue(first, path);
+}
+
+const depth = (issues: readonly Issue[]): number => Math.max(...issues.map((i) => i.path.length));
 
 function sizeWords(origin: string, bound: number | bigint, inclusive: boolean | undefined, which: 'least' | 'most'): string {
   const n = Number(bound);

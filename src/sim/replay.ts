@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Scenario } from '../scenario/schema';
-import { DIFFICULTIES, ISSUES, SEQUENCINGS, SIDES, STRATEGIES, TONES, type IssueId } from '../scenario/vocabulary';
+import { DIFFICULTIES, STRATEGIES } from '../scenario/vocabulary';
+import { ACTION_TYPES, actionSchema } from './actionSchema';
 import { fromZod, parseJson } from '../scenario/problems';
 import { GameSession } from './session';
 import { scenarioHash } from './scenarioHash';
@@ -11,26 +12,6 @@ export const REPLAY_VERSION = 1;
 /** Far above any real game (a few kilobytes); refused before parsing. */
 export const REPLAY_MAX_BYTES = 1_000_000;
 
-const side = z.enum(SIDES);
-const option = <I extends IssueId>(issue: I) => z.enum(ISSUES[issue] as unknown as [string, ...string[]]);
-const packageSchema = z.strictObject({
-  islands: option('islands'),
-  sovereignty: option('sovereignty'),
-  usGuarantee: option('usGuarantee'),
-  sanctions: option('sanctions'),
-  energy: option('energy'),
-  investment: option('investment'),
-  humanitarian: option('humanitarian'),
-});
-const actionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('agenda'), side, sequencing: z.enum(SEQUENCINGS), prepare: z.enum(Object.keys(ISSUES) as [IssueId, ...IssueId[]]) }),
-  z.strictObject({ type: z.literal('offer'), side, package: packageSchema }),
-  z.strictObject({ type: z.literal('accept'), side }),
-  z.strictObject({ type: z.literal('stall'), side }),
-  z.strictObject({ type: z.literal('walkOut'), side }),
-  z.strictObject({ type: z.literal('statement'), side, tone: z.enum(TONES) }),
-  z.strictObject({ type: z.literal('ratify'), side, push: z.boolean() }),
-]);
 const hex = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hash in hex'));
 
 export const replaySchema = z.strictObject({
@@ -118,6 +99,10 @@ export function verifyReplay(text: string, file: string, scenarios: readonly Sce
   if (game.hash() !== replay.final.hash) {
     return { ok: false, error: `${file}: the final state hash does not match the recording (the file was changed after it was written)` };
   }
+  const ending = game.state.ending?.kind ?? null;
+  if (replay.final.ending !== ending || replay.final.phase !== game.phase) {
+    return { ok: false, error: `${file}: the recording claims the game ended ${replay.final.ending ?? 'unfinished'} in phase ${replay.final.phase}, but it ends ${ending ?? 'unfinished'} in phase ${game.phase}` };
+  }
   return { ok: true, replay, session: game };
 }
 
@@ -131,8 +116,10 @@ function firstBadRound(game: GameSession, replay: ReplayFile): number | null {
 
 /** Parses and checks the shape of a replay file, before any re-simulation. */
 export function readReplay(text: string, file: string): { ok: true; replay: ReplayFile } | { ok: false; error: string } {
-  if (text.length > REPLAY_MAX_BYTES) {
-    return { ok: false, error: `${file}: ${text.length} bytes is too large for a replay (at most ${REPLAY_MAX_BYTES}); it is not a replay of this game` };
+  // Characters first (cheap), then the UTF-8 bytes they take: a text of many-byte characters is larger than it looks.
+  const bytes = text.length > REPLAY_MAX_BYTES ? text.length : new TextEncoder().encode(text).length;
+  if (bytes > REPLAY_MAX_BYTES) {
+    return { ok: false, error: `${file}: ${bytes} bytes is too large for a replay (at most ${REPLAY_MAX_BYTES}); it is not a replay of this game` };
   }
   const parsed = parseJson(text, file);
   if (!parsed.ok) return { ok: false, error: `${file}: ${parsed.problems[0]?.message ?? 'not JSON'}` };
@@ -143,6 +130,13 @@ export function readReplay(text: string, file: string): { ok: true; replay: Repl
   if (typeof data.version === 'number' && data.version !== REPLAY_VERSION) {
     const advice = data.version > REPLAY_VERSION ? 'it was made by a newer version of the game: update the game to open it' : 'it was made by an older version of the game, whose rules differ: replay it in that version';
     return { ok: false, error: `${file}: replay format version ${data.version}, this game reads version ${REPLAY_VERSION}; ${advice}` };
+  }
+  if (Array.isArray(data.actions)) {
+    const i = data.actions.findIndex((a: unknown) => !a || typeof a !== 'object' || !(ACTION_TYPES as readonly unknown[]).includes((a as { type?: unknown }).type));
+    if (i >= 0) {
+      const type = (data.actions[i] as { type?: unknown } | null)?.type;
+      return { ok: false, error: `${file}: actions[${i}].type: unknown action ${JSON.stringify(type) ?? 'undefined'} (expected one of ${ACTION_TYPES.join(', ')})` };
+    }
   }
   const checked = replaySchema.safeParse(data, { reportInput: true });
   if (!checked.success) {

@@ -8,6 +8,8 @@ import { initialState } from './rules/round';
 import { scenarioHash } from './scenarioHash';
 import { stateHash } from './hash';
 import type { Action, GameConfig, GameState } from './types';
+import { actionSchema } from './actionSchema';
+import { fromZod } from '../scenario/problems';
 
 export type ActResult = { ok: true } | { ok: false; error: string };
 
@@ -113,11 +115,16 @@ export class GameSession {
     if (side && this.config.controllers[side] === 'computer') {
       return { ok: false, error: `${side} is played by the computer` };
     }
-    const why = this.refusal(action);
+    const shaped = actionSchema.safeParse(action, { reportInput: true });
+    if (!shaped.success) {
+      const p = fromZod(shaped.error, 'action')[0];
+      return { ok: false, error: `not a well-formed action: ${p?.path ? `${p.path}: ` : ''}${p?.message ?? 'unknown shape'}` };
+    }
+    const clean = shaped.data as Action;
+    const why = this.refusal(clean);
     if (why) return { ok: false, error: why };
-    const { why: _ignored, ...clean } = action;
-    this.humanActions.push(clean as Action);
-    this.send(clean as Action);
+    this.humanActions.push(clean);
+    this.send(clean);
     this.playComputers();
     this.notify();
     return { ok: true };
