@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import { scoreOf, toReplay } from '../../sim';
-import { SIDES } from '../../scenario/vocabulary';
+import { SIDES, VAR_IDS } from '../../scenario/vocabulary';
+import { whyButton } from '../widgets/why-panel';
 import { BASE, FONTS, PALETTE, SIDE_COLOUR, hex } from '../theme';
 import { h } from '../dom/el';
 import { t } from '../i18n/t';
@@ -52,6 +53,10 @@ export class Debrief extends Phaser.Scene {
       chartTable(scenario, state, ['approval.japan', 'approval.russia'], t('reaction.approval')),
       ...debriefSections(scenario, state),
     );
+    // Every final number can still say why it ended where it did.
+    const numbers = h('section', { testid: 'debrief-numbers' }, h('h2', {}, t('reaction.numbers')));
+    for (const v of VAR_IDS) numbers.append(whyButton(scenario, state, v));
+    root.querySelector('[data-testid="debrief-score"]')?.after(numbers);
     fillPrintRoot(scenario, state);
     footer(this);
     focusFirst();
