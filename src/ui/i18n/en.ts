@@ -264,6 +264,7 @@ export const en = {
   'phase.ended': 'ended',
 
   'replay.heading': 'Replay viewer',
+  'replay.about': 'A replay file holds a game’s scenario, seed and moves. Opening it plays the game again and proves, hash by hash, that nothing was changed. Then step through it, or continue from any step as a new game.',
   'replay.open': 'Open a replay file',
   'replay.drop': 'Or drop a replay file anywhere on this page.',
   'replay.checking': 'Checking {file}…',

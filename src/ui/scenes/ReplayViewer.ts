@@ -26,7 +26,7 @@ export class ReplayViewer extends Phaser.Scene {
       input,
       h('p', { class: 'help' }, t('replay.drop')),
     );
-    root.append(zone, status, button(t('replay.back.title'), () => { store.quit(); route('Title'); }, { kind: 'secondary', testid: 'replay-back-title' }));
+    root.append(h('p', {}, t('replay.about')), zone, status, button(t('replay.back.title'), () => { store.quit(); route('Title'); }, { kind: 'secondary', testid: 'replay-back-title' }));
 
     const open = async (file: File) => {
       status.textContent = t('replay.checking', { file: file.name });
