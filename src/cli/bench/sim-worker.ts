@@ -120,8 +120,8 @@ function measure(args: Args): unknown {
     let checked = 0;
     let mismatches = 0;
     for (let i = 1; i <= 25; i += 1) {
-      const off = playComputerGame(s, String(i), 'grounded', false);
-      const on = playComputerGame(s, String(i), 'grounded', true);
+      const off = playComputerGame(s, String(i), 'grounded', { ledger: false, hash: true });
+      const on = playComputerGame(s, String(i), 'grounded', { ledger: true, hash: true });
       checked += 1;
       if (off.hash !== on.hash) mismatches += 1;
     }
