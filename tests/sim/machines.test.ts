@@ -259,7 +259,7 @@ describe('illegal events are refused and change nothing', () => {
   it('an unknown tone, sequencing or issue, and a ratify without push', () => {
     const g = GameSession.start(moscow, config(moscow, 's', HOT_SEAT));
     refused(g, { type: 'agenda', side: 'japan', sequencing: 'sideways' as never, prepare: 'islands' }, /sequencing/);
-    refused(g, { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'weather' as never }, /issue/);
+    refused(g, { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'weather' as never }, /prepare: expected one of .*"weather"/);
     toSummit(g);
     expect(g.act({ type: 'stall', side: g.pending! })).toEqual({ ok: true });
     expect(g.phase).toBe('publicReaction');

@@ -108,7 +108,7 @@ describe('replay intake', () => {
     }
     const groups = groupRows(rows);
     expect(groups).toHaveLength(1);
-    const games = seeds.map((seed) => playComputerGame(scenario, seed));
+    const games = seeds.map((seed) => playComputerGame(scenario, seed, 'grounded', { hash: true }));
     const expected = spreadOf(scenario.id, games);
     expect(groups[0]!.spread).toEqual(expected);
     expect(Object.keys(groups[0]!.spread.endings)).toEqual([...ENDINGS]);

@@ -1,5 +1,6 @@
 // Autosave: the game is a pure function of scenario + config + actions, so that is all we keep.
 import type { Action, GameConfig } from '../../sim';
+import { DIFFICULTIES, SIDES, STRATEGIES } from '../../scenario/vocabulary';
 
 export const SAVE_KEY = 'unfinished-peace/save';
 export const BACKUP_KEY = 'unfinished-peace/save-backup';
@@ -42,18 +43,27 @@ export function clearSave(): void {
   }
 }
 
+const CONTROLLERS: readonly string[] = ['human', 'computer'];
+
+/**
+ * A save is trusted only when every part of its config is one the game
+ * knows: a save with a made-up difficulty or a missing strategy would start
+ * a game no replay can describe.
+ */
 function isSave(x: unknown): x is SaveFile {
   if (typeof x !== 'object' || x === null) return false;
   const o = x as Record<string, unknown>;
   const c = o.config as Record<string, unknown> | undefined;
-  return (
-    o.version === SAVE_VERSION &&
-    typeof o.scenarioId === 'string' &&
-    Array.isArray(o.actions) &&
-    typeof c === 'object' &&
-    c !== null &&
-    typeof c.seed === 'string' &&
-    typeof c.controllers === 'object'
+  if (o.version !== SAVE_VERSION || typeof o.scenarioId !== 'string' || !Array.isArray(o.actions)) return false;
+  if (typeof c !== 'object' || c === null || c.scenarioId !== o.scenarioId) return false;
+  if (typeof c.seed !== 'string' || [...c.seed].length > 64) return false;
+  if (!(DIFFICULTIES as readonly unknown[]).includes(c.difficulty)) return false;
+  const controllers = c.controllers as Record<string, unknown> | null;
+  const strategy = c.strategy as Record<string, unknown> | null;
+  return SIDES.every(
+    (side) =>
+      typeof controllers === 'object' && controllers !== null && CONTROLLERS.includes(controllers[side] as string) &&
+      typeof strategy === 'object' && strategy !== null && (STRATEGIES as readonly unknown[]).includes(strategy[side]),
   );
 }
 
