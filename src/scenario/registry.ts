@@ -1,10 +1,13 @@
 import type { Scenario } from './schema';
-import { validateScenario } from './load';
+import { loadScenario } from './load';
 import { formatProblem } from './problems';
 
-// The scenarios shipped with the game, validated once at start-up like any
-// other file: a broken bundled scenario is reported, not trusted.
-const files = import.meta.glob('../../scenarios/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
+// The scenarios shipped with the game, for the browser (Node reads them with
+// src/cli/scenarios.ts). They are data, not code: Vite emits each file as a
+// JSON asset and the page fetches and validates them while the fonts load, so
+// scenario text never sits in the JavaScript bundle, parses as plain JSON and
+// is cached apart from the code. A broken bundled scenario is reported, not trusted.
+const URLS = import.meta.glob('../../scenarios/*.json', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
 export interface BundleProblem {
   file: string;
@@ -12,17 +15,39 @@ export interface BundleProblem {
 }
 
 const loaded: Scenario[] = [];
+/** Valid bundled scenarios, the main one first; filled by loadBundledScenarios(). */
+export const BUNDLED_SCENARIOS: readonly Scenario[] = loaded;
 export const BUNDLE_PROBLEMS: BundleProblem[] = [];
-for (const [path, data] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
-  const file = path.split('/').pop() ?? path;
-  const result = validateScenario(data, file);
-  if (result.ok) loaded.push(result.value);
-  else BUNDLE_PROBLEMS.push({ file, messages: result.problems.map(formatProblem) });
-}
 
-/** Valid bundled scenarios, the main one first. */
-export const BUNDLED_SCENARIOS: readonly Scenario[] = loaded.sort((a, b) =>
-  a.id === 'moscow-2019' ? -1 : b.id === 'moscow-2019' ? 1 : a.period.start.localeCompare(b.period.start),
-);
+let loading: Promise<void> | null = null;
+
+/** Fetches and validates every bundled scenario once; later calls share the first. */
+export function loadBundledScenarios(): Promise<void> {
+  loading ??= Promise.all(
+    Object.entries(URLS)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(async ([path, url]) => {
+        const file = path.split('/').pop() ?? path;
+        let text: string;
+        try {
+          const response = await fetch(url);
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          text = await response.text();
+        } catch (error) {
+          return { file, result: null, error: error instanceof Error ? error.message : String(error) };
+        }
+        return { file, result: loadScenario(text, file), error: null };
+      }),
+  ).then((files) => {
+    for (const { file, result, error } of files) {
+      if (result?.ok) loaded.push(result.value);
+      else BUNDLE_PROBLEMS.push({ file, messages: result ? result.problems.map(formatProblem) : [`${file}: could not be loaded (${error})`] });
+    }
+    loaded.sort((a, b) =>
+      a.id === 'moscow-2019' ? -1 : b.id === 'moscow-2019' ? 1 : a.period.start.localeCompare(b.period.start),
+    );
+  });
+  return loading;
+}
 
 export const scenarioById = (id: string): Scenario | undefined => BUNDLED_SCENARIOS.find((s) => s.id === id);

@@ -1,5 +1,4 @@
 import Phaser from 'phaser';
-import qrcode from 'qrcode-generator';
 import { DIFFICULTIES, SIDES, type Difficulty, type Side } from '../../scenario/vocabulary';
 import { h } from '../dom/el';
 import { t, tk } from '../i18n/t';
@@ -12,8 +11,13 @@ import { button } from '../widgets/button';
 import { radios, select } from '../widgets/form';
 import { classroomFrame } from '../class/nav';
 
-/** Draws a QR code's modules as black squares on a white canvas, with the standard 4-module quiet zone. */
-function drawQr(canvas: HTMLCanvasElement, text: string, size: number): void {
+/**
+ * Draws a QR code's modules as black squares on a white canvas, with the
+ * standard 4-module quiet zone. The encoder is fetched on first use: only a
+ * teacher building a link needs it, so players do not download it.
+ */
+async function drawQr(canvas: HTMLCanvasElement, text: string, size: number): Promise<void> {
+  const { default: qrcode } = await import('qrcode-generator');
   const qr = qrcode(0, 'M');
   qr.addData(text, 'Byte');
   qr.make();
@@ -113,7 +117,7 @@ export class LinkBuilder extends Phaser.Scene {
       openLink.href = link;
       copy.disabled = false;
       canvas.hidden = false;
-      drawQr(canvas, link, 300);
+      void drawQr(canvas, link, 300);
     }
 
     const selectText = (): void => {

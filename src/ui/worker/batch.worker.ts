@@ -2,7 +2,7 @@
 // so the page stays responsive. The same functions as `npm run sim`: playComputerGame
 // on seeds "1"…"N". Cancelling is terminating the worker.
 /// <reference lib="webworker" />
-import { BUNDLED_SCENARIOS } from '../../scenario/registry';
+import { BUNDLED_SCENARIOS, loadBundledScenarios } from '../../scenario/registry';
 import { playComputerGame, type GameSummary } from '../../sim/batch';
 import { intakeReplay } from '../class/intake';
 import { MAX_GAMES, PROGRESS_EVERY, type FromWorker, type ToWorker } from '../class/protocol';
@@ -10,7 +10,10 @@ import { MAX_GAMES, PROGRESS_EVERY, type FromWorker, type ToWorker } from '../cl
 const post = (msg: FromWorker): void => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 
 self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
-  const msg = ev.data;
+  void loadBundledScenarios().then(() => handle(ev.data));
+});
+
+function handle(msg: ToWorker): void {
   try {
     if (msg.type === 'batch') {
       const scenario = BUNDLED_SCENARIOS.find((s) => s.id === msg.scenarioId);
@@ -34,4 +37,4 @@ self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
   } catch (err) {
     post({ type: 'error', job: msg.job, message: err instanceof Error ? err.message : String(err) });
   }
-});
+}
