@@ -4,7 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { BUNDLED_SCENARIOS } from '../../src/scenario/registry';
+import { bundledScenarios } from '../../src/cli/scenarios';
+
+// The browser fetches the bundled scenarios; Node reads the same files from disk.
+const BUNDLED_SCENARIOS = bundledScenarios();
 import { ENDINGS, type Side } from '../../src/scenario/vocabulary';
 import { GameSession, toReplay, type Action, type GameConfig } from '../../src/sim';
 import { playComputerGame, spreadOf, summarise } from '../../src/sim/batch';
@@ -245,6 +248,8 @@ describe('classroom', () => {
     const link = await text(page, 'linkb-link');
     const url = new URL(link);
     expect(Object.fromEntries(url.searchParams)).toEqual({ scenario: 'yamaguchi-2016', seed: 'harbour crane 7', side: 'russia', opponent: 'computer' });
+    // The QR encoder is loaded on first use, so wait for the code to be drawn.
+    await page.waitForSelector('[data-testid="linkb-qr"][data-modules]');
     expect(Number(await page.locator('[data-testid="linkb-qr"]').getAttribute('data-modules'))).toBeGreaterThanOrEqual(21);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.click('[data-testid="linkb-copy"]');

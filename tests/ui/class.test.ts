@@ -1,7 +1,10 @@
 // The class view's pure helpers: CSV, placings, histograms, replay intake, and
 // that the class figures are exactly `npm run sim`'s figures for the same games.
 import { describe, expect, test } from 'vitest';
-import { BUNDLED_SCENARIOS } from '../../src/scenario/registry';
+import { bundledScenarios } from '../../src/cli/scenarios';
+
+// The browser fetches the bundled scenarios; Node reads the same files from disk.
+const BUNDLED_SCENARIOS = bundledScenarios();
 import { ENDINGS, SIDES, type Side } from '../../src/scenario/vocabulary';
 import { GameSession, toReplay, type Action, type GameConfig } from '../../src/sim';
 import { computerConfig, playComputerGame, spreadOf } from '../../src/sim/batch';
