@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import './styles.css';
+import './app/fonts';
 import { gameConfig } from './config';
 import { attachRouter, currentScene, renderCount } from './app/router';
 import { store } from './app/store';
@@ -14,6 +15,7 @@ if (narrationTitle) narrationTitle.textContent = t('page.narration');
 const skip = document.querySelector('.skip-link');
 if (skip) skip.textContent = t('page.skip');
 
+performance.mark('up:main');
 const game = new Phaser.Game(gameConfig);
 attachRouter(game);
 

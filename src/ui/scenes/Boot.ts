@@ -7,6 +7,7 @@ export class Boot extends Phaser.Scene {
   }
 
   create(): void {
+    performance.mark('up:boot');
     this.scene.start('Preloader');
   }
 }

@@ -12,6 +12,7 @@ export class Preloader extends Phaser.Scene {
   }
 
   create(): void {
+    performance.mark('up:preloader');
     this.add.text(BASE.width / 2, BASE.height / 2, t('app.loading'), { fontFamily: FONTS.sans, fontSize: '20px', color: PALETTE.paper }).setOrigin(0.5);
     void Promise.all([fontsReady, loadBundledScenarios()]).then(() => {
       performance.mark('up:fonts');

@@ -125,5 +125,6 @@ export class Title extends Phaser.Scene {
     };
     updateLink();
     focusFirst();
+    performance.mark('up:title');
   }
 }
