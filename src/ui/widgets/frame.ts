@@ -71,6 +71,7 @@ export function focusFirst(root: ParentNode = document.getElementById('game') ??
     const target =
       root.querySelector<HTMLElement>('[data-autofocus]:not(:disabled)') ??
       root.querySelector<HTMLElement>('.panel button:not(:disabled), .panel select:not(:disabled), .panel input:not(:disabled)');
-    target?.focus();
+    target?.focus({ preventScroll: true });
+    target?.scrollIntoView({ block: 'nearest' });
   });
 }
