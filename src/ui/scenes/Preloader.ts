@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
-import { BASE, FONTS, PALETTE } from '../theme';
+import { BASE, PALETTE, hex } from '../theme';
+import { announce } from '../a11y/live';
 import { t } from '../i18n/t';
 import { boot } from '../app/boot';
 import { fontsReady } from '../app/fonts';
@@ -13,7 +14,11 @@ export class Preloader extends Phaser.Scene {
 
   create(): void {
     performance.mark('up:preloader');
-    this.add.text(BASE.width / 2, BASE.height / 2, t('app.loading'), { fontFamily: FONTS.sans, fontSize: '20px', color: PALETTE.paper }).setOrigin(0.5);
+    // No canvas text before the faces arrive: a first text in a missing font sends the browser
+    // hunting through system fallbacks, which costs more than this whole scene. A quiet rule
+    // on the page says "loading"; the words are in the DOM for screen readers.
+    this.add.graphics().fillStyle(hex(PALETTE.vermilion), 1).fillRect(BASE.width / 2 - 80, BASE.height / 2, 160, 3);
+    announce(t('app.loading'));
     void Promise.all([fontsReady, loadBundledScenarios()]).then(() => {
       performance.mark('up:fonts');
       this.scene.stop();
