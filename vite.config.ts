@@ -1,4 +1,61 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
+import { validateScenario } from './src/scenario/load';
+import { formatProblem } from './src/scenario/problems';
+
+/**
+ * Bundled scenarios are validated when the game is built, and shipped as the
+ * validated data (defaults filled in): a broken file fails the build with its
+ * problems, and the page need not re-check them on every load. Files a
+ * player or teacher brings are still checked in the browser.
+ */
+function validateScenarios(): Plugin {
+  return {
+    name: 'validate-scenarios',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const asset of Object.values(bundle)) {
+        const origin = asset.type === 'asset' ? (asset.originalFileNames?.[0] ?? '') : '';
+        if (!/(^|\/)scenarios\/[^/]+\.json$/.test(origin)) continue;
+        if (asset.type !== 'asset') continue;
+        const file = origin.split('/').pop() ?? origin;
+        const text = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
+        let data: unknown;
+        try {
+          data = JSON.parse(text);
+        } catch (error) {
+          this.error(`${file}: not valid JSON (${String(error)})`);
+        }
+        const result = validateScenario(data, file);
+        if (!result.ok) this.error(`scenario problems:\n${result.problems.map(formatProblem).join('\n')}`);
+        asset.source = JSON.stringify(result.value);
+      }
+    },
+  };
+}
+
+/**
+ * The scenario files are fetched by the Preloader (src/scenario/registry.ts);
+ * announcing them in the page lets the browser fetch them alongside the code
+ * instead of after it has run.
+ */
+function preloadScenarios(): Plugin {
+  return {
+    name: 'preload-scenarios',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const files = Object.keys(ctx.bundle ?? {}).filter((f) => /^assets\/[\w-]+-[\w-]{8}\.json$/.test(f)).sort();
+        return files.map((f) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', as: 'fetch', type: 'application/json', crossorigin: '', href: `./${f}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
 
 // One config for the game's build and for both test projects:
 // "unit" runs the simulation and loaders in Node; "e2e" builds the game,
@@ -6,6 +63,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   base: './',
   publicDir: false,
+  plugins: [validateScenarios(), preloadScenarios()],
   build: {
     target: 'es2022',
     outDir: 'dist',

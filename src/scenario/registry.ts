@@ -1,12 +1,15 @@
 import type { Scenario } from './schema';
 import { loadScenario } from './load';
-import { formatProblem } from './problems';
+import { formatProblem, type Result } from './problems';
 
 // The scenarios shipped with the game, for the browser (Node reads them with
 // src/cli/scenarios.ts). They are data, not code: Vite emits each file as a
-// JSON asset and the page fetches and validates them while the fonts load, so
-// scenario text never sits in the JavaScript bundle, parses as plain JSON and
-// is cached apart from the code. A broken bundled scenario is reported, not trusted.
+// JSON asset that the page fetches while the fonts load, so scenario text
+// never sits in the JavaScript bundle, parses as plain JSON and is cached
+// apart from the code. A production build has validated them already (see
+// vite.config.ts) and ships the validated data; the dev server serves the
+// files as written, so there they are validated here. A broken bundled
+// scenario is reported, not trusted.
 const URLS = import.meta.glob('../../scenarios/*.json', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
 export interface BundleProblem {
@@ -33,12 +36,17 @@ export function loadBundledScenarios(): Promise<void> {
           const response = await fetch(url);
           if (!response.ok) throw new Error(`HTTP ${response.status}`);
           text = await response.text();
+          performance.mark(`up:fetched:${file}`);
         } catch (error) {
           return { file, result: null, error: error instanceof Error ? error.message : String(error) };
         }
-        return { file, result: loadScenario(text, file), error: null };
+        const result: Result<Scenario> = import.meta.env.PROD
+          ? { ok: true, value: JSON.parse(text) as Scenario }
+          : loadScenario(text, file);
+        return { file, result, error: null };
       }),
   ).then((files) => {
+    performance.mark('up:scenarios');
     for (const { file, result, error } of files) {
       if (result?.ok) loaded.push(result.value);
       else BUNDLE_PROBLEMS.push({ file, messages: result ? result.problems.map(formatProblem) : [`${file}: could not be loaded (${error})`] });

@@ -6,6 +6,7 @@ import { attachRouter, currentScene, renderCount } from './app/router';
 import { store } from './app/store';
 import { toggleNarration } from './widgets/frame';
 import { t } from './i18n/t';
+import { loadBundledScenarios } from '../scenario/registry';
 
 // The page's own few words come from the catalogue too.
 document.title = t('page.title');
@@ -16,6 +17,8 @@ const skip = document.querySelector('.skip-link');
 if (skip) skip.textContent = t('page.skip');
 
 performance.mark('up:main');
+// Ask for the scenario files now, so they arrive while Phaser boots; the Preloader waits on the same promise.
+void loadBundledScenarios();
 const game = new Phaser.Game(gameConfig);
 attachRouter(game);
 
