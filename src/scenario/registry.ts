@@ -28,7 +28,8 @@ let loading: Promise<void> | null = null;
 export function loadBundledScenarios(): Promise<void> {
   loading ??= Promise.all(
     Object.entries(URLS)
-      .sort(([a], [b]) => a.localeCompare(b))
+      // Plain code-unit order: localeCompare would start the ICU collator (~30 ms) on the loading path.
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(async ([path, url]) => {
         const file = path.split('/').pop() ?? path;
         let text: string;
@@ -52,7 +53,7 @@ export function loadBundledScenarios(): Promise<void> {
       else BUNDLE_PROBLEMS.push({ file, messages: result ? result.problems.map(formatProblem) : [`${file}: could not be loaded (${error})`] });
     }
     loaded.sort((a, b) =>
-      a.id === 'moscow-2019' ? -1 : b.id === 'moscow-2019' ? 1 : a.period.start.localeCompare(b.period.start),
+      a.id === 'moscow-2019' ? -1 : b.id === 'moscow-2019' ? 1 : a.period.start < b.period.start ? -1 : 1,
     );
   });
   return loading;
