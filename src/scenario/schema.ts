@@ -143,6 +143,8 @@ export type ScenarioEvent = z.infer<typeof eventSchema>;
 const lineSchema = z.strictObject({
   speaker: z.enum(SPEAKERS),
   on: z.enum(LINE_MOMENTS),
+  /** For offers and counters: said of a package that moves territory, or of one that does not. Untagged lines fit both. */
+  topic: z.optional(z.enum(['territory', 'cooperation'])),
   text,
   cite: citationSchema,
 });

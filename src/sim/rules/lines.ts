@@ -6,11 +6,13 @@ import type { Draft } from '../draft';
  * The choice is a pure function of where the game is, not a draw, so that
  * narration can be switched off for batch runs without moving any dice.
  */
-export function say(d: Draft, side: Side, role: 'leader' | 'minister', moment: LineMoment): void {
+export function say(d: Draft, side: Side, role: 'leader' | 'minister', moment: LineMoment, topic?: 'territory' | 'cooperation'): void {
   if (!d.state.ledgerOn) return;
   const speaker = `${side}.${role}` as Speaker;
-  let pool = d.scenario.lines.filter((l) => l.speaker === speaker && l.on === moment);
-  if (pool.length === 0) pool = d.scenario.lines.filter((l) => l.speaker.startsWith(`${side}.`) && l.on === moment);
+  // A line about the islands must not be said over a package that leaves them alone, nor the reverse.
+  const fits = (l: (typeof d.scenario.lines)[number]) => l.on === moment && (l.topic === undefined || l.topic === topic);
+  let pool = d.scenario.lines.filter((l) => l.speaker === speaker && fits(l));
+  if (pool.length === 0) pool = d.scenario.lines.filter((l) => l.speaker.startsWith(`${side}.`) && fits(l));
   if (pool.length === 0) return;
   const pick = pool[(d.state.round * 7 + d.state.summit.offers.length * 3 + d.state.log.length) % pool.length];
   if (!pick) return;

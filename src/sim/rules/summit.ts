@@ -22,7 +22,7 @@ export function recordOffer(d: Draft, a: Extract<Action, { type: 'offer' }>): vo
     offers: [...offers, { side: a.side, package: a.package }],
     toMove: receiver,
   };
-  say(d, a.side, 'leader', offers.length === 0 ? 'offer' : 'counter');
+  say(d, a.side, 'leader', offers.length === 0 ? 'offer' : 'counter', isTreaty(a.package) ? 'territory' : 'cooperation');
   // The receiver judges the offer by its own lights, and remembers.
   const weights = d.state.priorities[receiver].weights;
   const worth = packageWorth(receiver, a.package, weights);

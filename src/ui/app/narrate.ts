@@ -1,6 +1,6 @@
 // Turns the simulation's log records into sentences through the message catalogue.
 import type { Scenario } from '../../scenario/schema';
-import { ISSUE_IDS, type IssueId, type Package, type Side, type Speaker } from '../../scenario/vocabulary';
+import { ISSUE_IDS, otherSide, type IssueId, type Package, type Side, type Speaker } from '../../scenario/vocabulary';
 import type { Action, LogEntry } from '../../sim';
 import { t, tk, formatNumber } from '../i18n/t';
 
@@ -59,8 +59,14 @@ export function entryText(scenario: Scenario, e: LogEntry): string {
       const r = roundInfo(scenario, e.round);
       return t('log.round', { round: e.round + 1, label: r.label, place: r.place, date: r.date });
     }
-    case 'action':
-      return actionText(scenario, e.action);
+    case 'action': {
+      const text = actionText(scenario, e.action);
+      const why = e.action.why;
+      // The counterpart's dice, shown as for any other roll: the odds it would accept, and the number rolled.
+      if (!why) return text;
+      const odds = t('log.decision', { p: formatNumber(why.p * 100), roll: formatNumber(why.roll * 100) });
+      return why.redLine ? `${text} ${t('log.decisionRedLine', { line: why.redLine })}` : `${text} ${odds}`;
+    }
     case 'line':
       return t('log.line', { speaker: speakerName(scenario, e.speaker), text: e.text });
     case 'summit':
@@ -72,7 +78,13 @@ export function entryText(scenario: Scenario, e: LogEntry): string {
       return ev ? `${t('log.event', { title: ev.title })} ${sideName('japan')}: ${ev.headlines.japan} ${sideName('russia')}: ${ev.headlines.russia}` : t('log.event', { title: e.eventId });
     }
     case 'memory':
-      return t('log.memory', { side: sideName(e.side), reason: tk(`memory.${e.memory.reason}`) });
+      return t('log.memory', {
+        side: sideName(e.side),
+        other: sideName(otherSide(e.side)),
+        moves: t(e.memory.delta >= 0 ? 'log.memory.rises' : 'log.memory.falls'),
+        delta: Math.abs(e.memory.delta),
+        said: tk(`said.${e.memory.reason}`),
+      });
     case 'ratification':
       return t(e.passed ? 'log.ratified' : 'log.rejected', {
         side: sideName(e.side),
