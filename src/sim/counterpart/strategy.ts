@@ -26,8 +26,8 @@ import {
   redLineVec,
   redLinesOf,
   toVec,
-  weightVec,
-  worthVec,
+  worthTable,
+  type WorthTable,
   type Vec,
   STATUS_QUO_WORTH,
 } from './valuation';
@@ -58,7 +58,7 @@ export function netWorth(state: GameState, side: Side, v: Vec): number {
  * times a game, so it allocates nothing.
  */
 class Valuer {
-  private readonly w: number[];
+  private readonly table: WorthTable;
   private readonly agreed: Vec | null;
   private readonly banked: number;
   private readonly prep: number;
@@ -70,9 +70,9 @@ class Valuer {
     private readonly state: GameState,
     private readonly side: Side,
   ) {
-    this.w = weightVec(state.priorities[side].weights);
+    this.table = worthTable(side, state.priorities[side].weights);
     this.agreed = state.agreed ? toVec(state.agreed) : null;
-    this.banked = this.agreed ? worthVec(side, this.agreed, this.w) - STATUS_QUO_WORTH : 0;
+    this.banked = this.agreed ? this.table.worth(this.agreed) - STATUS_QUO_WORTH : 0;
     const prep = state.talks.agenda[side]?.prepare;
     this.prep = prep ? ISSUE_IDS.indexOf(prep) : -1;
     this.merged = new Array<number>(ISSUE_IDS.length).fill(0);
@@ -83,7 +83,7 @@ class Valuer {
   net(v: Vec): number {
     const groundwork = (this.prep >= 0 && v[this.prep]! > 0 ? 2 : 0) - (v[ISLANDS]! > 0 ? this.ratificationRisk : 0);
     const agreed = this.agreed;
-    if (!agreed) return worthVec(this.side, v, this.w) - pressureVec(this.side, v, this.state) + groundwork;
+    if (!agreed) return this.table.worth(v) - pressureVec(this.side, v, this.state) + groundwork;
     // Terms already agreed at an earlier summit are banked: only what a package adds counts.
     let adds = false;
     for (let k = 0; k < v.length; k += 1) {
@@ -92,7 +92,7 @@ class Valuer {
       if (r !== agreed[k]) adds = true;
     }
     if (!adds) return STATUS_QUO_WORTH; // a reaffirmation adds nothing
-    return worthVec(this.side, this.merged, this.w) - this.banked - pressureVec(this.side, this.merged, this.state) + groundwork;
+    return this.table.worth(this.merged) - this.banked - pressureVec(this.side, this.merged, this.state) + groundwork;
   }
 }
 
@@ -200,7 +200,7 @@ function chooseSummitMove(scenario: Scenario, state: GameState, side: Side, roll
 export function proposePackage(scenario: Scenario, state: GameState, side: Side, onTable: Package | null): Package | null {
   const other = otherSide(side);
   const guess = guessedPriorities(scenario, other);
-  const theirWeights = weightVec(guess.weights);
+  const theirTable = worthTable(other, guess.weights);
   const own = state.summit.offers.filter((o) => o.side === side).length;
   const target = guess.reservation + 6 - 2 * own - 2 * state.round;
   const lines = redLinesOf(scenario.sides[side].priorities);
@@ -209,7 +209,7 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
   const allowed = ISSUE_IDS.map((issue) => ISSUES[issue].map((o) => optionBlock(scenario, state, issue, o) === null));
   const score = (v: Vec): number => {
     if (redLineVec(lines, v)) return -Infinity;
-    const theirs = worthVec(other, v, theirWeights) - pressureVec(other, v, state);
+    const theirs = theirTable.worth(v) - pressureVec(other, v, state);
     return mine.net(v) - 1.5 * Math.max(0, target - theirs);
   };
   const start = onTable ? toVec(onTable) : toVec(STATUS_QUO);

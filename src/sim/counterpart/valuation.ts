@@ -91,6 +91,53 @@ export function worthVec(side: Side, v: Vec, w: number[]): number {
   return base + (treaty ? DEAL_BONUS[side].treaty : agreed ? DEAL_BONUS[side].interim : 0);
 }
 
+/**
+ * worthVec with every weight × gain worked out in advance, for the
+ * counterpart's search: the same products summed in the same order, so the
+ * same numbers to the last bit, at a fraction of the cost.
+ */
+export class WorthTable {
+  /** products[treaty ? 1 : 0][issue][rank] = weight × gain */
+  private readonly products: number[][][];
+  private readonly total: number;
+
+  constructor(
+    private readonly side: Side,
+    w: number[],
+  ) {
+    this.total = w.reduce((a, b) => a + b, 0);
+    this.products = [false, true].map((treaty) =>
+      ISSUE_IDS.map((issue, k) => ISSUES[issue].map((_, rank) => w[k]! * gainAt(side, k, rank, treaty))),
+    );
+  }
+
+  worth(v: Vec): number {
+    const treaty = v[ISLANDS]! > 0;
+    const table = this.products[treaty ? 1 : 0]!;
+    let sum = 0;
+    let agreed = false;
+    for (let k = 0; k < v.length; k += 1) {
+      const rank = v[k]!;
+      sum += table[k]![rank]!;
+      if (rank > 0) agreed = true;
+    }
+    const base = STATUS_QUO_WORTH + (this.total === 0 ? 0 : (50 * sum) / this.total);
+    return base + (treaty ? DEAL_BONUS[this.side].treaty : agreed ? DEAL_BONUS[this.side].interim : 0);
+  }
+}
+
+const TABLES = new WeakMap<object, WorthTable>();
+
+/** One table per set of weights (a game's drawn priorities, or a scenario's guessed ones), built once. */
+export function worthTable(side: Side, weights: Record<IssueId, number>): WorthTable {
+  let table = TABLES.get(weights);
+  if (!table) {
+    table = new WorthTable(side, weightVec(weights));
+    TABLES.set(weights, table);
+  }
+  return table;
+}
+
 export const packageWorth = (side: Side, pkg: Package, weights: Record<IssueId, number>): number =>
   worthVec(side, toVec(pkg), weightVec(weights));
 
