@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
+import { clipRing as clipRingAgainst, type ClipEdge } from '../src/ui/widgets/clip';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 
 const require = createRequire(import.meta.url);
@@ -24,27 +25,13 @@ const project = ([lon, lat]: number[]): [number, number] => [
 type Ring = number[][];
 /** Sutherland–Hodgman against the lon/lat box: land running off the edge is closed along it. */
 function clipRing(ring: Ring): Ring {
-  const edges: Array<[(p: number[]) => boolean, (a: number[], b: number[]) => number[]]> = [
+  const edges: ClipEdge<number[]>[] = [
     [(p) => p[0]! >= BOX.west, (a, b) => atLon(a, b, BOX.west)],
     [(p) => p[0]! <= BOX.east, (a, b) => atLon(a, b, BOX.east)],
     [(p) => p[1]! >= BOX.south, (a, b) => atLat(a, b, BOX.south)],
     [(p) => p[1]! <= BOX.north, (a, b) => atLat(a, b, BOX.north)],
   ];
-  let out = ring;
-  for (const [inside, cut] of edges) {
-    const input = out;
-    out = [];
-    for (let i = 0; i < input.length; i++) {
-      const cur = input[i]!;
-      const prev = input[(i + input.length - 1) % input.length]!;
-      if (inside(cur)) {
-        if (!inside(prev)) out.push(cut(prev, cur));
-        out.push(cur);
-      } else if (inside(prev)) out.push(cut(prev, cur));
-    }
-    if (out.length === 0) break;
-  }
-  return out;
+  return clipRingAgainst(ring, edges);
 }
 const atLon = (a: number[], b: number[], lon: number) => {
   const t = (lon - a[0]!) / (b[0]! - a[0]!);

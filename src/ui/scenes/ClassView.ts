@@ -12,6 +12,7 @@ import { focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
 import { select } from '../widgets/form';
 import { classroomFrame } from '../class/nav';
+import { acceptFiles } from '../widgets/file-drop';
 import { BatchClient } from '../class/worker-client';
 import { byFileName, classCsvRows, groupKey, groupRows, type ClassGroup, type ClassRow, type Rejected } from '../class/intake';
 import { histogram, placing, type Placing } from '../class/percentile';
@@ -159,29 +160,7 @@ export class ClassView extends Phaser.Scene {
       ensureRefs();
     };
 
-    input.addEventListener('change', () => {
-      const files = [...(input.files ?? [])];
-      input.value = '';
-      void intake(files);
-    });
-    const over = (e: DragEvent) => {
-      e.preventDefault();
-      zone.classList.add('over');
-    };
-    const leave = () => zone.classList.remove('over');
-    const drop = (e: DragEvent) => {
-      e.preventDefault();
-      leave();
-      void intake([...(e.dataTransfer?.files ?? [])]);
-    };
-    document.addEventListener('dragover', over);
-    document.addEventListener('dragleave', leave);
-    document.addEventListener('drop', drop);
-    this.events.once('shutdown', () => {
-      document.removeEventListener('dragover', over);
-      document.removeEventListener('dragleave', leave);
-      document.removeEventListener('drop', drop);
-    });
+    acceptFiles(this, input, zone, (files) => void intake(files));
 
     // ---- the computer games each group is placed against ----
     const ensureRefs = (): void => {

@@ -8,6 +8,7 @@ import { route } from '../app/router';
 import { findScenario, scenarios } from '../app/boot';
 import { paper, header, panel, focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
+import { acceptFiles } from '../widgets/file-drop';
 
 /** Opens a replay file (picker or drop), verifies it, and hands it to the scenes read-only. */
 export class ReplayViewer extends Phaser.Scene {
@@ -47,29 +48,7 @@ export class ReplayViewer extends Phaser.Scene {
       const scenario = findScenario(result.replay.scenario.id)!;
       store.enterReplay(scenario, result.replay, file.name);
     };
-    input.addEventListener('change', () => {
-      const f = input.files?.[0];
-      if (f) void open(f);
-    });
-    const over = (e: DragEvent) => {
-      e.preventDefault();
-      zone.classList.add('over');
-    };
-    const leave = () => zone.classList.remove('over');
-    const drop = (e: DragEvent) => {
-      e.preventDefault();
-      leave();
-      const f = e.dataTransfer?.files[0];
-      if (f) void open(f);
-    };
-    document.addEventListener('dragover', over);
-    document.addEventListener('dragleave', leave);
-    document.addEventListener('drop', drop);
-    this.events.once('shutdown', () => {
-      document.removeEventListener('dragover', over);
-      document.removeEventListener('dragleave', leave);
-      document.removeEventListener('drop', drop);
-    });
+    acceptFiles(this, input, zone, (files) => void open(files[0]!));
     focusFirst();
   }
 }

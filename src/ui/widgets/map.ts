@@ -6,6 +6,7 @@ import mapData from '../../../assets/map/kurils.json';
 import type { IslandId, IslandStatus } from '../../scenario/vocabulary';
 import { FONTS, PALETTE, hex } from '../theme';
 import { t, tk, formatNumber } from '../i18n/t';
+import { clipRing, type ClipEdge } from './clip';
 
 interface MapPolygon { id: string; points: number[]; lon: number; lat: number }
 interface MapFile { width: number; height: number; labels: Record<string, [number, number]>; polygons: MapPolygon[] }
@@ -51,27 +52,13 @@ type Pt = Phaser.Math.Vector2;
 /** Sutherland–Hodgman against an axis-aligned rectangle, in screen space. */
 function clipToRect(pts: Pt[], x0: number, y0: number, x1: number, y1: number): Pt[] {
   const V = Phaser.Math.Vector2;
-  const edges: Array<[(p: Pt) => boolean, (a: Pt, b: Pt) => Pt]> = [
+  const edges: ClipEdge<Pt>[] = [
     [(p) => p.x >= x0, (a, b) => new V(x0, a.y + ((x0 - a.x) / (b.x - a.x)) * (b.y - a.y))],
     [(p) => p.x <= x1, (a, b) => new V(x1, a.y + ((x1 - a.x) / (b.x - a.x)) * (b.y - a.y))],
     [(p) => p.y >= y0, (a, b) => new V(a.x + ((y0 - a.y) / (b.y - a.y)) * (b.x - a.x), y0)],
     [(p) => p.y <= y1, (a, b) => new V(a.x + ((y1 - a.y) / (b.y - a.y)) * (b.x - a.x), y1)],
   ];
-  let out = pts;
-  for (const [inside, cut] of edges) {
-    const input = out;
-    out = [];
-    for (let i = 0; i < input.length; i++) {
-      const cur = input[i]!;
-      const prev = input[(i + input.length - 1) % input.length]!;
-      if (inside(cur)) {
-        if (!inside(prev)) out.push(cut(prev, cur));
-        out.push(cur);
-      } else if (inside(prev)) out.push(cut(prev, cur));
-    }
-    if (out.length === 0) break;
-  }
-  return out;
+  return clipRing(pts, edges);
 }
 
 function insidePoly(px: number, py: number, pts: Phaser.Math.Vector2[]): boolean {
