@@ -55,7 +55,10 @@ const sameGame = (save: SaveFile, g: LinkGame): boolean =>
 export function boot(): void {
   try {
     const saved = readSave();
-    if (saved.kind === 'corrupt') store.notices.push({ text: t('save.corrupt', { key: saved.backupKey ?? '—' }), tone: 'warn' });
+    if (saved.kind === 'corrupt') {
+      const key = saved.reason === 'unreadable' ? 'save.corrupt' : saved.reason === 'newer' ? 'save.newer' : 'save.older';
+      store.notices.push({ text: t(key, { key: saved.backupKey ?? '—' }), tone: 'warn' });
+    }
     const link = parseLink(window.location.search, scenarios().map((s) => s.id));
     if (link.kind === 'ok') {
       // Reloading a shared link mid-game continues it rather than starting over.

@@ -13,7 +13,12 @@ export interface SaveFile {
   actions: Action[];
 }
 
-export type ReadResult = { kind: 'none' } | { kind: 'ok'; save: SaveFile } | { kind: 'corrupt'; backupKey: string | null };
+/** Why a save was set aside: unreadable, or written by another version of the game. */
+export type CorruptReason = 'unreadable' | 'newer' | 'older';
+export type ReadResult =
+  | { kind: 'none' }
+  | { kind: 'ok'; save: SaveFile }
+  | { kind: 'corrupt'; backupKey: string | null; reason: CorruptReason };
 
 function storage(): Storage | null {
   try {
@@ -77,13 +82,18 @@ export function readSave(): ReadResult {
     return { kind: 'none' };
   }
   if (raw === null) return { kind: 'none' };
+  let reason: CorruptReason = 'unreadable';
   try {
     const parsed: unknown = JSON.parse(raw);
     if (isSave(parsed)) return { kind: 'ok', save: parsed };
+    // Version 1 is the first save format, so there is nothing older to migrate
+    // from; a save from another version is kept aside, and the player told why.
+    const version = (parsed as { version?: unknown } | null)?.version;
+    if (typeof version === 'number' && version !== SAVE_VERSION) reason = version > SAVE_VERSION ? 'newer' : 'older';
   } catch {
-    /* fall through: corrupt */
+    /* unreadable */
   }
-  return { kind: 'corrupt', backupKey: quarantine(raw) };
+  return { kind: 'corrupt', backupKey: quarantine(raw), reason };
 }
 
 /** Keeps an unreadable save under a backup key, so nothing the player had is thrown away. */

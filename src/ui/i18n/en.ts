@@ -43,6 +43,8 @@ export const en = {
   'link.seedEmpty': 'parameter “seed” is empty',
 
   'save.corrupt': 'Your saved game could not be read, so it was kept aside as a backup ({key}) and a new game can begin.',
+  'save.newer': 'Your saved game was made by a newer version of Unfinished Peace; open it there. It was kept aside as a backup ({key}) and a new game can begin.',
+  'save.older': 'Your saved game comes from an older version of Unfinished Peace whose rules differ, so it cannot be replayed here. It was kept aside as a backup ({key}) and a new game can begin.',
   'save.unavailable': 'This browser cannot save: the game goes on, but it will not be kept if you close the page.',
   'save.saved': 'Saved',
   'save.notSaved': 'Not saved (storage unavailable)',
