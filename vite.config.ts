@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
-import { validateScenario } from './src/scenario/load';
-import { formatProblem } from './src/scenario/problems';
+import { validateScenario } from './src/scenario/load.ts';
+import { formatProblem } from './src/scenario/problems.ts';
 
 /**
  * Bundled scenarios are validated when the game is built, and shipped as the

@@ -1,6 +1,6 @@
-import { scenarioSchema, type Condition, type Scenario, type Citation } from './schema';
-import { fromZod, parseJson, type Problem, type Result } from './problems';
-import { ISSUES, type IssueId } from './vocabulary';
+import { scenarioSchema, type Condition, type Scenario, type Citation } from './schema.ts';
+import { fromZod, parseJson, type Problem, type Result } from './problems.ts';
+import { ISSUES, type IssueId } from './vocabulary.ts';
 
 /** Parses and validates one scenario file's text; every problem is reported at once. */
 export function loadScenario(textIn: string, file: string): Result<Scenario> {

@@ -13,7 +13,7 @@ import {
   TONES,
   VAR_IDS,
   type IssueId,
-} from './vocabulary';
+} from './vocabulary.ts';
 
 // Every object is strict: a misspelt field is an error, never silently ignored.
 
