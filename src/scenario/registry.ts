@@ -60,3 +60,20 @@ export function loadBundledScenarios(): Promise<void> {
 }
 
 export const scenarioById = (id: string): Scenario | undefined => BUNDLED_SCENARIOS.find((s) => s.id === id);
+
+const own = new Set<Scenario>();
+
+/**
+ * Adds a scenario a teacher loaded from a file (already validated) for the
+ * rest of the page's life, so it can be played, replayed and compared in the
+ * class view. Refused when its id is taken: replays name scenarios by id.
+ */
+export function addOwnScenario(scenario: Scenario): { ok: true } | { ok: false; takenBy: Scenario } {
+  const taken = loaded.find((s) => s.id === scenario.id);
+  if (taken) return { ok: false, takenBy: taken };
+  loaded.push(scenario);
+  own.add(scenario);
+  return { ok: true };
+}
+
+export const isOwnScenario = (scenario: Scenario): boolean => own.has(scenario);

@@ -40,6 +40,9 @@ Object.defineProperty(window, '__up', {
     get round() {
       return store.session?.state.round ?? null;
     },
+    get scenarioId() {
+      return store.session?.scenario.id ?? null;
+    },
     get viewer() {
       return store.viewer;
     },

@@ -14,6 +14,13 @@ import { radios, select } from '../widgets/form';
 import { drawMap, drawLegend, type IslandView } from '../widgets/map';
 import { sideName } from '../app/narrate';
 import { pairName } from '../app/views';
+import { addOwnScenario, isOwnScenario } from '../../scenario/registry';
+import { loadScenario } from '../../scenario/load';
+import { formatProblem } from '../../scenario/problems';
+import { announce } from '../a11y/live';
+
+/** A scenario file far larger than the shipped ones (~75 KB) is not read at all. */
+const OWN_SCENARIO_MAX_BYTES = 2_000_000;
 
 /** Title and setup: scenario cards, side, opponent, difficulty, seed; continue; load a replay. */
 export class Title extends Phaser.Scene {
@@ -56,7 +63,7 @@ export class Title extends Phaser.Scene {
     const cardEls: HTMLButtonElement[] = [];
     for (const s of all) {
       const card = h('button', { type: 'button', class: 'card', testid: `scenario-${s.id}`, 'aria-pressed': String(s === chosen) },
-        h('span', { class: 'title' }, s.title),
+        h('span', { class: 'title' }, isOwnScenario(s) ? `${s.title} (${t('setup.ownCard')})` : s.title),
         h('span', { class: 'dates' }, `${t('setup.dates', { start: s.period.start, end: s.period.end })} · ${t('setup.rounds', { count: s.rounds.length })}`),
         h('span', { class: 'summary' }, s.summary),
       );
@@ -105,6 +112,47 @@ export class Title extends Phaser.Scene {
     actions.append(button(t('setup.loadReplay'), () => route('ReplayViewer'), { kind: 'secondary', testid: 'load-replay' }));
     actions.append(button(t('setup.classroom'), () => route('ClassView'), { kind: 'secondary', testid: 'open-classroom' }), button(t('setup.guide'), () => route('TeacherGuide'), { kind: 'secondary', testid: 'open-guide' }));
     root.append(actions, h('p', { class: 'help link' }, `${t('setup.shareLink')}: `, linkText));
+
+    // A teacher's own scenario: validated here with the same messages as the command line.
+    const ownInput = h('input', { type: 'file', id: 'own-scenario', accept: '.json,application/json', testid: 'own-scenario' });
+    const ownReport = h('div', { testid: 'own-scenario-report' });
+    root.append(h('label', { for: 'own-scenario' }, t('setup.ownScenario')), h('div', {}, ownInput), ownReport);
+    ownInput.addEventListener('change', () => {
+      const file = ownInput.files?.[0];
+      ownInput.value = '';
+      if (file) void loadOwn(file);
+    });
+    const loadOwn = async (file: File): Promise<void> => {
+      ownReport.replaceChildren();
+      const say = (text: string) => {
+        const note = h('p', { class: 'msg', role: 'alert', tabindex: -1 }, text);
+        ownReport.append(note);
+        announce(text);
+        // The report sits below the fold of the setup panel: bring it, and the keyboard, to it.
+        queueMicrotask(() => {
+          ownReport.scrollIntoView({ block: 'nearest' });
+          note.focus();
+        });
+      };
+      if (file.size > OWN_SCENARIO_MAX_BYTES) {
+        say(t('setup.ownScenarioTooLarge', { file: file.name, size: file.size, max: OWN_SCENARIO_MAX_BYTES }));
+        return;
+      }
+      const result = loadScenario(await file.text(), file.name);
+      if (!result.ok) {
+        say(t('setup.ownScenarioProblems', { file: file.name, count: result.problems.length }));
+        ownReport.append(h('ul', { class: 'problems', testid: 'own-scenario-problems' }, ...result.problems.map((p) => h('li', {}, formatProblem(p)))));
+        return;
+      }
+      const added = addOwnScenario(result.value);
+      if (!added.ok) {
+        say(t('setup.ownScenarioTaken', { file: file.name, id: result.value.id, title: added.takenBy.title }));
+        return;
+      }
+      prefill.scenarioId = result.value.id;
+      store.notices.push({ text: t('setup.ownScenarioLoaded', { title: result.value.title, file: file.name }), tone: 'ok' });
+      route('Title');
+    };
 
     const readSeed = (): string | null => {
       const seed = seedInput.value;
