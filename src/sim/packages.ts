@@ -40,7 +40,15 @@ function availableIn(scenario: Scenario): Record<IssueId, ReadonlySet<string>> {
   return table;
 }
 
-export const isTreaty = (pkg: Package): boolean => pkg.islands !== 'none';
+/** Whether islands figure in a package at all (joint activity or a change of sovereignty). */
+export const involvesIslands = (pkg: Package): boolean => pkg.islands !== 'none';
+
+/**
+ * A treaty text changes sovereignty over islands (lease, joint governance or
+ * transfer). Joint economic activity on them under Russian sovereignty is an
+ * interim step, as agreed in 2016, and needs no ratification.
+ */
+export const isTreaty = (pkg: Package): boolean => pkg.islands !== 'none' && pkg.sovereignty !== 'jointActivity';
 
 /** What a package amounts to if both sides sign it. */
 export function classify(pkg: Package): SummitOutcome {
@@ -69,8 +77,9 @@ export function landShare(scenario: Scenario, pkg: Package): number {
 /**
  * Why an option cannot be put on the table now, or null when it can. The
  * world decides: a frozen dialogue leaves only humanitarian access to talk
- * about; ministers-only talks and a clash over sequencing keep territory off
- * the table; a pipeline is "unimaginable without a peace treaty".
+ * about; ministers-only talks and a clash over sequencing keep a change of
+ * sovereignty off the table (joint economic activity stays possible); a
+ * pipeline is "unimaginable without a peace treaty".
  */
 export function optionBlock(
   scenario: Scenario,
@@ -83,7 +92,10 @@ export function optionBlock(
   if (!availableIn(scenario)[issue].has(option)) return 'unavailable';
   const dialogue = state.world.vars.dialogue;
   if (dialogue <= 0 && issue !== 'humanitarian') return 'dialogueFrozen';
-  if (issue === 'islands' || issue === 'sovereignty') {
+  // Joint economic activity on the islands is an interim step that normalising
+  // relations allows; changing sovereignty needs summits and a sequencing both
+  // sides accept.
+  if (issue === 'sovereignty') {
     if (dialogue < 2) return 'ministersOnly';
     if (state.talks.reach !== 'treatyText') return 'sequencingClash';
   }

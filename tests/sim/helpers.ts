@@ -64,10 +64,9 @@ export function chooseLegal(session: GameSession, pick: (n: number) => number): 
         pkg[issue] = options[pick(options.length)]!;
       }
       const p = pkg as Package;
-      if (p.islands === 'none') {
-        p.sovereignty = 'jointActivity';
-        if (p.energy === 'pipeline') p.energy = legal.options.energy.includes('lng') ? 'lng' : 'none';
-      }
+      if (p.islands === 'none') p.sovereignty = 'jointActivity';
+      // A pipeline needs a treaty: islands under a change of sovereignty, not joint activity.
+      if (p.energy === 'pipeline' && p.sovereignty === 'jointActivity') p.energy = legal.options.energy.includes('lng') ? 'lng' : 'none';
       const offers = session.state.summit.offers;
       const last = offers[offers.length - 1];
       if (last && samePackage(last.package, p)) return { type: 'stall', side };
@@ -157,10 +156,8 @@ export function fit(g: GameSession, want: Partial<Package>): Package {
     if (w !== undefined && options[issue].includes(w)) p[issue] = w;
   }
   const pkg = p as Package;
-  if (pkg.islands === 'none') {
-    pkg.sovereignty = 'jointActivity';
-    if (pkg.energy === 'pipeline') pkg.energy = options.energy.includes('lng') ? 'lng' : 'none';
-  }
+  if (pkg.islands === 'none') pkg.sovereignty = 'jointActivity';
+  if (pkg.energy === 'pipeline' && pkg.sovereignty === 'jointActivity') pkg.energy = options.energy.includes('lng') ? 'lng' : 'none';
   return pkg;
 }
 

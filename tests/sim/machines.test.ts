@@ -234,12 +234,13 @@ describe('illegal events are refused and change nothing', () => {
     refused(g, { type: 'offer', side: s2, package: { ...STATUS_QUO, energy: 'pipeline' } }, /pipeline/);
     refused(g, { type: 'offer', side: s2 } as unknown as Action, /package/);
 
-    // A clash over sequencing keeps territory off the summit's table.
+    // A clash over sequencing keeps a change of sovereignty off the summit's table; joint economic activity stays.
     const c = GameSession.start(moscow, config(moscow, 's', HOT_SEAT));
     c.act({ type: 'agenda', side: 'japan', sequencing: 'territoryFirst', prepare: 'islands' });
     c.act({ type: 'agenda', side: 'russia', sequencing: 'normaliseFirst', prepare: 'investment' });
     expect(c.state.talks.reach).toBe('interimAgreement');
-    expect(c.legal()!.options.islands).toEqual(['none']);
+    expect(c.legal()!.options.sovereignty).toEqual(['jointActivity']);
+    expect(c.legal()!.options.islands).toContain('two');
     refused(c, { type: 'offer', side: c.pending!, package: { ...STATUS_QUO, islands: 'two', sovereignty: 'jointGovernance' } }, /sequencingClash/);
   });
 

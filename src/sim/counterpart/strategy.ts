@@ -81,7 +81,8 @@ class Valuer {
 
   /** What a deal is worth to this side after its home front has had its say. */
   net(v: Vec): number {
-    const groundwork = (this.prep >= 0 && v[this.prep]! > 0 ? 2 : 0) - (v[ISLANDS]! > 0 ? this.ratificationRisk : 0);
+    const treaty = v[ISLANDS]! > 0 && v[SOVEREIGNTY]! > 0;
+    const groundwork = (this.prep >= 0 && v[this.prep]! > 0 ? 2 : 0) - (treaty ? this.ratificationRisk : 0);
     const agreed = this.agreed;
     if (!agreed) return this.table.worth(v) - pressureVec(this.side, v, this.state) + groundwork;
     // Terms already agreed at an earlier summit are banked: only what a package adds counts.
@@ -225,7 +226,7 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
           if (!allowed[k]![rank]) continue;
           const candidate = current.slice();
           candidate[k] = rank;
-          canonical(candidate, k, current);
+          canonical(candidate, k, current, allowed[SOVEREIGNTY]![2] === true);
           if (!allAllowed(candidate, allowed)) continue;
           const sc = score(candidate);
           if (sc > bestScore + 1e-9) {
@@ -246,7 +247,8 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
   if (allowed[ISLANDS]![2] && start[ISLANDS] === 0) {
     const anchor = start.slice();
     anchor[ISLANDS] = Math.max(2, lines.lo[ISLANDS]!);
-    anchor[SOVEREIGNTY] = Math.min(Math.max(2, lines.lo[SOVEREIGNTY]!), lines.hi[SOVEREIGNTY]!);
+    // Under a sequencing clash only joint economic activity on the islands is on the table.
+    anchor[SOVEREIGNTY] = allowed[SOVEREIGNTY]![2] ? Math.min(Math.max(2, lines.lo[SOVEREIGNTY]!), lines.hi[SOVEREIGNTY]!) : 0;
     anchor[GUARANTEE] = Math.min(Math.max(anchor[GUARANTEE]!, lines.lo[GUARANTEE]!), lines.hi[GUARANTEE]!);
     if (anchor.every((r, i) => allowed[i]![r])) {
       const treaty = climb(anchor);
@@ -265,14 +267,15 @@ function allAllowed(v: Vec, allowed: boolean[][]): boolean {
   return true;
 }
 
-/** Sovereignty and a pipeline only exist in a treaty; islands entering a package start under joint governance. */
-function canonical(v: Vec, changed: number, before: Vec): void {
+/** Sovereignty means nothing without islands, and a pipeline needs a treaty; islands entering a package start under joint governance when sovereignty is on the table, else under joint economic activity. */
+function canonical(v: Vec, changed: number, before: Vec, sovereigntyOpen: boolean): void {
   if (v[ISLANDS] === 0) {
     v[SOVEREIGNTY] = 0;
     if (v[ENERGY] === 2) v[ENERGY] = 1;
   } else if (changed === ISLANDS && before[ISLANDS] === 0) {
-    v[SOVEREIGNTY] = 2;
+    v[SOVEREIGNTY] = sovereigntyOpen ? 2 : 0;
   }
+  if (v[SOVEREIGNTY] === 0 && v[ENERGY] === 2) v[ENERGY] = 1; // a pipeline needs a treaty
 }
 
 function chooseTone(scenario: Scenario, state: GameState, side: Side, roll: number): Tone {

@@ -12,7 +12,7 @@ import type { GameState, SidePriorities } from '../types';
 const GAIN: Record<Side, { [I in IssueId]: number[] }> = {
   japan: {
     islands: [0, 0.25, 0.5, 0.8, 1],
-    sovereignty: [-0.6, -0.25, 0.1, 1],
+    sovereignty: [-0.3, -0.25, 0.1, 1],
     usGuarantee: [0, -0.15, -0.4, -0.8],
     sanctions: [0, -0.3, -0.8],
     energy: [0, 0.3, 0.5],
@@ -57,8 +57,18 @@ const TABLE: Record<Side, number[][]> = {
 export const weightVec = (weights: Record<IssueId, number>): number[] => ISSUE_IDS.map((i) => weights[i]);
 
 /** One option's gain to a side, given whether islands change hands. */
-function gainAt(side: Side, k: number, rank: number, treaty: boolean): number {
-  if (k === SOVEREIGNTY && !treaty) return 0; // sovereignty only matters when islands move
+/**
+ * What a package does to the islands: nothing; joint economic activity on
+ * them under Russian sovereignty (an interim step, as agreed in 2016); or a
+ * change of sovereignty (lease, joint governance, transfer), which takes a treaty.
+ */
+const Reach = { None: 0, JointActivity: 1, Treaty: 2 } as const;
+type Reach = (typeof Reach)[keyof typeof Reach];
+const reachOf = (v: Vec): Reach => (v[ISLANDS]! === 0 ? Reach.None : v[SOVEREIGNTY]! === 0 ? Reach.JointActivity : Reach.Treaty);
+
+function gainAt(side: Side, k: number, rank: number, reach: Reach): number {
+  if (k === SOVEREIGNTY && reach === Reach.None) return 0; // sovereignty only matters when islands are involved
+  const treaty = reach === Reach.Treaty;
   const g = TABLE[side][k]![rank] ?? 0;
   // Without islands at stake Russia barely minds the absence of a guarantee.
   if (k === GUARANTEE && side === 'russia' && !treaty) return Math.max(g, 0) * 0.5;
@@ -66,7 +76,7 @@ function gainAt(side: Side, k: number, rank: number, treaty: boolean): number {
 }
 
 export const gain = (side: Side, issue: IssueId, pkg: Package): number =>
-  gainAt(side, ISSUE_IDS.indexOf(issue), optionIndex(issue, pkg[issue]), pkg.islands !== 'none');
+  gainAt(side, ISSUE_IDS.indexOf(issue), optionIndex(issue, pkg[issue]), reachOf(toVec(pkg)));
 
 /**
  * The worth of no deal at all. Scenario reservations (the least a side
@@ -77,13 +87,14 @@ export const STATUS_QUO_WORTH = 40;
 
 /** A package's worth to one side, on a scale where the status quo is STATUS_QUO_WORTH and every gain at once adds 50. */
 export function worthVec(side: Side, v: Vec, w: number[]): number {
-  const treaty = v[ISLANDS]! > 0;
+  const reach = reachOf(v);
+  const treaty = reach === Reach.Treaty;
   let sum = 0;
   let total = 0;
   let agreed = false;
   for (let k = 0; k < v.length; k += 1) {
     const rank = v[k]!;
-    sum += w[k]! * gainAt(side, k, rank, treaty);
+    sum += w[k]! * gainAt(side, k, rank, reach);
     total += w[k]!;
     if (rank > 0) agreed = true;
   }
@@ -97,7 +108,7 @@ export function worthVec(side: Side, v: Vec, w: number[]): number {
  * same numbers to the last bit, at a fraction of the cost.
  */
 export class WorthTable {
-  /** products[treaty ? 1 : 0][issue][rank] = weight × gain */
+  /** products[reach][issue][rank] = weight × gain */
   private readonly products: number[][][];
   private readonly total: number;
 
@@ -106,14 +117,15 @@ export class WorthTable {
     w: number[],
   ) {
     this.total = w.reduce((a, b) => a + b, 0);
-    this.products = [false, true].map((treaty) =>
-      ISSUE_IDS.map((issue, k) => ISSUES[issue].map((_, rank) => w[k]! * gainAt(side, k, rank, treaty))),
+    this.products = [Reach.None, Reach.JointActivity, Reach.Treaty].map((reach) =>
+      ISSUE_IDS.map((issue, k) => ISSUES[issue].map((_, rank) => w[k]! * gainAt(side, k, rank, reach))),
     );
   }
 
   worth(v: Vec): number {
-    const treaty = v[ISLANDS]! > 0;
-    const table = this.products[treaty ? 1 : 0]!;
+    const reach = reachOf(v);
+    const treaty = reach === Reach.Treaty;
+    const table = this.products[reach]!;
     let sum = 0;
     let agreed = false;
     for (let k = 0; k < v.length; k += 1) {
@@ -149,7 +161,7 @@ export const severityVec = (v: Vec): number =>
   (SEVERITY_ISLANDS[v[ISLANDS]!] ?? 0) * (SEVERITY_FORM[v[SOVEREIGNTY]!] ?? 1);
 export const territorialSeverity = (pkg: Package): number => severityVec(toVec(pkg));
 
-const SOVEREIGNTY_SHORTFALL = [0.8, 0.6, 0.4, 0];
+const SOVEREIGNTY_SHORTFALL = [0.5, 0.6, 0.4, 0];
 const ALLIANCE_STRAIN = [0, 0, 0.3, 0.7];
 
 /**
@@ -169,10 +181,10 @@ export function pressureVec(side: Side, v: Vec, state: GameState): number {
     return sev * ((w['oppose.russia'] / 100) * 20 + (w['hardliners.russia'] / 100) * 10 - strength * 8);
   }
   const hard = w['hardliners.japan'] / 100;
-  const treaty = v[ISLANDS]! > 0;
-  const shortfall = treaty ? SOVEREIGNTY_SHORTFALL[v[SOVEREIGNTY]!] ?? 0 : 0;
+  const islandsIn = v[ISLANDS]! > 0;
+  const shortfall = islandsIn ? SOVEREIGNTY_SHORTFALL[v[SOVEREIGNTY]!] ?? 0 : 0;
   const alliance = ALLIANCE_STRAIN[v[GUARANTEE]!] ?? 0;
-  const leverage = treaty ? 0 : (v[SANCTIONS]! + v[INVESTMENT]!) * 0.5;
+  const leverage = islandsIn ? 0 : (v[SANCTIONS]! + v[INVESTMENT]!) * 0.5;
   const strength = (w['approval.japan'] - 45) / 50;
   return (shortfall * 10 + alliance * 4 + leverage * 3) * (0.5 + hard) - strength * 3;
 }
@@ -215,7 +227,7 @@ export function redLinesOf(priorities: Priorities): RedLines {
 const TERRITORIAL: readonly boolean[] = ISSUE_IDS.map((i) => i === 'islands' || i === 'sovereignty' || i === 'usGuarantee');
 
 export function redLineVec(lines: RedLines, v: Vec): string | null {
-  const treaty = v[ISLANDS]! > 0;
+  const treaty = reachOf(v) === Reach.Treaty;
   for (let k = 0; k < v.length; k += 1) {
     if (!treaty && TERRITORIAL[k]) continue;
     if (v[k]! < lines.lo[k]! || v[k]! > lines.hi[k]!) return lines.labels[k] ?? 'red line';

@@ -1,6 +1,6 @@
 import { otherSide, type Package, type Side } from '../../scenario/vocabulary';
 import type { Draft } from '../draft';
-import { classify, isTreaty, mergeTerms, optionIndex, samePackage } from '../packages';
+import { classify, islandsOf, isTreaty, mergeTerms, optionIndex, samePackage } from '../packages';
 import { packageWorth } from '../counterpart/valuation';
 import type { Action, Cause } from '../types';
 import { say } from './lines';
@@ -22,7 +22,7 @@ export function recordOffer(d: Draft, a: Extract<Action, { type: 'offer' }>): vo
     offers: [...offers, { side: a.side, package: a.package }],
     toMove: receiver,
   };
-  say(d, a.side, 'leader', offers.length === 0 ? 'offer' : 'counter', isTreaty(a.package) ? 'territory' : 'cooperation');
+  say(d, a.side, 'leader', offers.length === 0 ? 'offer' : 'counter', a.package.islands !== 'none' ? 'territory' : 'cooperation');
   // The receiver judges the offer by its own lights, and remembers.
   const weights = d.state.priorities[receiver].weights;
   const worth = packageWorth(receiver, a.package, weights);
@@ -78,6 +78,12 @@ export function walkOut(d: Draft, a: Extract<Action, { type: 'walkOut' }>): void
 
 /** What agreed terms change in the world once they take effect. */
 export function applyTerms(d: Draft, pkg: Package, cause: Cause): void {
+  if (pkg.sovereignty === 'jointActivity' && pkg.islands !== 'none') {
+    // Joint economic activity on islands that stay Russian: the 2016 formula.
+    const islands = { ...d.state.world.islands };
+    for (const id of islandsOf(pkg)) if (islands[id] === 'russian') islands[id] = 'jointActivity';
+    d.state.world = { ...d.state.world, islands };
+  }
   const exchanges = optionIndex('humanitarian', pkg.humanitarian);
   if (exchanges > d.get('exchanges')) d.set('exchanges', exchanges, cause, `terms.humanitarian.${pkg.humanitarian}`);
   const energy = [0, 10, 30][optionIndex('energy', pkg.energy)] ?? 0;
