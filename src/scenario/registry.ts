@@ -59,8 +59,6 @@ export function loadBundledScenarios(): Promise<void> {
   return loading;
 }
 
-export const scenarioById = (id: string): Scenario | undefined => BUNDLED_SCENARIOS.find((s) => s.id === id);
-
 const own = new Set<Scenario>();
 
 /**

@@ -6,7 +6,6 @@ import {
   ISLAND_STATUSES,
   ISSUES,
   LINE_MOMENTS,
-  PHASES,
   SEQUENCINGS,
   SIDES,
   SPEAKERS,
@@ -241,5 +240,3 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Goal = z.infer<typeof goalSchema>;
 export type Priorities = z.infer<typeof prioritiesSchema>;
 export type SideSpec = z.infer<typeof sideSchema>;
-
-export const PHASE_IDS = PHASES;

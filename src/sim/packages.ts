@@ -40,9 +40,6 @@ function availableIn(scenario: Scenario): Record<IssueId, ReadonlySet<string>> {
   return table;
 }
 
-/** Whether islands figure in a package at all (joint activity or a change of sovereignty). */
-export const involvesIslands = (pkg: Package): boolean => pkg.islands !== 'none';
-
 /**
  * A treaty text changes sovereignty over islands (lease, joint governance or
  * transfer). Joint economic activity on them under Russian sovereignty is an

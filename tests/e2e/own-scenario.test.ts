@@ -58,4 +58,18 @@ describe("a teacher's own scenario file", () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(errors).toEqual([]);
   });
+
+  it('a shipped scenario file that cannot be fetched is named on the title; the others still play', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await context.route(/frozen-2025-[\w-]+\.json$/, (route) => route.abort());
+    await page.goto(baseUrl());
+    await until(page, (u) => u.scene === 'Title' && u.renders > 0, 'the title', 30_000);
+    const notice = page.locator('[data-testid="bundle-problem"]');
+    expect(await notice.innerText()).toContain('frozen-2025.json');
+    expect(await page.locator('[data-testid="scenario-frozen-2025"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="scenario-moscow-2019"]').count()).toBe(1);
+    await page.screenshot({ path: `${OUT}/bundle-problem.png` });
+    // The aborted requests are the only console errors allowed here.
+    expect(errors.filter((e) => !/frozen-2025|Failed to load resource|ERR_FAILED/.test(e))).toEqual([]);
+  });
 });

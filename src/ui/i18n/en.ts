@@ -32,6 +32,7 @@ export const en = {
   'setup.ownScenarioTaken': '{file} was not loaded: its id “{id}” is already used by “{title}”. Give it an id of its own.',
   'setup.ownScenarioTooLarge': '{file} was not loaded: at {size} bytes it is larger than any scenario should be (at most {max}).',
   'setup.ownCard': 'Your file',
+  'setup.bundleProblem': 'The scenario file {file} could not be used:',
   'setup.shareLink': 'Link to this game',
   'setup.copyLink': 'Copy link',
   'setup.copied': 'Link copied.',

@@ -14,7 +14,7 @@ import { radios, select } from '../widgets/form';
 import { drawMap, drawLegend, type IslandView } from '../widgets/map';
 import { sideName } from '../app/narrate';
 import { pairName } from '../app/views';
-import { addOwnScenario, isOwnScenario } from '../../scenario/registry';
+import { BUNDLE_PROBLEMS, addOwnScenario, isOwnScenario } from '../../scenario/registry';
 import { loadScenario } from '../../scenario/load';
 import { formatProblem } from '../../scenario/problems';
 import { announce } from '../a11y/live';
@@ -50,6 +50,13 @@ export class Title extends Phaser.Scene {
 
     const root = panel(this, BASE.margin + 8, 126, 780, 550, { scroll: true, testid: 'setup', label: t('setup.heading') });
     for (const n of store.notices) root.append(h('p', { class: n.tone === 'ok' ? 'msg ok' : 'msg', role: 'alert', testid: 'notice' }, n.text));
+    // A shipped scenario that failed to load or validate is named, with its problems, not silently missing.
+    for (const broken of BUNDLE_PROBLEMS) {
+      root.append(
+        h('p', { class: 'msg', role: 'alert', testid: 'bundle-problem' }, t('setup.bundleProblem', { file: broken.file })),
+        h('ul', { class: 'problems' }, ...broken.messages.map((m) => h('li', {}, m))),
+      );
+    }
     store.notices = [];
 
     if (all.length === 0) {
