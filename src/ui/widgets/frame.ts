@@ -51,7 +51,8 @@ export function footer(scene: Phaser.Scene): void {
   div.classList.add('footer');
   const left = h('span', { testid: 'footer-status' }, store.readOnly ? status : s ? t('common.footer', { seed: s.state.config.seed, save: status }) : '');
   const logBtn = button(t('common.log'), () => toggleNarration(), { kind: 'secondary', testid: 'toggle-log' });
-  div.append(left, replayBar() ?? '', h('span', {}, logBtn));
+  // Phaser sets the DOM element's own display, so the row lays out inside it.
+  div.append(h('div', { class: 'footer-row' }, left, replayBar() ?? '', h('span', {}, logBtn)));
 }
 
 export function toggleNarration(): void {
