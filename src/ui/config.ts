@@ -10,7 +10,6 @@ import { Reaction } from './scenes/Reaction';
 import { Ratification } from './scenes/Ratification';
 import { Debrief } from './scenes/Debrief';
 import { ReplayViewer } from './scenes/ReplayViewer';
-import { CLASSROOM_SCENES } from './class/scenes';
 
 export const gameConfig: Phaser.Types.Core.GameConfig = {
   // The canvas renderer: the game draws static 2D pictures (map, charts, meters) and needs no
@@ -27,5 +26,6 @@ export const gameConfig: Phaser.Types.Core.GameConfig = {
   input: { keyboard: false },
   audio: { noAudio: true },
   banner: false,
-  scene: [Boot, Preloader, Title, Brief, Handover, Table, Reaction, Ratification, Debrief, ReplayViewer, ...CLASSROOM_SCENES],
+  // The classroom scenes are added on first use (src/ui/class/scenes.ts).
+  scene: [Boot, Preloader, Title, Brief, Handover, Table, Reaction, Ratification, Debrief, ReplayViewer],
 };

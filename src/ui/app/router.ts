@@ -1,6 +1,7 @@
 // Which scene shows the session now: derived from the snapshot and the UI store, never stored.
 import type Phaser from 'phaser';
 import { store } from './store';
+import { ensureClassroomScenes, isClassroomKey } from '../class/scenes';
 import { wake, watchIdle } from './idle';
 
 export type SceneKey =
@@ -64,6 +65,13 @@ export function attachRouter(g: Phaser.Game): void {
 export function route(key: SceneKey = targetScene()): void {
   if (!game) return;
   requested = key;
+  if (isClassroomKey(key) && !game.scene.getScene(key)) {
+    const g = game;
+    void ensureClassroomScenes(g).then(() => {
+      if (requested === key) route(key);
+    });
+    return;
+  }
   // Let the current DOM event finish before scenes tear their DOM down.
   queueMicrotask(() => {
     if (!game || requested === null) return;
