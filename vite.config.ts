@@ -13,6 +13,8 @@ function validateScenarios(): Plugin {
   return {
     name: 'validate-scenarios',
     apply: 'build',
+    // Tells src/scenario/registry.ts that the files it fetches were validated here.
+    config: () => ({ define: { __SCENARIOS_VALIDATED_AT_BUILD__: 'true' } }),
     generateBundle(_options, bundle) {
       for (const asset of Object.values(bundle)) {
         const origin = asset.type === 'asset' ? (asset.originalFileNames?.[0] ?? '') : '';

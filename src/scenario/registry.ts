@@ -1,5 +1,4 @@
 import type { Scenario } from './schema';
-import { loadScenario } from './load';
 import { formatProblem, type Result } from './problems';
 
 // The scenarios shipped with the game, for the browser (Node reads them with
@@ -22,6 +21,10 @@ const loaded: Scenario[] = [];
 export const BUNDLED_SCENARIOS: readonly Scenario[] = loaded;
 export const BUNDLE_PROBLEMS: BundleProblem[] = [];
 
+/** Set by the build's validating plugin (vite.config.ts); absent under the dev server. */
+declare const __SCENARIOS_VALIDATED_AT_BUILD__: boolean | undefined;
+const VALIDATED_AT_BUILD = typeof __SCENARIOS_VALIDATED_AT_BUILD__ !== 'undefined' && __SCENARIOS_VALIDATED_AT_BUILD__;
+
 let loading: Promise<void> | null = null;
 
 /** Fetches and validates every bundled scenario once; later calls share the first. */
@@ -41,9 +44,10 @@ export function loadBundledScenarios(): Promise<void> {
         } catch (error) {
           return { file, result: null, error: error instanceof Error ? error.message : String(error) };
         }
-        const result: Result<Scenario> = import.meta.env.PROD
+        // The validator (and the schema it builds) is fetched only where it is needed.
+        const result: Result<Scenario> = VALIDATED_AT_BUILD
           ? { ok: true, value: JSON.parse(text) as Scenario }
-          : loadScenario(text, file);
+          : (await import('./load.ts')).loadScenario(text, file);
         return { file, result, error: null };
       }),
   ).then((files) => {

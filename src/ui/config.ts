@@ -1,6 +1,5 @@
 import Phaser from 'phaser';
 import { BASE, PALETTE } from './theme';
-import { Boot } from './scenes/Boot';
 import { Preloader } from './scenes/Preloader';
 import { Title } from './scenes/Title';
 import { Brief } from './scenes/Brief';
@@ -27,5 +26,6 @@ export const gameConfig: Phaser.Types.Core.GameConfig = {
   audio: { noAudio: true },
   banner: false,
   // The classroom scenes are added on first use (src/ui/class/scenes.ts).
-  scene: [Boot, Preloader, Title, Brief, Handover, Table, Reaction, Ratification, Debrief, ReplayViewer],
+  // The Preloader is the first scene: it waits for the faces and the scenario files, then boots the app.
+  scene: [Preloader, Title, Brief, Handover, Table, Reaction, Ratification, Debrief, ReplayViewer],
 };

@@ -39,7 +39,8 @@ export function buildGame(root: string, outDir: string, config?: string): void {
   const vite = join(root, 'node_modules/vite/bin/vite.js');
   const args = [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--sourcemap', 'hidden', '--logLevel', 'error'];
   if (config) args.push('--config', config);
-  execFileSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  // A production build even when called from the test runner, which sets NODE_ENV=test.
+  execFileSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 /** gzip at zlib's default level, as `vite build` reports it and as most servers send it. */

@@ -244,11 +244,11 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
   let found = climb(start);
   // One step at a time cannot cross a red line into treaty texts, so also climb from the
   // smallest treaty this side could sign, when territory is on the table.
-  if (allowed[ISLANDS]![2] && start[ISLANDS] === 0) {
+  // (Under a sequencing clash only joint activity is open, and one step reaches it: no anchor needed.)
+  if (allowed[ISLANDS]![2] && allowed[SOVEREIGNTY]![2] && start[ISLANDS] === 0) {
     const anchor = start.slice();
     anchor[ISLANDS] = Math.max(2, lines.lo[ISLANDS]!);
-    // Under a sequencing clash only joint economic activity on the islands is on the table.
-    anchor[SOVEREIGNTY] = allowed[SOVEREIGNTY]![2] ? Math.min(Math.max(2, lines.lo[SOVEREIGNTY]!), lines.hi[SOVEREIGNTY]!) : 0;
+    anchor[SOVEREIGNTY] = Math.min(Math.max(2, lines.lo[SOVEREIGNTY]!), lines.hi[SOVEREIGNTY]!);
     anchor[GUARANTEE] = Math.min(Math.max(anchor[GUARANTEE]!, lines.lo[GUARANTEE]!), lines.hi[GUARANTEE]!);
     if (anchor.every((r, i) => allowed[i]![r])) {
       const treaty = climb(anchor);

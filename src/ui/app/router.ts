@@ -79,7 +79,7 @@ export function route(key: SceneKey = targetScene()): void {
     requested = null;
     for (const scene of game.scene.getScenes(true)) {
       const k = scene.sys.settings.key;
-      if (k !== next && k !== 'Boot' && k !== 'Preloader') game.scene.stop(k);
+      if (k !== next && k !== 'Preloader') game.scene.stop(k);
     }
     current = next;
     game.scene.getScene(next)?.events.once('create', () => {

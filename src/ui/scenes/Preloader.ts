@@ -13,6 +13,7 @@ export class Preloader extends Phaser.Scene {
   }
 
   create(): void {
+    performance.mark('up:boot');
     performance.mark('up:preloader');
     // No canvas text before the faces arrive: a first text in a missing font sends the browser
     // hunting through system fallbacks, which costs more than this whole scene. A quiet rule

@@ -15,7 +15,6 @@ import { drawMap, drawLegend, type IslandView } from '../widgets/map';
 import { sideName } from '../app/narrate';
 import { pairName } from '../app/views';
 import { BUNDLE_PROBLEMS, addOwnScenario, isOwnScenario } from '../../scenario/registry';
-import { loadScenario } from '../../scenario/load';
 import { formatProblem } from '../../scenario/problems';
 import { announce } from '../a11y/live';
 
@@ -42,10 +41,15 @@ export class Title extends Phaser.Scene {
         const total = chosen!.islands.reduce((s, x) => s + x.areaKm2, 0);
         return { id, name: pairName(i.names.ja, i.names.ru), status: i.status, areaKm2: i.areaKm2, population: i.population, share: (i.areaKm2 / total) * 100 };
       });
-      const mh = drawMap(this, 836, 132, 412, islands, true);
-      drawLegend(this, 836, 132 + mh + 28, ['russian', 'jointActivity']);
-      drawLegend(this, 836, 132 + mh + 54, ['leased', 'jointGovernance']);
-      drawLegend(this, 836, 132 + mh + 80, ['returned']);
+      // The controls first, the map a frame later: setup is usable sooner, and the
+      // picture (some 20 ms to draw) follows before anyone could look for it.
+      requestAnimationFrame(() => {
+        if (!this.sys.isActive()) return;
+        const mh = drawMap(this, 836, 132, 412, islands, true);
+        drawLegend(this, 836, 132 + mh + 28, ['russian', 'jointActivity']);
+        drawLegend(this, 836, 132 + mh + 54, ['leased', 'jointGovernance']);
+        drawLegend(this, 836, 132 + mh + 80, ['returned']);
+      });
     }
 
     const root = panel(this, BASE.margin + 8, 126, 780, 550, { scroll: true, testid: 'setup', label: t('setup.heading') });
@@ -145,6 +149,8 @@ export class Title extends Phaser.Scene {
         say(t('setup.ownScenarioTooLarge', { file: file.name, size: file.size, max: OWN_SCENARIO_MAX_BYTES }));
         return;
       }
+      // The validator and its schema load on first use: most visitors never bring a file.
+      const { loadScenario } = await import('../../scenario/load');
       const result = loadScenario(await file.text(), file.name);
       if (!result.ok) {
         say(t('setup.ownScenarioProblems', { file: file.name, count: result.problems.length }));

@@ -61,33 +61,40 @@ function clipToRect(pts: Pt[], x0: number, y0: number, x1: number, y1: number): 
   return clipRing(pts, edges);
 }
 
-function insidePoly(px: number, py: number, pts: Phaser.Math.Vector2[]): boolean {
-  let inside = false;
+/**
+ * Where a horizontal line crosses the polygon's edges, sorted: between the
+ * 1st and 2nd crossing, the 3rd and 4th, … the line is inside (even–odd).
+ */
+function crossings(py: number, pts: Phaser.Math.Vector2[]): number[] {
+  const xs: number[] = [];
   for (let i = 0, j = pts.length - 1; i < pts.length; j = i++) {
     const a = pts[i]!;
     const b = pts[j]!;
-    if (a.y > py !== b.y > py && px < ((b.x - a.x) * (py - a.y)) / (b.y - a.y) + a.x) inside = !inside;
+    if (a.y > py !== b.y > py) xs.push(((b.x - a.x) * (py - a.y)) / (b.y - a.y) + a.x);
   }
-  return inside;
+  return xs.sort((m, n) => m - n);
 }
 
+/** Marks the points of a 7-pixel grid inside the polygon, one scanline at a time. */
 function drawPattern(g: Phaser.GameObjects.Graphics, pts: Phaser.Math.Vector2[], pattern: Pattern, ink: number): void {
   if (pattern === 'solid') return;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minY = Infinity, maxY = -Infinity;
   for (const p of pts) {
-    minX = Math.min(minX, p.x); maxX = Math.max(maxX, p.x);
-    minY = Math.min(minY, p.y); maxY = Math.max(maxY, p.y);
+    minY = Math.min(minY, p.y);
+    maxY = Math.max(maxY, p.y);
   }
   const step = 7;
   g.lineStyle(1.4, ink, 0.9);
   g.fillStyle(ink, 0.9);
   for (let y = Math.floor(minY / step) * step; y <= maxY; y += step) {
-    for (let x = Math.floor(minX / step) * step; x <= maxX; x += step) {
-      if (!insidePoly(x, y, pts)) continue;
-      if (pattern === 'dots') g.fillCircle(x, y, 1.3);
-      else if (pattern === 'hatch') g.lineBetween(x - 3, y + 3, x + 3, y - 3);
-      else if (pattern === 'lines') g.lineBetween(x - 3.5, y, x + 3.5, y);
-      else if (pattern === 'cross') { g.lineBetween(x - 3, y, x + 3, y); g.lineBetween(x, y - 3, x, y + 3); }
+    const xs = crossings(y, pts);
+    for (let k = 0; k + 1 < xs.length; k += 2) {
+      for (let x = Math.ceil(xs[k]! / step) * step; x < xs[k + 1]!; x += step) {
+        if (pattern === 'dots') g.fillCircle(x, y, 1.3);
+        else if (pattern === 'hatch') g.lineBetween(x - 3, y + 3, x + 3, y - 3);
+        else if (pattern === 'lines') g.lineBetween(x - 3.5, y, x + 3.5, y);
+        else if (pattern === 'cross') { g.lineBetween(x - 3, y, x + 3, y); g.lineBetween(x, y - 3, x, y + 3); }
+      }
     }
   }
 }
