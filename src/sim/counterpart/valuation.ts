@@ -85,27 +85,11 @@ export const gain = (side: Side, issue: IssueId, pkg: Package): number =>
  */
 export const STATUS_QUO_WORTH = 40;
 
-/** A package's worth to one side, on a scale where the status quo is STATUS_QUO_WORTH and every gain at once adds 50. */
-export function worthVec(side: Side, v: Vec, w: number[]): number {
-  const reach = reachOf(v);
-  const treaty = reach === Reach.Treaty;
-  let sum = 0;
-  let total = 0;
-  let agreed = false;
-  for (let k = 0; k < v.length; k += 1) {
-    const rank = v[k]!;
-    sum += w[k]! * gainAt(side, k, rank, reach);
-    total += w[k]!;
-    if (rank > 0) agreed = true;
-  }
-  const base = STATUS_QUO_WORTH + (total === 0 ? 0 : (50 * sum) / total);
-  return base + (treaty ? DEAL_BONUS[side].treaty : agreed ? DEAL_BONUS[side].interim : 0);
-}
-
 /**
- * worthVec with every weight × gain worked out in advance, for the
- * counterpart's search: the same products summed in the same order, so the
- * same numbers to the last bit, at a fraction of the cost.
+ * A package's worth to one side, on a scale where the status quo is
+ * STATUS_QUO_WORTH and every gain at once adds 50 (plus the bonus for
+ * signing). Every weight × gain is worked out once per set of weights: the
+ * counterpart's search values thousands of packages a game.
  */
 export class WorthTable {
   /** products[reach][issue][rank] = weight × gain */
@@ -151,7 +135,7 @@ export function worthTable(side: Side, weights: Record<IssueId, number>): WorthT
 }
 
 export const packageWorth = (side: Side, pkg: Package, weights: Record<IssueId, number>): number =>
-  worthVec(side, toVec(pkg), weightVec(weights));
+  worthTable(side, weights).worth(toVec(pkg));
 
 const SEVERITY_ISLANDS = [0, 0.4, 0.7, 1.2, 1.5];
 const SEVERITY_FORM = [0.3, 0.6, 0.7, 1.2];
@@ -234,9 +218,6 @@ export function redLineVec(lines: RedLines, v: Vec): string | null {
   }
   return null;
 }
-
-export const redLineBreached = (priorities: Priorities, pkg: Package): string | null =>
-  redLineVec(redLinesOf(priorities), toVec(pkg));
 
 const GUESSES = new WeakMap<Scenario, Record<Side, SidePriorities>>();
 
