@@ -144,6 +144,8 @@ const lineSchema = z.strictObject({
   on: z.enum(LINE_MOMENTS),
   /** For offers and counters: said of a package that moves territory, or of one that does not. Untagged lines fit both. */
   topic: z.optional(z.enum(['territory', 'cooperation'])),
+  /** The issues the line speaks to: when the counterpart refuses or asks over one, a line about it is chosen. */
+  about: z.optional(z.array(issueId).check(z.minLength(1))),
   text,
   cite: citationSchema,
 });
