@@ -125,6 +125,12 @@ function checkConditions(s: Scenario, at: (path: string, message: string) => voi
     s.sides[side].priorities.redLines.forEach((r, i) => {
       checkOption(r.issue, r.atMost, `sides.${side}.priorities.redLines[${i}].atMost`);
       checkOption(r.issue, r.atLeast, `sides.${side}.priorities.redLines[${i}].atLeast`);
+      r.shifts.forEach((shift, k) => {
+        const path = `sides.${side}.priorities.redLines[${i}].shifts[${k}]`;
+        checkCondition(shift.when, `${path}.when`);
+        checkOption(r.issue, shift.atMost, `${path}.atMost`);
+        checkOption(r.issue, shift.atLeast, `${path}.atLeast`);
+      });
     });
   }
 }

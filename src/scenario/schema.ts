@@ -175,9 +175,33 @@ const prioritiesSchema = z.strictObject({
   weights: issueWeights,
   /** The least value a deal must give before this side will sign, drawn from [low, high]. */
   reservation: range,
-  /** Options this side will never accept, whatever its approval. */
+  /**
+   * Options this side will not accept. A line may move with the leader's
+   * strength at home: the first of its `shifts` whose condition holds
+   * replaces its bound ("to make it, a leadership should be in a strong position").
+   */
   redLines: z._default(
-    z.array(z.strictObject({ issue: issueId, atMost: z.optional(z.string()), atLeast: z.optional(z.string()), label: text, cite: citationSchema })),
+    z.array(
+      z.strictObject({
+        issue: issueId,
+        atMost: z.optional(z.string()),
+        atLeast: z.optional(z.string()),
+        label: text,
+        cite: citationSchema,
+        shifts: z._default(
+          z.array(
+            z.strictObject({
+              when: conditionSchema,
+              atMost: z.optional(z.string()),
+              atLeast: z.optional(z.string()),
+              label: text,
+              cite: citationSchema,
+            }),
+          ),
+          [],
+        ),
+      }),
+    ),
     [],
   ),
   /** Opening stance at the foreign ministers' table. */

@@ -69,6 +69,14 @@ export const SEQUENCINGS = ['territoryFirst', 'parallel', 'normaliseFirst'] as c
 export type Sequencing = (typeof SEQUENCINGS)[number];
 
 export const TONES = ['quiet', 'sell', 'tough', 'leak'] as const;
+
+/**
+ * How a leader takes a signed text to parliament: a free vote; whipped
+ * (political capital spent for votes); or the vote put off to the next
+ * round, to work the home front first (only while rounds remain).
+ */
+export const APPROACHES = ['vote', 'whip', 'delay'] as const;
+export type Approach = (typeof APPROACHES)[number];
 export type Tone = (typeof TONES)[number];
 
 export const ENDINGS = [

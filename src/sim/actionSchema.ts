@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ISSUES, SEQUENCINGS, SIDES, TONES, type IssueId } from '../scenario/vocabulary';
+import { APPROACHES, ISSUES, SEQUENCINGS, SIDES, TONES, type IssueId } from '../scenario/vocabulary';
 import type { ActionType } from './types';
 
 // The shape of a player's action, strictly: what a replay may hold and what
@@ -23,7 +23,7 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('stall'), side }),
   z.strictObject({ type: z.literal('walkOut'), side }),
   z.strictObject({ type: z.literal('statement'), side, tone: z.enum(TONES) }),
-  z.strictObject({ type: z.literal('ratify'), side, push: z.boolean() }),
+  z.strictObject({ type: z.literal('ratify'), side, approach: z.enum(APPROACHES) }),
 ]);
 
 export const ACTION_TYPES: readonly ActionType[] = ['agenda', 'offer', 'accept', 'stall', 'walkOut', 'statement', 'ratify'];

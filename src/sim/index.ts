@@ -15,11 +15,11 @@ export {
   type VerifyResult,
 } from './replay';
 export { scoreOf, type SideScore } from './scoring';
-export { ledgerFor, islandRows, packageValue, type IslandRow } from './selectors';
+export { ledgerFor, islandRows, packageValue, worthBreakdown, type IslandRow, type WorthBreakdown } from './selectors';
 export { stateHash, canonicalJson, sha256Hex } from './hash';
 export { scenarioHash } from './scenarioHash';
-export { availableOptions, classify, landShare, STATUS_QUO } from './packages';
-export { ratificationOdds } from './rules/ratification';
+export { availableOptions, blockedOptions, classify, landShare, STATUS_QUO } from './packages';
+export { ratificationOdds, WHIP } from './rules/ratification';
 export { termsOf } from './conditions';
 export * from './types';
 export type { Package, Side, IssueId, VarId, Ending, Tone, Sequencing, IslandId, IslandStatus } from '../scenario/vocabulary';

@@ -1,15 +1,18 @@
 import type { Scenario } from '../scenario/schema';
 import {
+  APPROACHES,
   ISSUE_IDS,
   SEQUENCINGS,
   SIDES,
   TONES,
+  type Approach,
   type IssueId,
   type Sequencing,
   type Side,
   type Tone,
 } from '../scenario/vocabulary';
-import { availableOptions, packageBlock, samePackage } from './packages';
+import { availableOptions, blockedOptions, packageBlock, samePackage } from './packages';
+import { canDelay } from './rules/ratification';
 import { MAX_OFFERS } from './rules/summit';
 import type { Action, ActionType, GameState } from './types';
 
@@ -21,8 +24,12 @@ export interface LegalMoves {
   types: ActionType[];
   /** For offers: the options of each issue that may be put on the table. */
   options: Record<IssueId, string[]>;
+  /** The options the scenario offers that cannot be put on the table now, each with its reason. */
+  blocked: Record<IssueId, Record<string, string>>;
   sequencings: readonly Sequencing[];
   tones: readonly Tone[];
+  /** In ratification: the ways to take the text to parliament open now. */
+  approaches: readonly Approach[];
 }
 
 /** The side that must act now. In simultaneous phases Japan chooses first; neither sees the other's choice. */
@@ -66,9 +73,19 @@ export function legalMoves(scenario: Scenario, state: GameState, phase: PhaseNam
     side,
     types: legalTypes(state, phase),
     options: availableOptions(scenario, state),
+    blocked: blockedOptions(scenario, state),
     sequencings: SEQUENCINGS,
     tones: TONES,
+    approaches: approachesNow(scenario, state),
   };
+}
+
+const approachesNow = (scenario: Scenario, state: GameState): readonly Approach[] =>
+  canDelay(scenario.rounds.length, state) ? APPROACHES : APPROACHES.filter((a) => a !== 'delay');
+
+/** Whether a human or the counterpart may take this approach to parliament now. */
+export function approachOpen(scenario: Scenario, state: GameState, approach: Approach): boolean {
+  return approachesNow(scenario, state).includes(approach);
 }
 
 /** Why an action is refused now, in words a player or a replay error can show; null when it is legal. */
@@ -95,7 +112,8 @@ export function refusal(scenario: Scenario, state: GameState, phase: PhaseName, 
     case 'statement':
       return TONES.includes(action.tone) ? null : `unknown tone "${String(action.tone)}"`;
     case 'ratify':
-      return typeof action.push === 'boolean' ? null : 'ratify needs push: true or false';
+      if (!APPROACHES.includes(action.approach)) return `unknown approach "${String(action.approach)}" (expected ${APPROACHES.join(', ')})`;
+      return approachOpen(scenario, state, action.approach) ? null : 'the vote cannot be put off: this is the last round';
     default:
       return null;
   }

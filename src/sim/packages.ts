@@ -94,6 +94,7 @@ export function optionBlock(
   // sides accept.
   if (issue === 'sovereignty') {
     if (dialogue < 2) return 'ministersOnly';
+    if (state.signed) return 'textPending';
     if (state.talks.reach !== 'treatyText') return 'sequencingClash';
   }
   return null;
@@ -108,6 +109,25 @@ export function packageBlock(scenario: Scenario, state: GameState, pkg: Package)
   if (pkg.islands === 'none' && pkg.sovereignty !== 'jointActivity') return 'sovereignty:noIslands';
   if (pkg.energy === 'pipeline' && !isTreaty(pkg)) return 'energy:pipelineNeedsTreaty';
   return null;
+}
+
+/**
+ * For each issue, the options the scenario offers that cannot be put on
+ * the table now, with the reason (a message key suffix): the player sees
+ * them marked before picking one.
+ */
+export function blockedOptions(scenario: Scenario, state: GameState): Record<IssueId, Record<string, string>> {
+  const out = {} as Record<IssueId, Record<string, string>>;
+  for (const issue of ISSUE_IDS) {
+    const row: Record<string, string> = {};
+    for (const o of ISSUES[issue] as readonly string[]) {
+      if (!availableIn(scenario)[issue].has(o) && o !== STATUS_QUO[issue]) continue;
+      const why = optionBlock(scenario, state, issue, o);
+      if (why) row[o] = why;
+    }
+    out[issue] = row;
+  }
+  return out;
 }
 
 /** The options of each issue a side may put on the table now. */

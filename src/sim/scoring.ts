@@ -13,7 +13,7 @@ export interface SideScore {
 export function scoreOf(scenario: Scenario, state: GameState): Record<Side, SideScore> {
   const out = {} as Record<Side, SideScore>;
   for (const side of SIDES) {
-    const goals = scenario.sides[side].brief.goals.map((goal) => ({ goal, met: holds(goal.test, state) }));
+    const goals = scenario.sides[side].brief.goals.map((goal) => ({ goal, met: holds(goal.test, state, 'game') }));
     const all = goals.reduce((sum, g) => sum + g.goal.weight, 0);
     const met = goals.reduce((sum, g) => sum + (g.met ? g.goal.weight : 0), 0);
     out[side] = { total: all === 0 ? 0 : Math.round((100 * met) / all), goals };

@@ -1,4 +1,5 @@
 import type {
+  Approach,
   Difficulty,
   Ending,
   IslandId,
@@ -34,19 +35,34 @@ export type Action = (
   | { type: 'stall'; side: Side }
   | { type: 'walkOut'; side: Side }
   | { type: 'statement'; side: Side; tone: Tone }
-  | { type: 'ratify'; side: Side; push: boolean }
+  | { type: 'ratify'; side: Side; approach: Approach }
 ) & {
   /** Set on a computer's move only: the reckoning and the dice behind it, for the log. */
   why?: Decision;
 };
 
-/** How a computer counterpart reached a decision: what the deal was worth to it, its bar, and the dice. */
+/** Why the counterpart answered as it did, in one word the narration turns into a sentence. */
+export type DecisionReason = 'accepted' | 'redLine' | 'farApart' | 'short' | 'closeCall' | 'ratificationRisk';
+
+/** What the other side can read of a refusal without seeing the dice: its tone (how far apart the two are). */
+export type Signal = 'warm' | 'cool' | 'cold';
+
+/**
+ * How a computer counterpart reached a decision: what the deal was worth to
+ * it, its bar, and the dice; and what the other side may read of it during
+ * play (the reason, the issue it presses on, its tone). Worth, bar, odds and
+ * roll are private until the game ends, except on Easy.
+ */
 export interface Decision {
   worth: number;
   bar: number;
   p: number;
   roll: number;
   redLine?: string;
+  reason: DecisionReason;
+  /** The issue the counterpart presses on: the one whose change would help it most, or its red line's. */
+  asks?: IssueId;
+  signal: Signal;
 }
 export type ActionType = Action['type'];
 
@@ -115,7 +131,7 @@ export interface LedgerEntry {
 /** How the counterpart remembers being treated; it explains its stance with these. */
 export interface Memory {
   round: number;
-  reason: 'leak' | 'tough' | 'walkOut' | 'concession' | 'goodwill' | 'agreement' | 'stall' | 'hardOffer';
+  reason: 'leak' | 'tough' | 'walkOut' | 'concession' | 'goodwill' | 'agreement' | 'stall' | 'hardOffer' | 'delay' | 'rejected' | 'repeat';
   /** Change to this side's trust in the other side. */
   delta: number;
 }
@@ -134,7 +150,10 @@ export type LogEntry =
   | { kind: 'talks'; round: number; reach: SummitOutcome; clash: boolean }
   | { kind: 'event'; round: number; eventId: string }
   | { kind: 'memory'; round: number; side: Side; memory: Memory }
-  | { kind: 'ratification'; round: number; side: Side; passed: boolean; p: number; roll: number }
+  | { kind: 'ratification'; round: number; side: Side; passed: boolean; p: number; roll: number; approach: Approach }
+  | { kind: 'ratificationDelayed'; round: number; side: Side }
+  | { kind: 'textReturned'; round: number; side: Side }
+  | { kind: 'floorPassed'; round: number; side: Side }
   | { kind: 'ending'; round: number; ending: Ending; side?: Side };
 
 /** One row per finished round, for charts over time. */
@@ -156,6 +175,8 @@ export interface SummitState {
   toMove: Side;
   offers: OfferRecord[];
   outcome: SummitOutcome | null;
+  /** The opener stalled before any offer: the other side has the floor, so each side moves at every summit. */
+  floorPassed: boolean;
 }
 
 export interface GameState {
@@ -168,11 +189,17 @@ export interface GameState {
   talks: TalksState;
   summit: SummitState;
   statements: Partial<Record<Side, Tone>>;
-  ratification: Partial<Record<Side, boolean>>;
+  ratification: Partial<Record<Side, Approach>>;
   /** The interim package agreed so far (territory aside), merged across rounds. */
   agreed: Package | null;
-  /** A treaty text signed at a summit, waiting for ratification. */
+  /** A treaty text signed at a summit, waiting for ratification (not in force until both parliaments pass it). */
   signed: Package | null;
+  /** The round the signed text was signed in; a vote may be put off, not forever. */
+  signedRound: number | null;
+  /** Texts that a parliament rejected: each went back to the table. */
+  rejections: number;
+  /** Summits in a row that ended with nothing agreed: two in a row downgrade the dialogue. */
+  emptySummits: number;
   memory: Record<Side, Memory[]>;
   walkOuts: number;
   firedEvents: string[];

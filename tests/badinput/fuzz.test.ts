@@ -63,7 +63,7 @@ const randomAction: fc.Arbitrary<Record<string, unknown>> = fc.record(
     prepare: maybe(fc.constantFrom(...ISSUE_IDS)),
     package: packageArb,
     tone: maybe(fc.constantFrom(...TONES)),
-    push: maybe(fc.boolean()),
+    approach: maybe(fc.constantFrom('vote', 'whip', 'delay')),
   },
   { requiredKeys: ['type', 'side'] },
 );
@@ -109,7 +109,7 @@ function legalAction(session: GameSession, pick: number): Action | null {
     case 'statement':
       return { type, side, tone: legal.tones[pick % legal.tones.length]! };
     case 'ratify':
-      return { type, side, push: pick % 2 === 0 };
+      return { type, side, approach: (['vote', 'whip', 'delay'] as const)[pick % 3]! };
     default:
       return { type, side } as Action;
   }
@@ -136,7 +136,7 @@ function certainlyIllegal(session: GameSession, a: Record<string, unknown>): str
     case 'statement':
       return (TONES as readonly unknown[]).includes(a.tone) ? null : 'bad tone';
     case 'ratify':
-      return typeof a.push === 'boolean' ? null : 'push not boolean';
+      return ['vote', 'whip', 'delay'].includes(String(a.approach)) ? null : 'approach unknown';
     default:
       return null;
   }

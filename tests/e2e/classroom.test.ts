@@ -32,7 +32,7 @@ function studentMove(session: GameSession, variant: number): Action {
   if (ty.includes('accept') && variant % 3 !== 0) return { type: 'accept', side };
   if (ty.includes('agenda')) return { type: 'agenda', side, sequencing: (['parallel', 'territoryFirst', 'normaliseFirst'] as const)[variant % 3]!, prepare: 'energy' };
   if (ty.includes('statement')) return { type: 'statement', side, tone: (['quiet', 'sell', 'tough'] as const)[variant % 3]! };
-  if (ty.includes('ratify')) return { type: 'ratify', side, push: variant % 2 === 0 };
+  if (ty.includes('ratify')) return { type: 'ratify', side, approach: variant % 2 === 0 ? 'whip' : 'vote' };
   return { type: 'stall', side };
 }
 

@@ -29,7 +29,7 @@ describe('the table engine plays the same games as the XState machine', () => {
         const legal = machine.legal();
         expect(legal).not.toBeNull();
         const side = legal!.side;
-        const wrong: Action = { type: 'ratify', side, push: true };
+        const wrong: Action = { type: 'ratify', side, approach: 'whip' };
         expect(table.act(wrong).ok).toBe(machine.act(wrong).ok);
         const type = legal!.types[step % legal!.types.length]!;
         const action: Action =
@@ -38,7 +38,7 @@ describe('the table engine plays the same games as the XState machine', () => {
             : type === 'statement'
               ? { type, side, tone: legal!.tones[step % 4]! }
               : type === 'ratify'
-                ? { type, side, push: step % 2 === 0 }
+                ? { type, side, approach: step % 2 === 0 ? 'whip' : 'vote' }
                 : type === 'offer'
                   ? { type, side, package: { islands: 'none', sovereignty: 'jointActivity', usGuarantee: 'none', sanctions: 'keep', energy: 'none', investment: 'none', humanitarian: step % 2 ? 'graveVisits' : 'none' } }
                   : { type, side };

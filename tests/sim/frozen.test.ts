@@ -15,7 +15,7 @@ const patient: Play = (s) => {
   const side = l.side;
   if (l.types.includes('agenda')) return { type: 'agenda', side, sequencing: 'parallel', prepare: 'humanitarian' };
   if (l.types.includes('statement')) return { type: 'statement', side, tone: 'quiet' };
-  if (l.types.includes('ratify')) return { type: 'ratify', side, push: true };
+  if (l.types.includes('ratify')) return { type: 'ratify', side, approach: 'whip' };
   const offers = s.state.summit.offers;
   const last = offers[offers.length - 1];
   if (last && last.side !== side) return { type: 'accept', side };
@@ -29,7 +29,7 @@ const hardLine: Play = (s) => {
   const side = l.side;
   if (l.types.includes('agenda')) return { type: 'agenda', side, sequencing: 'territoryFirst', prepare: 'islands' };
   if (l.types.includes('statement')) return { type: 'statement', side, tone: 'tough' };
-  if (l.types.includes('ratify')) return { type: 'ratify', side, push: true };
+  if (l.types.includes('ratify')) return { type: 'ratify', side, approach: 'whip' };
   return { type: 'stall', side };
 };
 

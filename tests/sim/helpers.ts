@@ -75,7 +75,7 @@ export function chooseLegal(session: GameSession, pick: (n: number) => number): 
     case 'statement':
       return { type, side, tone: TONES[pick(TONES.length)]! };
     case 'ratify':
-      return { type, side, push: pick(2) === 1 };
+      return { type, side, approach: pick(2) === 1 ? 'whip' : 'vote' };
     default:
       return { type, side };
   }
@@ -185,7 +185,7 @@ export const concedeEverything =
       case 'publicReaction':
         return { type: 'statement', side, tone: 'sell' };
       default:
-        return { type: 'ratify', side, push: true };
+        return { type: 'ratify', side, approach: 'whip' };
     }
   };
 
@@ -228,7 +228,7 @@ export const patient: Policy = (g) => {
       return { type: 'statement', side, tone: deal ? 'sell' : 'quiet' };
     }
     default:
-      return { type: 'ratify', side, push: st.world.vars['approval.japan'] > g.scenario.sides.japan.leaderOutBelow + 12 };
+      return { type: 'ratify', side, approach: st.world.vars['approval.japan'] > g.scenario.sides.japan.leaderOutBelow + 12 ? 'whip' : 'vote' };
   }
 };
 
@@ -251,7 +251,7 @@ export const always =
       case 'publicReaction':
         return { type: 'statement', side, tone: what === 'leak' ? 'leak' : 'quiet' };
       default:
-        return { type: 'ratify', side, push: true };
+        return { type: 'ratify', side, approach: 'whip' };
     }
   };
 

@@ -207,7 +207,7 @@ describe('illegal events are refused and change nothing', () => {
   it('wrong phase', () => {
     const g = GameSession.start(moscow, config(moscow, 's', HOT_SEAT));
     refused(g, { type: 'statement', side: 'japan', tone: 'quiet' }, /ministerTalks/);
-    refused(g, { type: 'ratify', side: 'japan', push: true }, /not possible/);
+    refused(g, { type: 'ratify', side: 'japan', approach: 'whip' }, /not possible/);
     refused(g, { type: 'offer', side: 'japan', package: STATUS_QUO }, /not possible/);
     toSummit(g);
     const side = g.pending!;
@@ -215,7 +215,7 @@ describe('illegal events are refused and change nothing', () => {
     refused(g, { type: 'accept', side }, /"accept" is not possible/);
     refused(g, { type: 'walkOut', side }, /"walkOut" is not possible/);
     refused(g, { type: 'agenda', side, sequencing: 'parallel', prepare: 'islands' }, /summit/);
-    refused(g, { type: 'ratify', side, push: false }, /summit/);
+    refused(g, { type: 'ratify', side, approach: 'vote' }, /summit/);
   });
 
   it('an unavailable option, an unknown option or an impossible package', () => {

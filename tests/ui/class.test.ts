@@ -23,7 +23,7 @@ function humanMove(session: GameSession): Action {
   if (ty.includes('accept')) return { type: 'accept', side };
   if (ty.includes('agenda')) return { type: 'agenda', side, sequencing: 'parallel', prepare: 'energy' };
   if (ty.includes('statement')) return { type: 'statement', side, tone: 'quiet' };
-  if (ty.includes('ratify')) return { type: 'ratify', side, push: true };
+  if (ty.includes('ratify')) return { type: 'ratify', side, approach: 'whip' };
   return { type: 'stall', side };
 }
 

@@ -75,7 +75,7 @@ export function humanJapanGame(scenario: Scenario, seed: string, pick = chooser(
           candidates.push({ type, side, tone: legal.tones[pick(legal.tones.length)]! });
           break;
         case 'ratify':
-          candidates.push({ type, side, push: pick(2) === 0 });
+          candidates.push({ type, side, approach: pick(2) === 0 ? 'whip' : 'vote' });
           break;
         case 'walkOut':
           if (pick(8) === 0) candidates.push({ type, side });

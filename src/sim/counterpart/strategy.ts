@@ -4,16 +4,17 @@ import {
   ISSUES,
   otherSide,
   type IssueId,
+  type Approach,
   type Package,
   type Sequencing,
   type Side,
   type Tone,
 } from '../../scenario/vocabulary';
-import { legalTypes, type PhaseName } from '../legal';
+import { approachOpen, legalTypes, type PhaseName } from '../legal';
 import { STATUS_QUO, optionBlock } from '../packages';
 import { logistic, ratificationOdds } from '../rules/ratification';
 import type { Dice } from '../rng';
-import type { Action, Decision, GameState } from '../types';
+import type { Action, Decision, DecisionReason, GameState, SidePriorities, Signal } from '../types';
 import {
   ENERGY,
   GUARANTEE,
@@ -23,8 +24,9 @@ import {
   gain,
   guessedPriorities,
   pressureVec,
+  redLineIssue,
   redLineVec,
-  redLinesOf,
+  redLinesNow,
   toVec,
   worthTable,
   type WorthTable,
@@ -57,7 +59,7 @@ export function netWorth(state: GameState, side: Side, v: Vec): number {
  * depend on the package worked out once: the search calls `net` thousands of
  * times a game, so it allocates nothing.
  */
-class Valuer {
+export class Valuer {
   private readonly table: WorthTable;
   private readonly agreed: Vec | null;
   private readonly banked: number;
@@ -66,17 +68,24 @@ class Valuer {
   /** What signing a text that this side's parliament may reject costs it: Yeltsin "always stepped back". */
   private readonly ratificationRisk: number;
 
+  /** `weights` stands in for the side's private priorities when another side estimates them. */
   constructor(
     private readonly state: GameState,
     private readonly side: Side,
+    weights: SidePriorities['weights'] = state.priorities[side].weights,
   ) {
-    this.table = worthTable(side, state.priorities[side].weights);
+    this.table = worthTable(side, weights);
     this.agreed = state.agreed ? toVec(state.agreed) : null;
     this.banked = this.agreed ? this.table.worth(this.agreed) - STATUS_QUO_WORTH : 0;
     const prep = state.talks.agenda[side]?.prepare;
     this.prep = prep ? ISSUE_IDS.indexOf(prep) : -1;
     this.merged = new Array<number>(ISSUE_IDS.length).fill(0);
-    this.ratificationRisk = RATIFICATION_RISK * (1 - ratificationOdds(state, side, true));
+    this.ratificationRisk = RATIFICATION_RISK * (1 - ratificationOdds(state, side, 'whip'));
+  }
+
+  /** What fear of its parliament takes off a treaty text's worth (0 for anything else). */
+  riskOf(v: Vec): number {
+    return v[ISLANDS]! > 0 && v[SOVEREIGNTY]! > 0 ? this.ratificationRisk : 0;
   }
 
   /** What a deal is worth to this side after its home front has had its say. */
@@ -98,11 +107,11 @@ class Valuer {
 }
 
 /** The least a deal must be worth before `side` signs: lower with rapport, trust and a looming deadline. */
-export function acceptanceBar(scenario: Scenario, state: GameState, side: Side): number {
+export function acceptanceBar(scenario: Scenario, state: GameState, side: Side, reservation = state.priorities[side].reservation): number {
   const v = state.world.vars;
   const lastRound = state.round + 1 >= scenario.rounds.length;
   return (
-    state.priorities[side].reservation -
+    reservation -
     (v.rapport - 50) / 10 -
     (v[`trust.${side}`] - 50) / 10 -
     (lastRound ? 3 : 0) +
@@ -110,13 +119,56 @@ export function acceptanceBar(scenario: Scenario, state: GameState, side: Side):
   );
 }
 
+/** Below its bar by more than this, the counterpart refuses outright: no lucky roll signs a bad deal (design). */
+export const REFUSE_BELOW = 8;
+
+/** How a refusal sounds to the other side, from how far the offer falls short (design). */
+export function signalOf(gap: number, redLine: boolean): Signal {
+  if (redLine || gap < -REFUSE_BELOW) return 'cold';
+  return gap >= -3 ? 'warm' : 'cool';
+}
+
 export function acceptance(scenario: Scenario, state: GameState, side: Side, pkg: Package): Omit<Decision, 'roll'> {
   const v = toVec(pkg);
-  const worth = r2(netWorth(state, side, v));
+  const valuer = new Valuer(state, side);
+  const worth = r2(valuer.net(v));
   const bar = r2(acceptanceBar(scenario, state, side));
-  const redLine = redLineVec(redLinesOf(scenario.sides[side].priorities), v);
-  const p = redLine ? 0 : Math.round(logistic((worth - bar) / 4) * 1000) / 1000;
-  return redLine ? { worth, bar, p, redLine } : { worth, bar, p };
+  const lines = redLinesNow(scenario.sides[side].priorities, state);
+  const hit = redLineIssue(lines, v);
+  const gap = worth - bar;
+  if (hit >= 0) {
+    return { worth, bar, p: 0, redLine: lines.labels[hit] ?? 'red line', reason: 'redLine', asks: ISSUE_IDS[hit]!, signal: 'cold' };
+  }
+  const p = gap < -REFUSE_BELOW ? 0 : Math.round(logistic(gap / 4) * 1000) / 1000;
+  const risk = valuer.riskOf(v);
+  const reason: DecisionReason =
+    gap >= 0 ? 'closeCall' : risk > 0 && gap + risk >= 0 ? 'ratificationRisk' : gap < -REFUSE_BELOW ? 'farApart' : 'short';
+  const asks = wantedIssue(scenario, state, side, v, valuer, lines);
+  return { worth, bar, p, reason, signal: signalOf(gap, false), ...(asks ? { asks } : {}) };
+}
+
+/** The issue whose one-step change would help `side` most on this package: what it presses for. */
+function wantedIssue(scenario: Scenario, state: GameState, side: Side, v: Vec, valuer: Valuer, lines: ReturnType<typeof redLinesNow>): IssueId | undefined {
+  const base = valuer.net(v);
+  let best = 0.5;
+  let asks: IssueId | undefined;
+  for (let k = 0; k < v.length; k += 1) {
+    const issue = ISSUE_IDS[k]!;
+    for (let dk = -1; dk <= 1; dk += 2) {
+      const rank = v[k]! + dk;
+      const option = ISSUES[issue][rank];
+      if (option === undefined || optionBlock(scenario, state, issue, option) !== null) continue;
+      const candidate = v.slice();
+      candidate[k] = rank;
+      if (redLineIssue(lines, candidate) >= 0) continue;
+      const gainNow = valuer.net(candidate) - base;
+      if (gainNow > best) {
+        best = gainNow;
+        asks = issue;
+      }
+    }
+  }
+  return asks;
 }
 
 /** The counterpart's move for `side`, which must be the side to move. */
@@ -128,13 +180,24 @@ export function chooseAction(scenario: Scenario, state: GameState, phase: PhaseN
       return chooseSummitMove(scenario, state, side, dice.next('counterpart'));
     case 'publicReaction':
       return { type: 'statement', side, tone: chooseTone(scenario, state, side, dice.next('counterpart')) };
-    case 'ratification': {
-      const margin = state.world.vars[`approval.${side}`] - scenario.sides[side].leaderOutBelow;
-      return { type: 'ratify', side, push: margin > 12 };
-    }
+    case 'ratification':
+      return { type: 'ratify', side, approach: chooseApproach(scenario, state, side) };
     default:
       throw new Error(`the counterpart was asked to move in phase ${phase}`);
   }
+}
+
+/**
+ * How the counterpart takes a signed text home: it puts off a vote it would
+ * likely lose when it can (once per text), whips one it might lose when it
+ * has approval to spend, and otherwise lets parliament vote freely.
+ */
+function chooseApproach(scenario: Scenario, state: GameState, side: Side): Approach {
+  const margin = state.world.vars[`approval.${side}`] - scenario.sides[side].leaderOutBelow;
+  const whipped = ratificationOdds(state, side, 'whip');
+  if (whipped < 0.45 && state.signedRound === state.round && approachOpen(scenario, state, 'delay')) return 'delay';
+  if (margin > 8 && ratificationOdds(state, side, 'vote') < 0.85) return 'whip';
+  return 'vote';
 }
 
 function chooseAgenda(scenario: Scenario, state: GameState, side: Side, roll: number): Action {
@@ -202,9 +265,10 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
   const other = otherSide(side);
   const guess = guessedPriorities(scenario, other);
   const theirTable = worthTable(other, guess.weights);
-  const own = state.summit.offers.filter((o) => o.side === side).length;
-  const target = guess.reservation + 6 - 2 * own - 2 * state.round;
-  const lines = redLinesOf(scenario.sides[side].priorities);
+  // It gives ground as the year runs out, and in step with the other side: what the other side's
+  // offers gave it during this summit, it returns in part; an offer that moves nothing earns nothing.
+  const target = guess.reservation + 6 - 2 * state.round - reciprocity(state, side);
+  const lines = redLinesNow(scenario.sides[side].priorities, state);
   const myBar = acceptanceBar(scenario, state, side);
   const mine = new Valuer(state, side);
   const allowed = ISSUE_IDS.map((issue) => ISSUES[issue].map((o) => optionBlock(scenario, state, issue, o) === null));
@@ -260,6 +324,24 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
   // Never table what it would not sign itself.
   if (mine.net(current) < myBar) return null;
   return fromVec(current);
+}
+
+/** Share of the other side's concessions (worth to this side) it returns, and the most it returns in a summit: design. */
+const RECIPROCITY = { share: 0.7, cap: 10 } as const;
+
+/** How far the other side moved this side's way during this summit, counted in this side's own worth. */
+export function reciprocity(state: GameState, side: Side): number {
+  const other = otherSide(side);
+  const table = worthTable(side, state.priorities[side].weights);
+  let moved = 0;
+  let previous: number | null = null;
+  for (const offer of state.summit.offers) {
+    if (offer.side !== other) continue;
+    const worth = table.worth(toVec(offer.package));
+    if (previous !== null && worth > previous) moved += worth - previous;
+    previous = worth;
+  }
+  return Math.min(RECIPROCITY.cap, RECIPROCITY.share * moved);
 }
 
 function allAllowed(v: Vec, allowed: boolean[][]): boolean {

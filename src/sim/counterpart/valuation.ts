@@ -1,6 +1,7 @@
 import type { Priorities, Scenario } from '../../scenario/schema';
 import { ISSUE_IDS, ISSUES, type IssueId, type Package, type Side } from '../../scenario/vocabulary';
 import { optionIndex } from '../packages';
+import { holds } from '../conditions';
 import type { GameState, SidePriorities } from '../types';
 
 // How much each option gives each side, from -1 (costs it dearly) to +1.
@@ -104,6 +105,15 @@ export class WorthTable {
     this.products = [Reach.None, Reach.JointActivity, Reach.Treaty].map((reach) =>
       ISSUE_IDS.map((issue, k) => ISSUES[issue].map((_, rank) => w[k]! * gainAt(side, k, rank, reach))),
     );
+  }
+
+  /** Each issue's share of the worth (on the 0–100 scale) and the bonus for signing: what `worth` adds up. */
+  parts(v: Vec): { terms: number[]; bonus: number } {
+    const table = this.products[reachOf(v)]!;
+    const terms = v.map((rank, k) => (this.total === 0 ? 0 : (50 * table[k]![rank]!) / this.total));
+    const full = this.worth(v);
+    const bonus = full - STATUS_QUO_WORTH - terms.reduce((a, b) => a + b, 0);
+    return { terms, bonus };
   }
 
   worth(v: Vec): number {
@@ -210,13 +220,38 @@ export function redLinesOf(priorities: Priorities): RedLines {
 
 const TERRITORIAL: readonly boolean[] = ISSUE_IDS.map((i) => i === 'islands' || i === 'sovereignty' || i === 'usGuarantee');
 
-export function redLineVec(lines: RedLines, v: Vec): string | null {
+/** The issue (index in ISSUE_IDS) of the first red line a package crosses, or -1. */
+export function redLineIssue(lines: RedLines, v: Vec): number {
   const treaty = reachOf(v) === Reach.Treaty;
   for (let k = 0; k < v.length; k += 1) {
     if (!treaty && TERRITORIAL[k]) continue;
-    if (v[k]! < lines.lo[k]! || v[k]! > lines.hi[k]!) return lines.labels[k] ?? 'red line';
+    if (v[k]! < lines.lo[k]! || v[k]! > lines.hi[k]!) return k;
   }
-  return null;
+  return -1;
+}
+
+export function redLineVec(lines: RedLines, v: Vec): string | null {
+  const k = redLineIssue(lines, v);
+  return k < 0 ? null : (lines.labels[k] ?? 'red line');
+}
+
+/**
+ * A side's red lines as they stand now: a line whose shift condition holds
+ * (a leader strong, or weak, at home) takes the shifted bound and label.
+ */
+export function redLinesNow(priorities: Priorities, state: GameState): RedLines {
+  const base = redLinesOf(priorities);
+  let out: RedLines | null = null;
+  for (const line of priorities.redLines) {
+    const shift = line.shifts.find((s) => holds(s.when, state));
+    if (!shift) continue;
+    out ??= { lo: base.lo.slice(), hi: base.hi.slice(), labels: base.labels.slice() };
+    const k = ISSUE_IDS.indexOf(line.issue);
+    out.lo[k] = shift.atLeast !== undefined ? optionIndex(line.issue, shift.atLeast) : line.atLeast !== undefined ? optionIndex(line.issue, line.atLeast) : 0;
+    out.hi[k] = shift.atMost !== undefined ? optionIndex(line.issue, shift.atMost) : line.atMost !== undefined ? optionIndex(line.issue, line.atMost) : ISSUES[line.issue].length - 1;
+    out.labels[k] = shift.label;
+  }
+  return out ?? base;
 }
 
 const GUESSES = new WeakMap<Scenario, Record<Side, SidePriorities>>();

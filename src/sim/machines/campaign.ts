@@ -12,7 +12,7 @@ import type { Action, GameState, MachineEvent } from '../types';
 import { ministerTalksPhase } from './ministerTalks';
 import { summitPhase } from './summit';
 import { closingPhase, publicReactionPhase } from './publicReaction';
-import { ratificationPhase } from './ratification';
+import { afterVotePhase, ratificationPhase } from './ratification';
 
 /** Runs one rule over a working copy of the context and hands back the new context. */
 const rule =
@@ -131,6 +131,7 @@ export const CAMPAIGN_STATES = {
   publicReaction: publicReactionPhase,
   closing: closingPhase,
   ratification: ratificationPhase,
+  afterVote: afterVotePhase,
   ended: { type: 'final' },
 } as const;
 

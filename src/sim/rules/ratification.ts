@@ -1,59 +1,107 @@
-import { ISLAND_IDS, SIDES, type Side } from '../../scenario/vocabulary';
+import { ISLAND_IDS, SIDES, otherSide, type Approach, type Side } from '../../scenario/vocabulary';
 import type { Draft } from '../draft';
 import { SOVEREIGNTY_TO_STATUS, islandsOf } from '../packages';
 import type { Action, GameState } from '../types';
 import { applyTerms } from './summit';
 import { say } from './lines';
+import { startNextRound } from './round';
 
 /** A smooth 0–1 curve built from arithmetic alone, so every engine computes the same odds. */
 export const logistic = (x: number): number => 0.5 + 0.5 * (x / (1 + Math.abs(x)));
+
+/** What whipping the vote adds to the odds (on the logistic's scale) and costs in approval: design. */
+export const WHIP = { odds: 0.8, approval: -3 } as const;
+/** What putting the vote off costs the side that asks for it: design ("kick the can down the road"). */
+const DELAY = { rapport: -3, trust: -3, approval: -1 } as const;
+/** What a rejected text costs when it goes back to the table: design. */
+const REJECTED = { approval: -4, hardliners: 4, rapport: -6, trust: -4 } as const;
 
 /**
  * The odds that a side's parliament ratifies the signed text: a strong
  * leader, a public that supports the deal and quiet hard-liners help; a
  * leader who whips the vote spends approval to add weight.
  */
-export function ratificationOdds(state: GameState, side: Side, push: boolean): number {
+export function ratificationOdds(state: GameState, side: Side, approach: Approach = 'vote'): number {
   const v = state.world.vars;
   const x =
     (v[`approval.${side}`] - 40) / 8 +
     (v[`support.${side}`] - v[`oppose.${side}`]) / 25 -
     (v[`hardliners.${side}`] - 50) / 25 +
-    (push ? 0.8 : 0);
+    (approach === 'whip' ? WHIP.odds : 0);
   return Math.round(logistic(x) * 1000) / 1000;
 }
 
+/** A vote may be put off while rounds remain; the last round's summit is the last chance. */
+export const canDelay = (roundsInScenario: number, state: GameState): boolean => state.round + 1 < roundsInScenario;
+
 export function recordRatify(d: Draft, a: Extract<Action, { type: 'ratify' }>): void {
-  d.state.ratification = { ...d.state.ratification, [a.side]: a.push };
+  d.state.ratification = { ...d.state.ratification, [a.side]: a.approach };
 }
 
+/**
+ * The votes. Either leader may put them off a round (both parliaments vote
+ * on the same text, or neither does). A text both pass takes effect and
+ * ends the campaign; a text either rejects goes back to the table while
+ * rounds remain, at a price at home and abroad, and collapses the talks
+ * when none do.
+ */
 export function resolveRatification(d: Draft): void {
   const pkg = d.state.signed;
   if (!pkg) return;
-  let passed = true;
+  const delayers = SIDES.filter((side) => d.state.ratification[side] === 'delay');
+  if (delayers.length > 0) return delayVote(d, delayers);
+  const rejectedBy: Side[] = [];
   for (const side of SIDES) {
-    const push = d.state.ratification[side] ?? false;
-    const p = ratificationOdds(d.state, side, push);
+    const approach = d.state.ratification[side] ?? 'vote';
+    const p = ratificationOdds(d.state, side, approach);
     const { roll, yes } = d.dice.chance('ratification', p);
     const draw = { stream: 'ratification' as const, what: `ratify:${side}`, p, roll, outcome: yes };
     const cause = { kind: 'ratification' as const, id: yes ? 'passed' : 'failed', side };
-    d.change(`approval.${side}`, [{ label: push ? 'ratify.whipped' : 'ratify.freeVote', delta: push ? -3 : 0 }], cause, [draw]);
-    d.log({ kind: 'ratification', round: d.state.round, side, passed: yes, p, roll });
+    d.change(`approval.${side}`, [{ label: approach === 'whip' ? 'ratify.whipped' : 'ratify.freeVote', delta: approach === 'whip' ? WHIP.approval : 0 }], cause, [draw]);
+    d.log({ kind: 'ratification', round: d.state.round, side, passed: yes, p, roll, approach });
     if (yes) say(d, side, 'leader', 'ratify');
-    passed = passed && yes;
+    else rejectedBy.push(side);
   }
-  const cause = { kind: 'ratification' as const, id: passed ? 'passed' : 'failed' };
-  if (passed) {
+  if (rejectedBy.length === 0) {
+    const cause = { kind: 'ratification' as const, id: 'passed' };
     const status = SOVEREIGNTY_TO_STATUS[pkg.sovereignty];
     const moved = islandsOf(pkg);
     const islands = { ...d.state.world.islands };
     for (const id of ISLAND_IDS) if (moved.includes(id)) islands[id] = status;
     d.state.world = { ...d.state.world, islands };
     applyTerms(d, pkg, cause);
-    d.state.ending = { kind: 'treatyRatified' };
-  } else {
-    d.change('rapport', [{ label: 'ratify.failed', delta: -10 }], cause);
-    d.state.ending = { kind: 'collapse' };
+    return end(d, 'treatyRatified');
   }
-  d.log({ kind: 'ending', round: d.state.round, ending: d.state.ending.kind });
+  const cause = { kind: 'ratification' as const, id: 'failed' };
+  d.change('rapport', [{ label: 'ratify.failed', delta: REJECTED.rapport }], cause);
+  for (const side of rejectedBy) {
+    const home = { kind: 'ratification' as const, id: 'failed', side };
+    d.change(`approval.${side}`, [{ label: 'ratify.rejectedAtHome', delta: REJECTED.approval }], home);
+    d.change(`hardliners.${side}`, [{ label: 'ratify.rejectedAtHome', delta: REJECTED.hardliners }], home);
+    d.remember(otherSide(side), { round: d.state.round, reason: 'rejected', delta: REJECTED.trust });
+  }
+  if (!canDelay(d.scenario.rounds.length, d.state)) return end(d, 'collapse');
+  // Real treaties go back to the negotiators: the text is void, the talks go on.
+  d.state.signed = null;
+  d.state.signedRound = null;
+  d.state.rejections += 1;
+  d.log({ kind: 'textReturned', round: d.state.round, side: rejectedBy[0]! });
+  startNextRound(d);
+}
+
+function delayVote(d: Draft, delayers: Side[]): void {
+  for (const side of delayers) {
+    const cause = { kind: 'action' as const, id: 'ratify.delay', side };
+    d.change('rapport', [{ label: 'ratify.delayed', delta: DELAY.rapport }], cause);
+    d.change(`approval.${side}`, [{ label: 'ratify.delayed', delta: DELAY.approval }], cause);
+    d.remember(otherSide(side), { round: d.state.round, reason: 'delay', delta: DELAY.trust });
+    d.log({ kind: 'ratificationDelayed', round: d.state.round, side });
+  }
+  startNextRound(d);
+}
+
+function end(d: Draft, kind: 'treatyRatified' | 'collapse'): void {
+  d.state.ending = { kind };
+  if (kind === 'collapse') d.set('dialogue', 0, { kind: 'ratification', id: 'failed' }, 'ratify.collapse');
+  d.log({ kind: 'ending', round: d.state.round, ending: kind });
 }

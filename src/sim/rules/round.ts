@@ -32,11 +32,14 @@ export function initialState(scenario: Scenario, config: GameConfig, scenarioHas
     rng: dice.save(),
     priorities,
     talks: { agenda: {}, reach: 'treatyText' },
-    summit: { proposer: first, toMove: first, offers: [], outcome: null },
+    summit: { proposer: first, toMove: first, offers: [], outcome: null, floorPassed: false },
     statements: {},
     ratification: {},
     agreed: null,
     signed: null,
+    signedRound: null,
+    rejections: 0,
+    emptySummits: 0,
     memory: { japan: [], russia: [] },
     walkOuts: 0,
     firedEvents: [],
@@ -63,11 +66,13 @@ export function closeRound(d: Draft): void {
     ...s.history,
     { round: s.round + 1, vars: { ...s.world.vars }, summit: s.summit.outcome ?? 'nothing', events: s.roundEvents },
   ];
+  idleTalks(d);
   const out = SIDES.find((side) => s.world.vars[`approval.${side}`] < d.scenario.sides[side].leaderOutBelow);
   if (out) s.ending = { kind: 'leaderOut', side: out };
   else if (s.walkOuts >= 2 || (s.world.vars.dialogue > 0 && Math.min(s.world.vars['trust.japan'], s.world.vars['trust.russia']) <= 0)) {
     // Talks that exist can collapse; frozen ones simply stay frozen.
     s.ending = { kind: 'collapse' };
+    d.set('dialogue', 0, { kind: 'rule', id: 'collapse' }, 'talks.collapsed');
   }
   else if (s.signed) return; // ratification comes next
   else if (s.round + 1 >= d.scenario.rounds.length) s.ending = { kind: s.agreed ? 'interimAgreement' : 'stalemate' };
@@ -75,12 +80,32 @@ export function closeRound(d: Draft): void {
     d.log({ kind: 'ending', round: s.round, ending: s.ending.kind, ...(s.ending.side ? { side: s.ending.side } : {}) });
     return;
   }
+  startNextRound(d);
+}
+
+/** Two summits in a row with nothing agreed and the leaders stop meeting: the dialogue steps down a level. */
+function idleTalks(d: Draft): void {
+  const s = d.state;
+  if (s.summit.outcome !== 'nothing' || s.world.vars.dialogue <= 0) {
+    s.emptySummits = 0;
+    return;
+  }
+  s.emptySummits += 1;
+  if (s.emptySummits < 2) return;
+  s.emptySummits = 0;
+  d.change('dialogue', [{ label: 'talks.idle', delta: -1 }], { kind: 'rule', id: 'talks.idle' });
+}
+
+/** The next dated round: the ministers meet again, a new summit, new statements. */
+export function startNextRound(d: Draft): void {
+  const s = d.state;
   const next = s.round + 1;
   const proposer = proposerOf(d, next);
   s.round = next;
   s.talks = { agenda: {}, reach: 'treatyText' };
-  s.summit = { proposer, toMove: proposer, offers: [], outcome: null };
+  s.summit = { proposer, toMove: proposer, offers: [], outcome: null, floorPassed: false };
   s.statements = {};
+  s.ratification = {};
   s.roundEvents = [];
   d.log({ kind: 'round', round: next });
 }

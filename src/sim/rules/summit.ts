@@ -1,4 +1,4 @@
-import { otherSide, type Package, type Side } from '../../scenario/vocabulary';
+import { otherSide, type IssueId, type Package, type Side } from '../../scenario/vocabulary';
 import type { Draft } from '../draft';
 import { classify, islandsOf, isTreaty, mergeTerms, optionIndex, samePackage } from '../packages';
 import { packageWorth } from '../counterpart/valuation';
@@ -22,7 +22,7 @@ export function recordOffer(d: Draft, a: Extract<Action, { type: 'offer' }>): vo
     offers: [...offers, { side: a.side, package: a.package }],
     toMove: receiver,
   };
-  say(d, a.side, 'leader', offers.length === 0 ? 'offer' : 'counter', a.package.islands !== 'none' ? 'territory' : 'cooperation');
+  say(d, a.side, 'leader', offers.length === 0 ? 'offer' : 'counter', a.package.islands !== 'none' ? 'territory' : 'cooperation', a.why?.asks);
   // The receiver judges the offer by its own lights, and remembers.
   const weights = d.state.priorities[receiver].weights;
   const worth = packageWorth(receiver, a.package, weights);
@@ -45,7 +45,10 @@ export function acceptOffer(d: Draft, a: Extract<Action, { type: 'accept' }>): v
   d.change('rapport', [{ label: 'summit.agreement', delta: 4 }], cause);
   d.remember('japan', { round: d.state.round, reason: 'agreement', delta: 3 });
   d.remember('russia', { round: d.state.round, reason: 'agreement', delta: 3 });
-  if (outcome === 'treatyText') d.state.signed = last.package;
+  if (outcome === 'treatyText') {
+    d.state.signed = last.package;
+    d.state.signedRound = d.state.round;
+  }
   else if (outcome === 'interimAgreement') {
     applyTerms(d, last.package, cause);
     d.state.agreed = mergeTerms(d.state.agreed, last.package);
@@ -54,15 +57,36 @@ export function acceptOffer(d: Draft, a: Extract<Action, { type: 'accept' }>): v
   d.log({ kind: 'summit', round: d.state.round, outcome, package: last.package });
 }
 
-/** "Kick the can down the road": a statement if offers were exchanged, nothing if none were. */
+/**
+ * "Kick the can down the road". An opener who stalls before any offer
+ * passes the floor: the other side may still propose, so each side moves
+ * at every summit. Otherwise the summit ends with nothing agreed: talk
+ * without terms is not a joint statement.
+ */
 export function stallSummit(d: Draft, a: Extract<Action, { type: 'stall' }>): void {
-  const exchanged = d.state.summit.offers.length > 0;
-  const outcome = exchanged ? 'jointStatement' : 'nothing';
-  d.state.summit = { ...d.state.summit, outcome };
-  say(d, a.side, 'leader', 'stall');
-  if (exchanged) d.remember(otherSide(a.side), { round: d.state.round, reason: 'stall', delta: -1 });
-  d.change('rapport', [{ label: 'summit.stall', delta: -1 }], { kind: 'summit', id: outcome, side: a.side });
-  d.log({ kind: 'summit', round: d.state.round, outcome, package: null });
+  const summit = d.state.summit;
+  const other = otherSide(a.side);
+  if (summit.offers.length === 0 && !summit.floorPassed) {
+    d.state.summit = { ...summit, floorPassed: true, toMove: other };
+    d.log({ kind: 'floorPassed', round: d.state.round, side: a.side });
+    return;
+  }
+  const exchanged = summit.offers.length > 0;
+  d.state.summit = { ...summit, outcome: 'nothing' };
+  say(d, a.side, 'leader', 'stall', undefined, exchanged ? concernOf(d, a.side) : undefined);
+  if (exchanged) d.remember(other, { round: d.state.round, reason: 'stall', delta: -1 });
+  d.change('rapport', [{ label: 'summit.stall', delta: -1 }], { kind: 'summit', id: 'nothing', side: a.side });
+  d.log({ kind: 'summit', round: d.state.round, outcome: 'nothing', package: null });
+}
+
+/** The issue a computer side last pressed on, so what its leader says at a stall fits its reason. */
+function concernOf(d: Draft, side: Side): IssueId | undefined {
+  for (let k = d.state.log.length - 1; k >= 0; k -= 1) {
+    const e = d.state.log[k]!;
+    if (e.kind === 'round') return undefined;
+    if (e.kind === 'action' && e.action.side === side && e.action.why?.asks) return e.action.why.asks;
+  }
+  return undefined;
 }
 
 export function walkOut(d: Draft, a: Extract<Action, { type: 'walkOut' }>): void {
@@ -71,6 +95,8 @@ export function walkOut(d: Draft, a: Extract<Action, { type: 'walkOut' }>): void
   say(d, a.side, 'leader', 'walkOut');
   const cause: Cause = { kind: 'summit', id: 'walkOut', side: a.side };
   d.change('rapport', [{ label: 'summit.walkOut', delta: -8 }], cause);
+  // Leaders who walk out of a summit leave the next round to their ministers.
+  d.change('dialogue', [{ label: 'summit.walkOut', delta: -1 }], cause);
   d.remember(otherSide(a.side), { round: d.state.round, reason: 'walkOut', delta: -8 });
   say(d, otherSide(a.side), 'leader', 'grievance.walkOut');
   d.log({ kind: 'summit', round: d.state.round, outcome: 'walkOut', package: null });

@@ -49,7 +49,7 @@ export function actionText(scenario: Scenario, action: Action): string {
     case 'statement':
       return t('log.statement', { side, tone: tk(`tone.${action.tone}`) });
     case 'ratify':
-      return t(action.push ? 'log.ratifyPush' : 'log.ratifyNoPush', { side });
+      return t(`log.ratify.${action.approach}`, { side });
   }
 }
 
@@ -93,6 +93,12 @@ export function entryText(scenario: Scenario, e: LogEntry): string {
       });
     case 'ending':
       return t('log.ending', { ending: endingText(e.ending, e.side) });
+    case 'ratificationDelayed':
+      return t('log.ratificationDelayed', { side: sideName(e.side) });
+    case 'textReturned':
+      return t('log.textReturned', { side: sideName(e.side) });
+    case 'floorPassed':
+      return t('log.floorPassed', { side: sideName(e.side), other: sideName(otherSide(e.side)) });
   }
 }
 

@@ -44,8 +44,8 @@ export class Ratification extends Phaser.Scene {
       root.append(h('h3', {}, t('ratify.signed')), ul, h('p', { class: 'who' }, t('table.worth', { value: formatNumber(packageValue(state, viewer, state.signed)) })));
     }
     root.append(
-      button(t('ratify.push'), () => store.act({ type: 'ratify', side: viewer, push: true }), { testid: 'ratify-push', disabled: !myTurn, autofocus: true }),
-      button(t('ratify.noPush'), () => store.act({ type: 'ratify', side: viewer, push: false }), { testid: 'ratify-nopush', kind: 'secondary', disabled: !myTurn }),
+      button(t('ratify.push'), () => store.act({ type: 'ratify', side: viewer, approach: 'whip' }), { testid: 'ratify-push', disabled: !myTurn, autofocus: true }),
+      button(t('ratify.noPush'), () => store.act({ type: 'ratify', side: viewer, approach: 'vote' }), { testid: 'ratify-nopush', kind: 'secondary', disabled: !myTurn }),
     );
     if (!myTurn && session.pending && !store.readOnly) root.append(h('p', { class: 'msg ok' }, t('table.waiting', { side: sideName(session.pending) })));
     footer(this);
