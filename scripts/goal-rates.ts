@@ -10,7 +10,7 @@ import { SIDES, type Side } from '../src/scenario/vocabulary';
 const [id = 'moscow-2019', n = '100', only] = process.argv.slice(2);
 const scenario = bundledScenarios().find((s) => s.id === id)!;
 for (const side of SIDES.filter((s) => !only || s === only) as Side[]) {
-  for (const policy of POLICY_IDS) {
+  for (const policy of POLICY_IDS.filter((p) => !process.env.POLICY || p === process.env.POLICY)) {
     const met: Record<string, number> = {};
     let total = 0;
     let rounds = 0;

@@ -74,6 +74,9 @@ const roundSchema = z.strictObject({
   label: text,
   note: z.optional(text),
   cite: citationSchema,
+  /** Whether a treaty text can be on this round's table at all (false: the talks are not that far yet; give a reason). */
+  treatyTexts: z._default(z.boolean(), true),
+  treatyTextsCite: z.optional(citationSchema),
 });
 
 /** A condition over the world, shared by event triggers and goals. */

@@ -95,6 +95,7 @@ export function optionBlock(
   if (issue === 'sovereignty') {
     if (dialogue < 2) return 'ministersOnly';
     if (state.signed) return 'textPending';
+    if (scenario.rounds[state.round]?.treatyTexts === false) return 'tooEarly';
     if (state.talks.reach !== 'treatyText') return 'sequencingClash';
   }
   return null;

@@ -1,14 +1,15 @@
 import alea from 'seedrandom/lib/alea';
 import type { Scenario } from '../scenario/schema';
 import { ISSUE_IDS, ISSUES, otherSide, type IssueId, type Package, type Side, type Tone } from '../scenario/vocabulary';
-import { acceptanceBar, REFUSE_BELOW, Valuer } from './counterpart/strategy';
+import { acceptanceBar, OPENING_PREMIUM, REFUSE_BELOW, Valuer } from './counterpart/strategy';
 import { fromVec, guessedPriorities, redLineVec, redLinesOf, toVec, type Vec } from './counterpart/valuation';
 import { logistic, ratificationOdds } from './rules/ratification';
 import { MAX_OFFERS } from './rules/summit';
-import { STATUS_QUO, packageBlock, samePackage } from './packages';
+import { SOVEREIGNTY_TO_STATUS, STATUS_QUO, isTreaty, islandsOf, mergeTerms, packageBlock, samePackage } from './packages';
+import { holds } from './conditions';
 import type { LegalMoves } from './legal';
 import type { GameSession } from './session';
-import type { Action } from './types';
+import type { Action, GameState } from './types';
 
 // Fixed ways of playing one side, for the tournament that measures whether
 // skill beats luck and trivial play. A policy sees what a human player
@@ -85,7 +86,8 @@ function estimate(v: PolicyView) {
   const other = otherSide(v.side);
   const guess = guessedPriorities(scenario, other);
   const theirs = new Valuer(state, other, guess.weights);
-  const bar = acceptanceBar(scenario, state, other, guess.reservation);
+  const opening = state.summit.offers.filter((o) => o.side === v.side).length === 0;
+  const bar = acceptanceBar(scenario, state, other, guess.reservation) + (opening ? OPENING_PREMIUM : 0);
   const lines = redLinesOf(scenario.sides[other].priorities);
   return (vec: Vec): number => {
     if (redLineVec(lines, vec)) return 0;
@@ -199,11 +201,15 @@ const skilled: Policy = (v) => {
   const own = redLinesOf(scenario.sides[v.side].priorities);
   const theyAccept = estimate(v);
   const roundsLeft = scenario.rounds.length - state.round - 1;
-  // What waiting is worth: later summits can still bring a deal.
-  const fallback = 40 + 3 * roundsLeft;
+  const goals = briefScore(v);
+  const now = goals(null);
+  // What waiting is worth: later summits can still bring a first deal; once one is in force,
+  // a summit with nothing to show costs approval and the dialogue, so a small step beats none.
+  const fallback = state.agreed ? now - 3 : now + 4 * roundsLeft;
   const passes = (vec: Vec): number =>
     vec[0]! > 0 && vec[1]! > 0 ? ratificationOdds(state, v.side, 'whip') * ratificationOdds(state, other, 'whip') : 1;
-  const value = (vec: Vec): number => 40 + (mine.net(vec) - 40) * passes(vec);
+  // The brief's goals decide; its own worth breaks ties between packages that meet the same goals.
+  const value = (vec: Vec): number => now + (goals(vec) - now) * passes(vec) + (mine.net(vec) - 40) / 10;
   const last = lastOffer(v);
   const onTable = last && last.side !== v.side ? value(toVec(last.package)) - fallback : -Infinity;
   let best: Package | null = null;
@@ -223,6 +229,35 @@ const skilled: Policy = (v) => {
   if (best) return { type: 'offer', side: v.side, package: best };
   return stall(v);
 };
+
+/**
+ * The share of its brief's goals a side would meet if this package took
+ * effect (a treaty text ratified), everything else as it stands: how a
+ * player reading the brief weighs an offer. Null: as things stand.
+ */
+function briefScore(v: PolicyView): (vec: Vec | null) => number {
+  const { scenario, state } = v.session;
+  const goals = scenario.sides[v.side].brief.goals;
+  const all = goals.reduce((s, g) => s + g.weight, 0) || 1;
+  return (vec) => {
+    let hyp: GameState = state;
+    if (vec) {
+      const pkg = fromVec(vec);
+      if (isTreaty(pkg)) {
+        const islands = { ...state.world.islands };
+        for (const id of islandsOf(pkg)) islands[id] = SOVEREIGNTY_TO_STATUS[pkg.sovereignty];
+        hyp = { ...state, signed: pkg, ending: { kind: 'treatyRatified' }, world: { ...state.world, islands } };
+      } else {
+        const islands = { ...state.world.islands };
+        if (pkg.sovereignty === 'jointActivity') for (const id of islandsOf(pkg)) if (islands[id] === 'russian') islands[id] = 'jointActivity';
+        hyp = { ...state, agreed: mergeTerms(state.agreed, pkg), world: { ...state.world, islands } };
+      }
+    }
+    let met = 0;
+    for (const g of goals) if (holds(g.test, hyp, 'game')) met += g.weight;
+    return (100 * met) / all;
+  };
+}
 
 export const POLICIES: Record<PolicyId, Policy> = { acceptAll, concedeAll, alwaysStall, alwaysWalkOut, toughLeak, repeat1956, random, skilled };
 

@@ -128,11 +128,15 @@ export function signalOf(gap: number, redLine: boolean): Signal {
   return gap >= -3 ? 'warm' : 'cool';
 }
 
+/** No one signs the other side's opening offer as it stands: it is haggled over first (design). */
+export const OPENING_PREMIUM = 3;
+
 export function acceptance(scenario: Scenario, state: GameState, side: Side, pkg: Package): Omit<Decision, 'roll'> {
   const v = toVec(pkg);
   const valuer = new Valuer(state, side);
   const worth = r2(valuer.net(v));
-  const bar = r2(acceptanceBar(scenario, state, side));
+  const opening = state.summit.offers.filter((o) => o.side !== side).length <= 1;
+  const bar = r2(acceptanceBar(scenario, state, side) + (opening ? OPENING_PREMIUM : 0));
   const lines = redLinesNow(scenario.sides[side].priorities, state);
   const hit = redLineIssue(lines, v);
   const gap = worth - bar;

@@ -25,7 +25,8 @@ export function resolveTalks(d: Draft): void {
   const r = d.state.talks.agenda.russia;
   if (!j || !r) return;
   const clash = j.sequencing === 'territoryFirst' && r.sequencing === 'normaliseFirst';
-  const reach = clash || d.get('dialogue') < 2 ? 'interimAgreement' : 'treatyText';
+  const early = d.scenario.rounds[d.state.round]?.treatyTexts === false;
+  const reach = clash || early || d.get('dialogue') < 2 ? 'interimAgreement' : 'treatyText';
   d.state.talks = { ...d.state.talks, reach };
   const cause = { kind: 'rule' as const, id: 'talks' };
   if (clash) {
