@@ -1,0 +1,3 @@
+import { checkTargets } from './targets';
+
+checkTargets('yamaguchi-2016', { noTrivialNearBest: ['japan', 'russia'], skillOverRandom: ['japan', 'russia'], fair: true });
