@@ -103,8 +103,8 @@ function attributionsIn(p: string, mask: boolean[], paragraph: number): Found[] 
       continue;
     }
     // "…," said Michael Corbin / gushed a Rossia-24 presenter.
-    const after = /^\s*(?:(?:an?|the)\s+)?((?:\p{Lu}[\p{L}\d’'.-]*\s*)+)/u.exec(p.slice(m.index + m[0].length));
-    if (after && /^(?:said|says|gushed|told|added|adds|wrote|writes|notes|noted)$/u.test(m[0].trim())) {
+    const after = /^\s*(?:(?:an?|the)\s+)?["“”„]?((?:\p{Lu}[\p{L}\d’'.-]*\s*)+)/u.exec(p.slice(m.index + m[0].length));
+    if (after && /^(?:said|says|gushed|told|added|adds|wrote|writes|notes|noted|recalls|reports)$/u.test(m[0].trim())) {
       const who = after[1]!.trim();
       found.push({ start: m.index, end: m.index + m[0].length + after[0].length, subject: who, how: `${m[0].trim()} ${who}`, paragraph });
     }
