@@ -205,7 +205,11 @@ export function attribute(articleText: string, quote: string, author: string): A
   const rest = p.slice(b);
   const stop = /[.!?](?=\s|$)/u.exec(rest);
   const sentenceEnd = /[.!?]["”“’]?$/u.test(q) ? b : b + (stop ? stop.index + 1 : rest.length);
-  const inSentence = all[pi]!.filter((f) => f.start >= sentenceStart && f.start < sentenceEnd);
+  // An attribution governs what follows it ("Lukyanov says that…"), or what it closes off after a comma
+  // ("…, he adds", "…, said Michael Corbin"); not a clause it merely shares a sentence with ("…, and analysts say…").
+  const inSentence = all[pi]!.filter(
+    (f) => f.start >= sentenceStart && f.start < sentenceEnd && (f.start < b || /,\s*$/u.test(p.slice(0, f.start))),
+  );
   if (inSentence.length > 0) {
     const dist = (f: Found) => (f.start >= b ? f.start - b : f.end <= a ? a - f.end : 0);
     return give(inSentence.reduce((best, f) => (dist(f) < dist(best) ? f : best)));

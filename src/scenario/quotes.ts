@@ -122,7 +122,9 @@ function checkLines(
     }
     const known = attributions.get(`${path}.cite`);
     if (known === undefined) return; // the quote itself is wrong; reported above
-    const who = cite.saidBy ?? known.found?.who;
+    // The article decides; saidBy stands in only where the article's attribution cannot be read.
+    const found = known.found?.who;
+    const who = found === undefined || (cite.saidBy !== undefined && sameSpeaker(cite.saidBy, found)) ? cite.saidBy : found;
     if (who === undefined) return;
     const [side, role] = line.speaker.split('.') as ['japan' | 'russia', 'leader' | 'minister'];
     const person = s.sides[side][role].name;
