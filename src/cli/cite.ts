@@ -112,7 +112,7 @@ function main(argv: string[]): number {
     );
     return 1;
   }
-  console.log(`${report.checked} citations checked in ${report.scenarios} scenario${report.scenarios === 1 ? '' : 's'}, all verbatim`);
+  console.log(`${report.checked} citations checked in ${report.scenarios} scenario${report.scenarios === 1 ? '' : 's'}, all verbatim and in the mouths the articles put them`);
   console.log(`(${report.designer} more are marked "designer", each with its reason)`);
   return 0;
 }

@@ -76,6 +76,24 @@ function checkDates(s: Scenario, at: (path: string, message: string) => void): v
     if (prev && r.date < prev.date) at(`rounds[${i}].date`, `round "${r.id}" on ${r.date} comes before the previous round "${prev.id}" on ${prev.date}: rounds must be in date order`);
     if (r.date < s.period.start || r.date > s.period.end) at(`rounds[${i}].date`, `${r.date} is outside the scenario's period ${s.period.start} to ${s.period.end}`);
   });
+  // A historical moment belongs to its time: a window inside the period, holding at least one round's date.
+  s.events.forEach((e, i) => {
+    const w = e.window;
+    if (w === undefined) {
+      if (e.when === undefined) at(`events[${i}]`, `event "${e.id}" can strike in any round: give it a "window" of dates ({ "from": "YYYY-MM-DD", "to": "YYYY-MM-DD" }) or a "when" condition that makes its premise true`);
+      return;
+    }
+    const path = `events[${i}].window`;
+    if (w.from > w.to) {
+      at(path, `window opens on ${w.from}, after it closes on ${w.to}`);
+      return;
+    }
+    if (w.from < s.period.start) at(`${path}.from`, `${w.from} is before the scenario's period ${s.period.start} to ${s.period.end}: what happened before the scenario starts belongs in its starting state`);
+    if (w.to > s.period.end) at(`${path}.to`, `${w.to} is after the scenario's period ${s.period.start} to ${s.period.end}`);
+    if (w.from >= s.period.start && w.to <= s.period.end && !s.rounds.some((r) => r.date >= w.from && r.date <= w.to)) {
+      at(path, `no round falls between ${w.from} and ${w.to} (rounds: ${s.rounds.map((r) => r.date).join(', ')}), so event "${e.id}" can never strike`);
+    }
+  });
 
 }
 

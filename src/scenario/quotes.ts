@@ -2,6 +2,7 @@
 // word for word, in the article its source names. Pure: the caller reads the
 // articles (from disk in the CLI and tests, from anywhere else if it likes).
 
+import { attribute, sameSpeaker, type Attribution } from './attribution';
 import { citationsOf } from './load';
 import type { Problem } from './problems';
 import type { Scenario } from './schema';
@@ -37,9 +38,9 @@ export function countSentences(quote: string): number {
 }
 
 /** The quoted (non-designer) citations of a scenario, with their JSON paths. */
-export function quotedCitations(s: Scenario): { path: string; source: string; quote: string }[] {
+export function quotedCitations(s: Scenario): { path: string; source: string; quote: string; saidBy?: string }[] {
   return citationsOf(s).flatMap(({ path, cite }) =>
-    'quote' in cite ? [{ path, source: cite.source, quote: cite.quote }] : [],
+    'quote' in cite ? [{ path, source: cite.source, quote: cite.quote, ...(cite.saidBy === undefined ? {} : { saidBy: cite.saidBy }) }] : [],
   );
 }
 
@@ -67,7 +68,8 @@ export function checkQuotes(s: Scenario, articles: ReadonlyMap<string, string>, 
     }
   });
 
-  for (const { path, source, quote } of quotedCitations(s)) {
+  const attributions = new Map<string, { file: string; found: Attribution | null }>();
+  for (const { path, source, quote, saidBy } of quotedCitations(s)) {
     const qpath = `${path}.quote`;
     const file = fileOf.get(source);
     if (file === undefined) {
@@ -84,9 +86,55 @@ export function checkQuotes(s: Scenario, articles: ReadonlyMap<string, string>, 
     }
     const article = normalised.get(file);
     if (article === undefined) continue; // already reported once at the source
-    if (!article.includes(q)) at(qpath, notVerbatim(q, article, source, file));
+    if (!article.includes(q)) {
+      at(qpath, notVerbatim(q, article, source, file));
+      continue;
+    }
+    // Verbatim, but in whose mouth? The article's attribution, nearest the quote.
+    const author = s.sources.find((x) => x.id === source)?.author ?? '';
+    const found = attribute(articles.get(file) ?? '', q, author);
+    attributions.set(path, { file, found });
+    if (saidBy === undefined) {
+      at(`${path}.saidBy`, `says nothing of who said these words: add "saidBy"${found ? `: ${file} gives them to ${found.who} (${found.how})` : ' (the person or outlet the article quotes, or its author for its own prose)'}`);
+    } else if (found && !sameSpeaker(saidBy, found.who)) {
+      at(`${path}.saidBy`, `"${saidBy}", but ${file} gives these words to ${found.who} (${found.how})`);
+    }
   }
+  checkLines(s, attributions, at);
   return problems;
+}
+
+/**
+ * A leader or minister at the table says either their own reported words, or
+ * the game's paraphrase of a named person's description, marked "after".
+ */
+function checkLines(
+  s: Scenario,
+  attributions: ReadonlyMap<string, { file: string; found: Attribution | null }>,
+  at: (path: string, message: string) => void,
+): void {
+  s.lines.forEach((line, i) => {
+    const path = `lines[${i}]`;
+    const cite = line.cite;
+    if (!('quote' in cite)) {
+      if (line.after !== undefined) at(`${path}.after`, `a paraphrase "after ${line.after}" must cite the words it paraphrases (a quote with "saidBy"), not "designer"`);
+      return;
+    }
+    const known = attributions.get(`${path}.cite`);
+    if (known === undefined) return; // the quote itself is wrong; reported above
+    // The article decides; saidBy stands in only where the article's attribution cannot be read.
+    const found = known.found?.who;
+    const who = found === undefined || (cite.saidBy !== undefined && sameSpeaker(cite.saidBy, found)) ? cite.saidBy : found;
+    if (who === undefined) return;
+    const [side, role] = line.speaker.split('.') as ['japan' | 'russia', 'leader' | 'minister'];
+    const person = s.sides[side][role].name;
+    const how = known.found ? ` (${known.found.how})` : '';
+    if (line.after !== undefined) {
+      if (!sameSpeaker(line.after, who)) at(`${path}.after`, `the line is marked "after ${line.after}", but ${known.file} gives its cited words to ${who}${how}`);
+    } else if (!sameSpeaker(person, who)) {
+      at(path, `${person} (${line.speaker}) says words ${known.file} gives to ${who}${how}: cite ${person}'s own words, or mark the line "after": "${who}, <who they are>" as the game's paraphrase`);
+    }
+  });
 }
 
 /** Says where a quote stops matching its article, so the author can find the changed word. */

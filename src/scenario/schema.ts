@@ -27,7 +27,12 @@ const list = <T extends z.ZodMiniType>(item: T, min = 0, max?: number) =>
 
 /** Evidence from an article, or an honest mark that the game invented it. */
 export const citationSchema = z.union([
-  z.strictObject({ source: id.check(z.refine((s) => s !== 'designer', 'a registered source id (or "designer" with a reason)')), quote: text }),
+  z.strictObject({
+    source: id.check(z.refine((s) => s !== 'designer', 'a registered source id (or "designer" with a reason)')),
+    quote: text,
+    /** Who the article gives these words to: the person or outlet it quotes, or its own author for its prose. `npm run cite` checks it. */
+    saidBy: z.optional(text),
+  }),
   z.strictObject({ source: z.literal('designer'), reason: text }),
 ]);
 export type Citation = z.infer<typeof citationSchema>;
@@ -126,9 +131,15 @@ const effectSchema = z.union([
 ]);
 export type Effect = z.infer<typeof effectSchema>;
 
+/** The dates (inclusive) between which a historical moment can happen; checked against the current round's date. */
+const windowSchema = z.strictObject({ from: isoDate, to: isoDate });
+export type DateWindow = z.infer<typeof windowSchema>;
+
 const eventSchema = z.strictObject({
   id,
   title: text,
+  /** When the event can strike: only in a round whose date lies inside. An event needs a window, a `when`, or both. */
+  window: z.optional(windowSchema),
   /** The phase after which the event may strike (public reaction by default). */
   phase: z._default(z.enum(['ministerTalks', 'publicReaction']), 'publicReaction'),
   when: z.optional(conditionSchema),
@@ -150,6 +161,12 @@ const lineSchema = z.strictObject({
   /** The issues the line speaks to: when the counterpart refuses or asks over one, a line about it is chosen. */
   about: z.optional(z.array(issueId).check(z.minLength(1))),
   text,
+  /**
+   * The game's paraphrase of a named person's description, shown as "after …":
+   * the person and what they are (e.g. "Artyom Lukin, analyst"). Without it, a
+   * quoted citation must hold the speaker's own reported words.
+   */
+  after: z.optional(text),
   cite: citationSchema,
 });
 

@@ -9,6 +9,8 @@ import { formatProblem } from '../../src/scenario/problems';
 import type { Scenario } from '../../src/scenario/schema';
 import { checkQuotes, countSentences, quotedCitations } from '../../src/scenario/quotes';
 import { ISSUES, LINE_MOMENTS, SIDES } from '../../src/scenario/vocabulary';
+import { attribute, sameSpeaker } from '../../src/scenario/attribution';
+import { inWindow } from '../../src/sim/rules/events';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sourcesDir = path.resolve(repoRoot, '../shared/sources');
@@ -157,7 +159,7 @@ describe('the citation checker catches', () => {
     const s = clone(base);
     const longQuote =
       'Fyodor Lukyanov, editor of Russia In Global Affairs, says that Putin\'s statement in Vladivostok was blown out of proportion. In fact, Lukyanov argues, the Russian president was just reiterating a long-held stance. "The Japanese position is the territorial issue first, and then, after having settled that, we can discuss the peace treaty," Lukyanov says.';
-    s.rounds[0]!.cite = { source: 'rferl-2019', quote: longQuote };
+    s.rounds[0]!.cite = { source: 'rferl-2019', quote: longQuote, saidBy: 'Fyodor Lukyanov' };
     const problems = checkQuotes(s, articles, FILE);
     expect(problems.length).toBeGreaterThanOrEqual(1);
     for (const p of problems) {
@@ -176,6 +178,121 @@ describe('the citation checker catches', () => {
     expect(problems.map(formatProblem)).toEqual([
       expect.stringMatching(/^moscow-2019\.json: sources\[0\]\.file: source "npr-2019" names the file "999_missing\.txt", which is not in the articles folder/),
     ]);
+  });
+});
+
+describe('the attribution checker catches', () => {
+  const articles = readArticles();
+  const base = load('moscow-2019.json');
+  const FILE = 'moscow-2019.json';
+  const lineIndex = (s: Scenario, speaker: string) => s.lines.findIndex((l) => l.speaker === speaker && 'quote' in l.cite);
+
+  it("an analyst's words given to a minister, naming file, path and what the article says", () => {
+    const s = clone(base);
+    const i = lineIndex(s, 'russia.minister');
+    s.lines[i] = {
+      speaker: 'russia.minister',
+      on: 'stall',
+      text: 'Nothing substantive will come out of this meeting.',
+      cite: {
+        source: 'rferl-2019',
+        quote: "I don't think that anything substantive, anything which could be pronounced publicly, will come out of this meeting,",
+        saidBy: 'Artyom Lukin',
+      },
+    };
+    const problems = checkQuotes(s, articles, FILE);
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(new RegExp(`^moscow-2019\\.json: lines\\[${i}\\]: Sergei Lavrov \\(russia\\.minister\\) says words 001_8678ed7301d6b549\\.txt gives to Artyom Lukin \\(Lukin says\\)`)),
+    ]);
+    // Marked as the game's paraphrase of the analyst's description, it passes.
+    s.lines[i]!.after = 'Artyom Lukin, analyst';
+    expect(checkQuotes(s, articles, FILE)).toEqual([]);
+    // But the mark must name the person the article gives the words to.
+    s.lines[i]!.after = 'Fyodor Lukyanov, editor';
+    expect(checkQuotes(s, articles, FILE).map((p) => p.path)).toEqual([`lines[${i}].after`]);
+  });
+
+  it('op-ed prose given to a leader, whether or not saidBy is honest', () => {
+    const s = clone(base);
+    const i = lineIndex(s, 'russia.leader');
+    const oped = { source: 'mt-2018', quote: 'He knows by now that U.S. economic sanctions and weaker European restrictions are here to stay' };
+    s.lines[i] = { speaker: 'russia.leader', on: 'counter', text: 'Sanctions are here to stay.', cite: { ...oped, saidBy: 'Vladimir Putin' } };
+    const lied = checkQuotes(s, articles, FILE).map(formatProblem);
+    expect(lied).toEqual([
+      `moscow-2019.json: lines[${i}].cite.saidBy: "Vladimir Putin", but 004_6fd47a1f66454894.txt gives these words to Leonid Bershidsky (the article's own prose (its author))`,
+      expect.stringMatching(new RegExp(`^moscow-2019\\.json: lines\\[${i}\\]: Vladimir Putin \\(russia\\.leader\\) says words 004_6fd47a1f66454894\\.txt gives to Leonid Bershidsky`)),
+    ]);
+    s.lines[i]!.cite = { ...oped, saidBy: 'Leonid Bershidsky' };
+    expect(checkQuotes(s, articles, FILE).map((p) => p.path)).toEqual([`lines[${i}]`]);
+  });
+
+  it("words given to the wrong person anywhere (Kiselyov's broadcast said to be Lavrov's)", () => {
+    const s = clone(base);
+    const e = s.events.find((x) => x.id === 'kiselyov-broadside')!;
+    if ('quote' in e.cite) e.cite.saidBy = 'Sergei Lavrov';
+    const i = s.events.indexOf(e);
+    expect(checkQuotes(s, articles, FILE).map(formatProblem)).toEqual([
+      `moscow-2019.json: events[${i}].cite.saidBy: "Sergei Lavrov", but 001_8678ed7301d6b549.txt gives these words to Dmitry Kiselyov (Dmitry Kiselyov said)`,
+    ]);
+  });
+
+  it('a quote that says nothing of who said it', () => {
+    const s = clone(base);
+    const c = s.variables['support.russia'].cite;
+    if ('quote' in c) delete c.saidBy;
+    const problems = checkQuotes(s, articles, FILE);
+    expect(problems.map((p) => p.path)).toEqual(['variables["support.russia"].cite.saidBy']);
+    expect(problems[0]!.message).toContain('Matthew Luxmoore');
+  });
+
+  it('an event outside its window, and an event with no time at all', () => {
+    const raw = JSON.parse(fs.readFileSync(path.join(scenariosDir, FILE), 'utf8'));
+    const i = raw.events.findIndex((e: { id: string }) => e.id === 'nationalist-rally');
+    raw.events[i].window = { from: '2019-01-01', to: '2019-08-31' };
+    const j = raw.events.findIndex((e: { id: string }) => e.id === 'turkstream-landfall');
+    raw.events[j].window = { from: '2018-12-01', to: '2018-12-31' };
+    const k = raw.events.findIndex((e: { id: string }) => e.id === 'japan-slowdown');
+    delete raw.events[k].window;
+    const r = validateScenario(raw, FILE);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems.map(formatProblem)).toEqual([
+        expect.stringMatching(new RegExp(`^moscow-2019\\.json: events\\[${i}\\]\\.window\\.to: 2019-08-31 is after the scenario's period 2018-09-01 to 2019-06-30`)),
+        expect.stringMatching(new RegExp(`^moscow-2019\\.json: events\\[${j}\\]\\.window: no round falls between 2018-12-01 and 2018-12-31`)),
+        expect.stringMatching(new RegExp(`^moscow-2019\\.json: events\\[${k}\\]: event "japan-slowdown" can strike in any round`)),
+      ]);
+    }
+  });
+
+  it('reads attributions as a reader does', () => {
+    const rferl = articles.get('001_8678ed7301d6b549.txt')!;
+    const fakti = articles.get('003_26a4d8fa4b0bb93f.txt')!;
+    const who = (text: string, quote: string) => attribute(text, quote, 'AUTHOR')?.who;
+    expect(who(rferl, '"Let\'s sign a peace agreement by the end of the year," he told Abe')).toBe('Putin');
+    expect(who(rferl, 'And this, to me, is the only reason why the whole discussion')).toBe('Lukyanov');
+    expect(who(rferl, 'Russian state media has helped keep those numbers up.')).toBe('AUTHOR');
+    expect(who(fakti, 'relations between the two countries are at their lowest point')).toBe('Corbyn');
+    expect(sameSpeaker('Michael Corbin', 'Corbyn')).toBe(true);
+    expect(sameSpeaker('Sergei Lavrov', 'Dmitry Kiselyov')).toBe(false);
+    expect(sameSpeaker('the Russian Foreign Ministry', 'Foreign Ministry')).toBe(true);
+  });
+});
+
+describe('events keep to their time', () => {
+  it('every event of the shipped scenarios has a window inside the period or a when condition', () => {
+    for (const name of scenarioFiles) {
+      const s = load(name);
+      for (const e of s.events) {
+        expect(e.window !== undefined || e.when !== undefined, `${name}: ${e.id}`).toBe(true);
+        if (e.window) expect(s.rounds.some((r) => r.date >= e.window!.from && r.date <= e.window!.to), `${name}: ${e.id}`).toBe(true);
+      }
+    }
+  });
+
+  it('inWindow compares ISO dates', () => {
+    expect(inWindow(undefined, '2018-09-12')).toBe(true);
+    expect(inWindow({ from: '2019-01-01', to: '2019-01-31' }, '2019-01-22')).toBe(true);
+    expect(inWindow({ from: '2019-01-01', to: '2019-01-31' }, '2018-09-12')).toBe(false);
   });
 });
 
@@ -210,7 +327,7 @@ describe('npm run cite', () => {
   it('passes on the shipped scenarios', () => {
     const { code, out } = run([sourcesDir]);
     expect(code).toBe(0);
-    expect(out).toMatch(/^\d+ citations checked in \d+ scenarios, all verbatim$/m);
+    expect(out).toMatch(/^\d+ citations checked in \d+ scenarios, all verbatim and in the mouths the articles put them$/m);
   });
 
   it('fails with one line per problem on a doctored file', () => {

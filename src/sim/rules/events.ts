@@ -1,5 +1,10 @@
 import type { Draft } from '../draft';
 import { holds } from '../conditions';
+import type { DateWindow } from '../../scenario/schema';
+
+/** True when the event has no window, or the round's date (ISO, so strings compare as dates) lies inside it. */
+export const inWindow = (w: DateWindow | undefined, date: string | undefined): boolean =>
+  w === undefined || (date !== undefined && date >= w.from && date <= w.to);
 
 /** At most this many events strike after one phase, so luck matters but never decides alone. */
 const MAX_PER_PHASE = 2;
@@ -10,10 +15,13 @@ const MAX_PER_PHASE = 2;
  * no event is favoured by its place in the file.
  */
 export function strikeEvents(d: Draft, phase: 'ministerTalks' | 'publicReaction'): void {
+  // A historical moment strikes only in its own months: the round's date must lie in the event's window.
+  const date = d.scenario.rounds[Math.min(d.state.round, d.scenario.rounds.length - 1)]?.date;
   const eligible = d.scenario.events.filter(
     (e) =>
       e.phase === phase &&
       !(e.once && d.state.firedEvents.includes(e.id)) &&
+      inWindow(e.window, date) &&
       (e.when === undefined || holds(e.when, d.state)),
   );
   if (eligible.length === 0) return;

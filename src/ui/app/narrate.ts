@@ -11,6 +11,15 @@ export function speakerName(scenario: Scenario, speaker: Speaker): string {
   return scenario.sides[side][role].name;
 }
 
+/**
+ * Whose description a line paraphrases ("Artyom Lukin, analyst"), when the
+ * scenario marks it so; undefined when the line is the speaker's own words
+ * or the game's own invention.
+ */
+export function lineAfter(scenario: Scenario, e: { speaker: Speaker; moment: string; text: string }): string | undefined {
+  return scenario.lines.find((l) => l.speaker === e.speaker && l.on === e.moment && l.text === e.text)?.after;
+}
+
 export function issueLabel(scenario: Scenario, issue: IssueId): string {
   return scenario.issues.find((i) => i.id === issue)?.label ?? issue;
 }
@@ -67,8 +76,11 @@ export function entryText(scenario: Scenario, e: LogEntry): string {
       const odds = t('log.decision', { p: formatNumber(why.p * 100), roll: formatNumber(why.roll * 100) });
       return why.redLine ? `${text} ${t('log.decisionRedLine', { line: why.redLine })}` : `${text} ${odds}`;
     }
-    case 'line':
-      return t('log.line', { speaker: speakerName(scenario, e.speaker), text: e.text });
+    case 'line': {
+      const after = lineAfter(scenario, e);
+      const speaker = speakerName(scenario, e.speaker);
+      return after === undefined ? t('log.line', { speaker, text: e.text }) : t('log.lineAfter', { speaker, text: e.text, after });
+    }
     case 'summit':
       return t('log.summit', { outcome: tk(`reach.${e.outcome}`) });
     case 'talks':
