@@ -132,7 +132,12 @@ export function oddsText(why: Decision): string {
 export function answerText(scenario: Scenario, action: Action, reveal: boolean): string {
   const side = sideName(action.side);
   const why = action.why;
-  if (!why) return action.type === 'offer' ? t('table.theyOpen', { side }) : actionText(scenario, action);
+  if (!why) {
+    // Without a reckoning the counterpart moved first: it opened, or had nothing to propose and passed the floor.
+    if (action.type === 'offer') return t('table.theyOpen', { side });
+    if (action.type === 'stall') return t('table.theyPass', { side, other: sideName(otherSide(action.side)) });
+    return actionText(scenario, action);
+  }
   const verb = tk(`answer.${action.type}`, { side });
   if (action.type === 'accept') return reveal ? `${verb}. ${oddsText(why)}` : `${verb}.`;
   const parts = [t('answer.sentence', { verb, reason: reasonClause(scenario, why) }), `${t('reason.tone', { signal: tk(`signal.${why.signal}`) })}.`];

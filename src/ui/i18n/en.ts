@@ -164,6 +164,7 @@ export const en = {
   'table.worthWhy': 'Why?',
   'table.answer': 'Their answer',
   'table.theyOpen': '{side} opens with an offer.',
+  'table.theyPass': '{side} has nothing to propose yet and gives {other} the floor: make the first offer, or stall to end the summit.',
   'worth.heading': 'Why this package is worth {value} / 100 to you',
   'worth.base': 'Nothing agreed (the status quo): {base}',
   'worth.term': '{issue}: {option}',

@@ -43,9 +43,7 @@ export class Ratification extends Phaser.Scene {
     const root = h('div', { class: 'scroll', testid: 'ratification-scroll' });
     outer.append(h('div', { class: 'stack' }, answerArea(scenario, session, viewer, coachStep(session, 'ratify'), { answer: false }), root));
     root.append(h('p', { class: 'help' }, t('common.youAre', { side: sideName(viewer) })), islandList(islands), h('p', {}, t('ratify.body')));
-    if (state.signed) {
-      root.append(h('h3', {}, t('ratify.signed')), h('p', { testid: 'signed' }, packageText(scenario, state.signed)), h('p', { class: 'who' }, t('table.worth', { value: formatNumber(packageValue(state, viewer, state.signed)) })));
-    }
+    if (state.signed) root.append(h('p', { class: 'who' }, t('table.worth', { value: formatNumber(packageValue(state, viewer, state.signed)) })));
     // The vote is something to play: each parliament's odds for each approach, before choosing.
     const pct = (p: number) => formatNumber(p * 100);
     const odds = h('table', { class: 'odds', testid: 'ratify-odds' },
@@ -69,6 +67,8 @@ export class Ratification extends Phaser.Scene {
       const b = button(label, () => store.act({ type: 'ratify', side: viewer, approach }), { testid: `ratify-${approach}`, disabled: !myTurn, autofocus: approach === 'whip', kind: approach === 'whip' ? 'primary' : 'secondary' });
       root.append(h('div', { class: 'choice' }, b, h('span', { class: 'help' }, help)));
     }
+    // The text itself last: it was on the table a moment ago; the choice comes first at 1280×720.
+    if (state.signed) root.append(h('h3', {}, t('ratify.signed')), h('p', { testid: 'signed' }, packageText(scenario, state.signed)));
     if (!myTurn && session.pending && !store.readOnly) root.append(h('p', { class: 'msg ok' }, t('table.waiting', { side: sideName(session.pending) })));
     footer(this);
     focusFirst();
