@@ -207,6 +207,9 @@ describe('decisions a player can read', () => {
     );
     expect(blocked.length).toBeGreaterThan(0);
     for (const text of blocked) expect(text).toMatch(/ — not while the dialogue is frozen$/);
+    // Marked without opening the list, too.
+    expect(await page.textContent('[data-testid="blocked-note-sovereignty"]')).toMatch(/^Not offerable now \(3\): not while the dialogue is frozen\.$/);
+    expect(await inViewport(page, '[data-testid="blocked-note-sovereignty"]')).toBe(true);
     // Arrow keys skip a disabled option: it cannot be picked.
     await tabTo(page, 'offer-sovereignty');
     await page.keyboard.press('ArrowDown');

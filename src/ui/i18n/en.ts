@@ -152,6 +152,7 @@ export const en = {
   'blocked.noIslands': 'a change of sovereignty needs islands to change hands',
   'blocked.pipelineNeedsTreaty': 'a pipeline needs a treaty text (islands and sovereignty)',
   'blocked.option': '{option} — {reason}',
+  'blocked.note': 'Not offerable now ({count}): {reason}.',
   'refuse.heading': 'Not sent: {reason}.',
   'refuse.package': '{issue}: {reason}',
   'refuse.same': 'a counter-offer must change something; to agree, accept their offer',

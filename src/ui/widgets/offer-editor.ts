@@ -49,7 +49,14 @@ export function offerEditor(
       onChange(value());
     });
     selects.set(issue, sel);
-    root.append(h('div', {}, h('label', { for: id }, issueLabel(scenario, issue)), sel, help));
+    // Blocked options are marked inside the closed list too: a short note says how many and why.
+    const reasons = new Map<string, number>();
+    for (const code of Object.values(no)) reasons.set(code, (reasons.get(code) ?? 0) + 1);
+    const note = reasons.size === 0 ? null : h('p', { class: 'help blocked-note', testid: `blocked-note-${issue}` },
+      [...reasons].map(([code, count]) => t('blocked.note', { count, reason: tk(`blocked.${code}`) })).join(' '));
+    if (note) sel.setAttribute('aria-describedby', `${helpId} ${helpId}-blocked`);
+    if (note) note.id = `${helpId}-blocked`;
+    root.append(h('div', {}, h('label', { for: id }, issueLabel(scenario, issue)), sel, help, note));
   }
   const value = (): Package => {
     const pkg = {} as Record<IssueId, string>;
