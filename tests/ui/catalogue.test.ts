@@ -5,7 +5,7 @@ import { bundledScenarios } from '../../src/cli/scenarios';
 import { APPROACHES, ISSUE_IDS, ISSUES, SEQUENCINGS, SIDES, otherSide, type Side } from '../../src/scenario/vocabulary';
 import { GameSession, type Action, type Decision, type GameConfig, type LogEntry } from '../../src/sim/index';
 import { en } from '../../src/ui/i18n/en';
-import { answerText, entryText, refusalWords } from '../../src/ui/app/narrate';
+import { answerText, entryText, refusalWords, revealsOdds } from '../../src/ui/app/narrate';
 
 const has = (key: string) => key in en;
 const SCENARIOS = bundledScenarios();
@@ -117,6 +117,16 @@ describe('hidden information in the narration', () => {
   it('on Easy and in the debrief: the odds and the roll as well', () => {
     expect(entryText(scenario, entry, true)).toMatch(/roll under 18 of 100; it rolled 78\. Worth to it 41\.5, its bar 47\.2/);
     expect(answerText(scenario, action, true)).toMatch(/it rolled 78/);
+  });
+
+  it('reveals on Easy, in a replay (read-only) and once the game has ended; not at Normal or Hard during play', () => {
+    const state = (difficulty: 'easy' | 'normal' | 'hard', ended = false) =>
+      ({ config: { difficulty }, ending: ended ? { kind: 'stalemate' } : null }) as unknown as Parameters<typeof revealsOdds>[0];
+    expect(revealsOdds(state('easy'), false)).toBe(true);
+    expect(revealsOdds(state('normal'), false)).toBe(false);
+    expect(revealsOdds(state('hard'), false)).toBe(false);
+    expect(revealsOdds(state('hard'), true)).toBe(true);
+    expect(revealsOdds(state('normal', true), false)).toBe(true);
   });
 
   it('a red line is quoted', () => {
