@@ -29,7 +29,7 @@ export class Ratification extends Phaser.Scene {
     const legal = session.legal();
     const r = roundInfo(scenario, state.round);
     paper(this);
-    header(this, t('ratify.heading'), `${r.label} · ${r.place}, ${r.date}`);
+    header(this, t('ratify.heading'), `${t('table.round', { round: Math.min(state.round + 1, scenario.rounds.length), total: scenario.rounds.length, label: r.label })} · ${t('table.roundPlace', { place: r.place, date: r.date })}`);
     const islands = islandViews(scenario, state, viewer);
     const mapH = drawMap(this, BASE.margin, 80, 560, islands);
     const y = 80 + mapH + 16;
