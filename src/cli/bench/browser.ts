@@ -169,7 +169,7 @@ const STEP_IN_PAGE = async (arg: { newGameFromDebrief: boolean; seed: string }):
       if (!(await click(document.querySelector<HTMLButtonElement>('[data-testid="tones"] button:not([disabled])')))) throw new Error('no statement');
       return scene;
     case 'Ratification':
-      if (!(await click(on('ratify-push')) || (await click(on('ratify-nopush'))))) throw new Error('no ratification vote');
+      if (!(await click(on('ratify-whip')) || (await click(on('ratify-vote'))))) throw new Error('no ratification vote');
       return scene;
     case 'Debrief':
       if (arg.newGameFromDebrief && !(await click(on('new-game')))) throw new Error('new-game did nothing');

@@ -42,7 +42,7 @@ export function debriefSections(scenario: Scenario, state: GameState): HTMLEleme
   const timeline = h('ol', { testid: 'debrief-timeline' });
   for (const e of state.log) {
     if (e.kind === 'memory') continue;
-    timeline.append(h('li', {}, entryText(scenario, e)));
+    timeline.append(h('li', {}, entryText(scenario, e, true))); // everything revealed, dice included
   }
   out.push(h('section', {}, h('h2', {}, t('debrief.timeline')), timeline));
 

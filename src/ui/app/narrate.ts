@@ -1,7 +1,7 @@
 // Turns the simulation's log records into sentences through the message catalogue.
 import type { Scenario } from '../../scenario/schema';
 import { ISSUE_IDS, otherSide, type IssueId, type Package, type Side, type Speaker } from '../../scenario/vocabulary';
-import type { Action, LogEntry } from '../../sim';
+import type { Action, Decision, GameState, LegalMoves, LogEntry } from '../../sim';
 import { t, tk, formatNumber } from '../i18n/t';
 
 export const sideName = (side: Side): string => t(side === 'japan' ? 'side.japan' : 'side.russia');
@@ -62,7 +62,11 @@ export function actionText(scenario: Scenario, action: Action): string {
   }
 }
 
-export function entryText(scenario: Scenario, e: LogEntry): string {
+/**
+ * A log record as a sentence. `reveal` shows the counterpart's private reckoning
+ * (worth, bar, odds, roll): on Easy during play, and always once the game is over.
+ */
+export function entryText(scenario: Scenario, e: LogEntry, reveal = false): string {
   switch (e.kind) {
     case 'round': {
       const r = roundInfo(scenario, e.round);
@@ -71,10 +75,12 @@ export function entryText(scenario: Scenario, e: LogEntry): string {
     case 'action': {
       const text = actionText(scenario, e.action);
       const why = e.action.why;
-      // The counterpart's dice, shown as for any other roll: the odds it would accept, and the number rolled.
       if (!why) return text;
-      const odds = t('log.decision', { p: formatNumber(why.p * 100), roll: formatNumber(why.roll * 100) });
-      return why.redLine ? `${text} ${t('log.decisionRedLine', { line: why.redLine })}` : `${text} ${odds}`;
+      // The counterpart's reason, what it presses on and its tone are public; its worth,
+      // bar, odds and roll are private during play except on Easy (and in the debrief).
+      const parts = [text, t('answer.why', { reason: reasonClause(scenario, why) }), `${t('reason.tone', { signal: tk(`signal.${why.signal}`) })}.`];
+      if (reveal) parts.push(oddsText(why));
+      return parts.join(' ');
     }
     case 'line': {
       const after = lineAfter(scenario, e);
@@ -117,4 +123,55 @@ export function entryText(scenario: Scenario, e: LogEntry): string {
 export function endingText(ending: string, side?: Side): string {
   if (ending === 'leaderOut' && side) return t('ending.leaderOutSide', { side: sideName(side) });
   return tk(`ending.${ending}`);
+}
+
+/** Whether the counterpart's private reckoning may be shown: Easy, a finished game, or a replay. */
+export function revealsOdds(state: GameState, readOnly: boolean): boolean {
+  return readOnly || state.config.difficulty === 'easy' || state.ending !== null;
+}
+
+/** Why the counterpart answered as it did, in words: its reason and the issue it presses on. */
+export function reasonClause(scenario: Scenario, why: Decision): string {
+  const reason = why.reason === 'redLine' ? t('reason.redLine', { line: why.redLine ?? '' }) : tk(`reason.${why.reason}`);
+  return why.asks && why.reason !== 'redLine' ? `${reason}; ${t('reason.asks', { issue: issueLabel(scenario, why.asks) })}` : reason;
+}
+
+export function oddsText(why: Decision): string {
+  return t('answer.odds', { p: formatNumber(why.p * 100), roll: formatNumber(why.roll * 100), worth: formatNumber(why.worth, 1), bar: formatNumber(why.bar, 1) });
+}
+
+/** The counterpart's answer to the last offer as the top of the table shows it. */
+export function answerText(scenario: Scenario, action: Action, reveal: boolean): string {
+  const side = sideName(action.side);
+  const why = action.why;
+  if (!why) {
+    // Without a reckoning the counterpart moved first: it opened, or had nothing to propose and passed the floor.
+    if (action.type === 'offer') return t('table.theyOpen', { side });
+    if (action.type === 'stall') return t('table.theyPass', { side, other: sideName(otherSide(action.side)) });
+    return actionText(scenario, action);
+  }
+  const verb = tk(`answer.${action.type}`, { side });
+  if (action.type === 'accept') return reveal ? `${verb}. ${oddsText(why)}` : `${verb}.`;
+  const parts = [t('answer.sentence', { verb, reason: reasonClause(scenario, why) }), `${t('reason.tone', { signal: tk(`signal.${why.signal}`) })}.`];
+  if (reveal) parts.push(oddsText(why));
+  return parts.join(' ');
+}
+
+/**
+ * The sim's refusal in the catalogue's words: a term that cannot be offered now, a package
+ * rule (a pipeline needs a treaty text), or an unchanged counter-offer. Null when it may be sent.
+ */
+export function refusalWords(scenario: Scenario, raw: string | null, legal: LegalMoves | null, pkg: Package): string | null {
+  if (!raw) return null;
+  for (const issue of ISSUE_IDS) {
+    const code = legal?.blocked[issue]?.[pkg[issue]];
+    if (code) return t('refuse.package', { issue: issueLabel(scenario, issue), reason: tk(`blocked.${code}`) });
+  }
+  const m = /\((\w+):(\w+)\)/.exec(raw);
+  if (m && (ISSUE_IDS as readonly string[]).includes(m[1]!)) {
+    const reason = tk(`blocked.${m[2]}`);
+    return t('refuse.package', { issue: issueLabel(scenario, m[1] as IssueId), reason: reason === `blocked.${m[2]}` ? raw : reason });
+  }
+  if (/counter-offer must change/.test(raw)) return t('refuse.same');
+  return raw;
 }

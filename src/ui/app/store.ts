@@ -6,7 +6,7 @@ import { SIDES, type Side } from '../../scenario/vocabulary';
 import { GameSession, replayPrefix, type Action, type GameConfig, type ReplayFile } from '../../sim';
 import { announce, announceAll } from '../a11y/live';
 import { t } from '../i18n/t';
-import { entryText } from './narrate';
+import { entryText, revealsOdds } from './narrate';
 import { visibleLength } from './views';
 import { SAVE_VERSION, writeSave, clearSave } from './save';
 
@@ -24,6 +24,8 @@ class AppStore {
   /** The side whose private information is on screen now. */
   viewer: Side | null = null;
   briefed = new Set<Side>();
+  /** Coaching notes of the guided first round (Easy) the player has closed. */
+  coachDismissed = new Set<string>();
   saveStatus: SaveStatus = 'idle';
   /** Messages for the title screen (a bad link, a corrupt save). */
   notices: { text: string; tone: 'warn' | 'ok' }[] = [];
@@ -60,6 +62,7 @@ class AppStore {
     const humans = this.humanSides();
     this.viewer = humans.length === 1 ? humans[0]! : null;
     this.briefed = new Set(opts.restored ? humans : []);
+    this.coachDismissed = new Set();
     this.narrated = 0;
     this.narrate();
     if (opts.restored) announce(t('save.restored', { moves: session.actions.length }));
@@ -135,7 +138,7 @@ class AppStore {
     const s = this.session;
     const upTo = visibleLength(s.state, s.phase, s.pending);
     if (upTo <= this.narrated) return;
-    const fresh = s.state.log.slice(this.narrated, upTo).map((e) => entryText(this.scenario!, e));
+    const fresh = s.state.log.slice(this.narrated, upTo).map((e) => entryText(this.scenario!, e, revealsOdds(s.state, this.readOnly)));
     this.narrated = upTo;
     announceAll(fresh);
   }

@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
-import { packageValue } from '../../sim';
+import { packageValue, ratificationOdds, WHIP } from '../../sim';
+import { APPROACHES, otherSide, type Approach } from '../../scenario/vocabulary';
 import { BASE, PALETTE, SIDE_COLOUR } from '../theme';
 import { h } from '../dom/el';
 import { t, formatNumber } from '../i18n/t';
@@ -11,8 +12,9 @@ import { button } from '../widgets/button';
 import { drawMap } from '../widgets/map';
 import { meter } from '../widgets/meter';
 import { islandList } from '../a11y/describe';
+import { answerArea, coachStep } from '../widgets/answer';
 
-/** A signed text goes home: push it through, or submit it and let the votes fall. */
+/** A signed text goes home: a free vote, a whipped one, or the vote put off a round; the odds shown first. */
 export class Ratification extends Phaser.Scene {
   constructor() {
     super('Ratification');
@@ -24,9 +26,10 @@ export class Ratification extends Phaser.Scene {
     const state = session.state;
     const viewer = store.viewer ?? 'japan';
     const myTurn = !store.readOnly && session.pending === viewer;
+    const legal = session.legal();
     const r = roundInfo(scenario, state.round);
     paper(this);
-    header(this, t('ratify.heading'), `${r.label} · ${r.place}, ${r.date}`);
+    header(this, t('ratify.heading'), `${t('table.round', { round: Math.min(state.round + 1, scenario.rounds.length), total: scenario.rounds.length, label: r.label })} · ${t('table.roundPlace', { place: r.place, date: r.date })}`);
     const islands = islandViews(scenario, state, viewer);
     const mapH = drawMap(this, BASE.margin, 80, 560, islands);
     const y = 80 + mapH + 16;
@@ -36,17 +39,36 @@ export class Ratification extends Phaser.Scene {
     meter(this, scenario, state, 'support.russia', BASE.margin + 300, y + 46, 260, SIDE_COLOUR.russia);
     meter(this, scenario, state, `hardliners.${viewer}`, BASE.margin, y + 92, 260, PALETTE.inkSoft);
 
-    const root = panel(this, 624, 80, 624, 596, { scroll: true, testid: 'ratification', label: t('ratify.heading') });
+    const outer = panel(this, 624, 80, 624, 596, { testid: 'ratification', label: t('ratify.heading') });
+    const root = h('div', { class: 'scroll', testid: 'ratification-scroll' });
+    outer.append(h('div', { class: 'stack' }, answerArea(scenario, session, viewer, coachStep(session, 'ratify'), { answer: false }), root));
     root.append(h('p', { class: 'help' }, t('common.youAre', { side: sideName(viewer) })), islandList(islands), h('p', {}, t('ratify.body')));
-    if (state.signed) {
-      const ul = h('ul', { testid: 'signed' });
-      for (const part of packageText(scenario, state.signed).split('; ')) ul.append(h('li', {}, part));
-      root.append(h('h3', {}, t('ratify.signed')), ul, h('p', { class: 'who' }, t('table.worth', { value: formatNumber(packageValue(state, viewer, state.signed)) })));
-    }
-    root.append(
-      button(t('ratify.push'), () => store.act({ type: 'ratify', side: viewer, approach: 'whip' }), { testid: 'ratify-push', disabled: !myTurn, autofocus: true }),
-      button(t('ratify.noPush'), () => store.act({ type: 'ratify', side: viewer, approach: 'vote' }), { testid: 'ratify-nopush', kind: 'secondary', disabled: !myTurn }),
+    if (state.signed) root.append(h('p', { class: 'who' }, t('table.worth', { value: formatNumber(packageValue(state, viewer, state.signed)) })));
+    // The vote is something to play: each parliament's odds for each approach, before choosing.
+    const pct = (p: number) => formatNumber(p * 100);
+    const odds = h('table', { class: 'odds', testid: 'ratify-odds' },
+      h('caption', { class: 'who' }, t('ratify.oddsHeading')),
+      h('tr', {}, h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, t('ratify.approach.vote')), h('th', { scope: 'col' }, t('ratify.approach.whip'))),
     );
+    for (const side of [viewer, otherSide(viewer)]) {
+      odds.append(h('tr', { testid: `odds-${side}` }, h('th', { scope: 'row' }, sideName(side)), h('td', {}, `${pct(ratificationOdds(state, side, 'vote'))}%`), h('td', {}, `${pct(ratificationOdds(state, side, 'whip'))}%`)));
+    }
+    const approaches = (legal?.approaches ?? APPROACHES.filter((a) => a !== 'delay')) as readonly Approach[];
+    const last = !approaches.includes('delay');
+    root.append(
+      odds,
+      h('p', { class: 'help' }, t('ratify.oddsNote')),
+      h('p', { class: `msg ${last ? '' : 'ok'}`.trim(), testid: 'ratify-warning' }, t(last ? 'ratify.failLast' : 'ratify.failRounds')),
+      h('h3', {}, t('ratify.yourChoice')),
+    );
+    for (const approach of approaches) {
+      const label = approach === 'delay' ? t('ratify.approach.delay') : t('ratify.buttonOdds', { label: t(`ratify.approach.${approach}`), p: pct(ratificationOdds(state, viewer, approach)) });
+      const help = approach === 'whip' ? t('ratify.help.whip', { cost: formatNumber(Math.abs(WHIP.approval)) }) : t(`ratify.help.${approach}`);
+      const b = button(label, () => store.act({ type: 'ratify', side: viewer, approach }), { testid: `ratify-${approach}`, disabled: !myTurn, autofocus: approach === 'whip', kind: approach === 'whip' ? 'primary' : 'secondary' });
+      root.append(h('div', { class: 'choice' }, b, h('span', { class: 'help' }, help)));
+    }
+    // The text itself last: it was on the table a moment ago; the choice comes first at 1280×720.
+    if (state.signed) root.append(h('h3', {}, t('ratify.signed')), h('p', { testid: 'signed' }, packageText(scenario, state.signed)));
     if (!myTurn && session.pending && !store.readOnly) root.append(h('p', { class: 'msg ok' }, t('table.waiting', { side: sideName(session.pending) })));
     footer(this);
     focusFirst();

@@ -4,7 +4,8 @@ import { BASE } from '../theme';
 import { h } from '../dom/el';
 import { t, tk } from '../i18n/t';
 import { store } from '../app/store';
-import { entryText, roundInfo, sideName } from '../app/narrate';
+import { entryText, revealsOdds, roundInfo, sideName } from '../app/narrate';
+import { answerArea, coachStep } from '../widgets/answer';
 import { eventsOfRound, sinceLastMove } from '../app/views';
 import { paper, header, panel, footer, focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
@@ -33,7 +34,10 @@ export class Reaction extends Phaser.Scene {
     pollsChart(this, scenario, state, BASE.margin, 80, 580, 292);
     approvalChart(this, scenario, state, BASE.margin, 384, 580, 292);
 
-    const root = panel(this, 636, 80, 612, 596, { scroll: true, testid: 'reaction', label: t('reaction.heading') });
+    // How the summit ended and why stays in view above the scrolling part; on Easy's first round, a coaching note.
+    const outer = panel(this, 636, 80, 612, 596, { testid: 'reaction', label: t('reaction.heading') });
+    const root = h('div', { class: 'scroll', testid: 'reaction-scroll' });
+    outer.append(h('div', { class: 'stack' }, answerArea(scenario, session, viewer, coachStep(session, 'reaction')), root));
     root.append(
       h('p', { class: 'help' }, t('common.youAre', { side: sideName(viewer) })),
       chartTable(scenario, state, ['support.japan', 'oppose.japan', 'support.russia', 'oppose.russia'], t('reaction.polls')),
@@ -42,7 +46,7 @@ export class Reaction extends Phaser.Scene {
     const since = sinceLastMove(state, viewer, session.phase, session.pending).filter((e) => e.kind === 'summit' || e.kind === 'talks' || e.kind === 'action');
     if (since.length > 0) {
       const ul = h('ul', { testid: 'since' });
-      for (const e of since.slice(-6)) ul.append(h('li', {}, entryText(scenario, e)));
+      for (const e of since.slice(-6)) ul.append(h('li', {}, entryText(scenario, e, revealsOdds(state, store.readOnly))));
       root.append(h('h3', {}, t('table.since')), ul);
     }
     let events = eventsOfRound(state, state.round);

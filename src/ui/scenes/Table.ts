@@ -1,11 +1,11 @@
 import Phaser from 'phaser';
 import { ISSUE_IDS, otherSide, type IssueId, type Package, type Sequencing } from '../../scenario/vocabulary';
-import { packageValue } from '../../sim';
+import { packageValue, type ActionType, type LegalMoves } from '../../sim';
 import { BASE, FONTS, PALETTE, SIDE_COLOUR, TEXT } from '../theme';
 import { h } from '../dom/el';
 import { t, tk, formatNumber } from '../i18n/t';
 import { store } from '../app/store';
-import { entryText, issueLabel, lineAfter, packageText, roundInfo, sideName, speakerName } from '../app/narrate';
+import { entryText, refusalWords, revealsOdds, issueLabel, lineAfter, packageText, roundInfo, sideName, speakerName } from '../app/narrate';
 import { islandViews, linesOfRound, sinceLastMove } from '../app/views';
 import { paper, header, panel, footer, focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
@@ -13,6 +13,9 @@ import { radios, select } from '../widgets/form';
 import { drawMap } from '../widgets/map';
 import { meter } from '../widgets/meter';
 import { offerEditor } from '../widgets/offer-editor';
+import { answerArea, coachStep } from '../widgets/answer';
+import { openWorth } from '../widgets/why-panel';
+import { announce } from '../a11y/live';
 import { islandList } from '../a11y/describe';
 
 /** The negotiation table: the foreign ministers' agenda, then the leaders' summit. */
@@ -51,7 +54,10 @@ export class Table extends Phaser.Scene {
     meter(this, scenario, state, `approval.${other}`, BASE.margin + 300, top + 92, 260, their);
 
     // Right column: what is said and what the player can do.
-    const root = panel(this, 624, 80, 624, 596, { scroll: true, testid: 'table', label: t(summit ? 'table.headingSummit' : 'table.headingTalks') });
+    // The answer and the coaching note stay above the scrolling part: in view whatever has focus.
+    const outer = panel(this, 624, 80, 624, 596, { testid: 'table', label: t(summit ? 'table.headingSummit' : 'table.headingTalks') });
+    const root = h('div', { class: 'scroll', testid: 'table-scroll' });
+    outer.append(h('div', { class: 'stack' }, answerArea(scenario, session, viewer, coachStep(session, summit ? 'summit' : 'talks')), root));
     root.append(h('p', { class: 'help', testid: 'you-are' }, t('common.youAre', { side: sideName(viewer) })), islandList(islands));
 
     if (summit) this.reachAndOffer(root);
@@ -70,14 +76,14 @@ export class Table extends Phaser.Scene {
     root.append(lines.length ? list : h('p', { class: 'help' }, t('table.noVoices')));
 
     if (!summit) this.talks(root, myTurn, (legal?.sequencings ?? []) as readonly Sequencing[]);
-    else this.summit(root, myTurn, legal?.types ?? [], (legal?.options ?? {}) as Partial<Record<IssueId, readonly string[]>>);
+    else this.summit(root, myTurn, legal);
     if (!myTurn && session.pending && !store.readOnly) root.append(h('p', { class: 'msg ok' }, t('table.waiting', { side: sideName(session.pending) })));
 
     const since = sinceLastMove(state, viewer, session.phase, session.pending).filter((e) => e.kind !== 'line');
     if (since.length > 0) {
       root.append(h('h3', {}, t('table.since')));
       const ul = h('ul', { testid: 'since' });
-      for (const e of since.slice(-10)) ul.append(h('li', {}, entryText(scenario, e)));
+      for (const e of since.slice(-10)) ul.append(h('li', {}, entryText(scenario, e, revealsOdds(state, store.readOnly))));
       root.append(ul);
     }
     footer(this);
@@ -90,14 +96,26 @@ export class Table extends Phaser.Scene {
     const state = store.session!.state;
     const mine = state.talks.agenda[viewer];
     const opening = scenario.sides[viewer].priorities.sequencing;
-    const seq = radios(t('table.sequencing'), 'sequencing', (sequencings.length ? sequencings : (['territoryFirst', 'parallel', 'normaliseFirst'] as const)).map((s) => ({ value: s, label: tk(`seq.${s}`) })), mine?.sequencing ?? opening, 'sequencing');
+    const list = sequencings.length ? sequencings : (['territoryFirst', 'parallel', 'normaliseFirst'] as const);
+    const seq = radios(t('table.sequencing'), 'sequencing', list.map((s) => ({ value: s, label: tk(`seq.${s}`) })), mine?.sequencing ?? opening, 'sequencing');
+    // What each order does and risks, one line each, read with the group.
+    const helps = h('ul', { class: 'choices help', id: 'sequencing-help', testid: 'sequencing-help' });
+    for (const s of list) helps.append(h('li', {}, h('span', { class: 'who' }, `${tk(`seq.${s}`)}: `), tk(`seq.${s}.help.${viewer}`)));
+    seq.wrap.setAttribute('aria-describedby', 'sequencing-help');
     const prep = select(t('table.prepare'), ISSUE_IDS.map((i) => ({ value: i, label: issueLabel(scenario, i) })), mine?.prepare ?? 'islands', 'prepare');
+    prep.el.setAttribute('aria-describedby', 'prepare-help');
     const send = button(t('table.sendMinisters'), () => {
       store.act({ type: 'agenda', side: viewer, sequencing: seq.get() as Sequencing, prepare: prep.el.value as IssueId });
     }, { testid: 'send-ministers', autofocus: true, disabled: !myTurn });
     for (const input of seq.wrap.querySelectorAll('input')) input.disabled = !myTurn;
     prep.el.disabled = !myTurn;
-    root.append(seq.wrap, prep.wrap, h('p', {}, send));
+    root.append(
+      seq.wrap,
+      helps,
+      prep.wrap,
+      h('p', { class: 'help', id: 'prepare-help', testid: 'prepare-help' }, t('table.prepare.help')),
+      h('div', { class: 'choice' }, send, h('span', { class: 'help' }, t('table.sendMinisters.help'))),
+    );
   }
 
   private reachAndOffer(root: HTMLElement): void {
@@ -108,35 +126,60 @@ export class Table extends Phaser.Scene {
     const last = state.summit.offers[state.summit.offers.length - 1];
     if (last) {
       const box = h('div', { class: 'headline', testid: 'offer-on-table' }, h('div', { class: 'who' }, t('table.offerOnTable', { side: sideName(last.side) })));
-      const ul = h('ul', {});
-      for (const part of packageText(scenario, last.package).split('; ')) ul.append(h('li', {}, part));
-      box.append(ul);
+      box.append(h('p', {}, packageText(scenario, last.package)));
       if (last.side !== viewer) box.append(h('p', { class: 'who', testid: 'their-worth' }, t('table.theirWorth', { value: formatNumber(packageValue(state, viewer, last.package)) })));
       root.append(box);
     } else root.append(h('p', { class: 'help' }, t('table.noOffer')));
   }
 
-  private summit(root: HTMLElement, myTurn: boolean, types: readonly string[], options: Partial<Record<IssueId, readonly string[]>>): void {
+  private summit(root: HTMLElement, myTurn: boolean, legal: LegalMoves | null): void {
     const scenario = store.scenario!;
-    const state = store.session!.state;
+    const session = store.session!;
+    const state = session.state;
     const viewer = store.viewer ?? 'japan';
     const last = state.summit.offers[state.summit.offers.length - 1];
+    const types = legal?.types ?? [];
+    const options = (legal?.options ?? {}) as Partial<Record<IssueId, readonly string[]>>;
 
     const initial: Package = last?.package ?? state.agreed ?? (Object.fromEntries(ISSUE_IDS.map((i) => [i, options[i]?.[0] ?? scenario.issues.find((x) => x.id === i)!.options[0]!.id])) as Package);
-    const worth = h('p', { class: 'who', testid: 'worth', 'aria-live': 'polite' });
-    const show = (pkg: Package) => (worth.textContent = t('table.worth', { value: formatNumber(packageValue(state, viewer, pkg)) }));
-    const editor = offerEditor(scenario, options, initial, show, !myTurn);
+    // "Worth to you" opens what it is made of: the terms by the brief's weights, and the home front.
+    const worth = h('button', { type: 'button', class: 'why worth', testid: 'worth', 'aria-haspopup': 'dialog' });
+    const show = (pkg: Package) => {
+      worth.textContent = '';
+      worth.append(h('span', {}, t('table.worth', { value: formatNumber(packageValue(state, viewer, pkg)) })), h('span', { class: 'v' }, t('table.worthWhy')));
+    };
+    const editor = offerEditor(scenario, options, initial, (pkg) => {
+      show(pkg);
+      refusal.hidden = true;
+    }, !myTurn, legal?.blocked ?? {});
+    worth.addEventListener('click', () => openWorth(scenario, state, viewer, editor.value()));
     show(editor.value());
     root.append(h('h3', {}, t('table.yourPackage')), editor.root, worth);
 
-    const can = (x: string) => myTurn && types.includes(x);
-    const buttons = h('div', {});
-    buttons.append(
-      button(t(last ? 'table.counter' : 'table.propose'), () => store.act({ type: 'offer', side: viewer, package: editor.value() }), { testid: 'propose', disabled: !can('offer'), autofocus: !can('accept') }),
-      button(t('table.accept'), () => store.act({ type: 'accept', side: viewer }), { testid: 'accept', disabled: !can('accept'), autofocus: can('accept') }),
-      button(t('table.stall'), () => store.act({ type: 'stall', side: viewer }), { testid: 'stall', kind: 'secondary', disabled: !can('stall') }),
-      button(t('table.walkOut'), () => store.act({ type: 'walkOut', side: viewer }), { testid: 'walk-out', kind: 'danger', disabled: !can('walkOut') }),
+    const can = (x: ActionType) => myTurn && types.includes(x);
+    // Propose never fails silently: the reason a package cannot be sent is said beside the button.
+    const refusal = h('p', { class: 'msg refusal', testid: 'refusal', role: 'alert' });
+    refusal.hidden = true;
+    const propose = () => {
+      const action = { type: 'offer' as const, side: viewer, package: editor.value() };
+      const why = refusalWords(scenario, session.refusal(action), legal, action.package);
+      if (why) {
+        refusal.textContent = t('refuse.heading', { reason: why });
+        refusal.hidden = false;
+        announce(refusal.textContent);
+        refusal.scrollIntoView({ block: 'nearest' });
+        return;
+      }
+      store.act(action);
+    };
+    const floor = state.summit.offers.length === 0 && !state.summit.floorPassed;
+    const row = (b: HTMLButtonElement, help: string) => h('div', { class: 'choice' }, b, h('span', { class: 'help' }, help));
+    root.append(
+      row(button(t(last ? 'table.counter' : 'table.propose'), propose, { testid: 'propose', disabled: !can('offer'), autofocus: !can('accept') }), t(last ? 'table.counter.help' : 'table.propose.help')),
+      refusal,
+      row(button(t('table.accept'), () => store.act({ type: 'accept', side: viewer }), { testid: 'accept', disabled: !can('accept'), autofocus: can('accept') }), t('table.accept.help')),
+      row(button(t('table.stall'), () => store.act({ type: 'stall', side: viewer }), { testid: 'stall', kind: 'secondary', disabled: !can('stall') }), t(floor ? 'table.stall.helpFloor' : 'table.stall.help')),
+      row(button(t('table.walkOut'), () => store.act({ type: 'walkOut', side: viewer }), { testid: 'walk-out', kind: 'danger', disabled: !can('walkOut') }), t('table.walkOut.help')),
     );
-    root.append(buttons);
   }
 }

@@ -1,7 +1,7 @@
 // "Why is this number what it is?" — the causal ledger of one variable, dice included.
 import type { Scenario } from '../../scenario/schema';
-import type { IssueId, VarId } from '../../scenario/vocabulary';
-import { ledgerFor, type GameState, type LedgerEntry } from '../../sim';
+import type { IssueId, Package, Side, VarId } from '../../scenario/vocabulary';
+import { ledgerFor, worthBreakdown, type GameState, type LedgerEntry } from '../../sim';
 import { h } from '../dom/el';
 import { t, tk, formatNumber } from '../i18n/t';
 import { sideName, eventTitle, issueLabel, optionLabel } from '../app/narrate';
@@ -44,11 +44,11 @@ function causeText(scenario: Scenario, e: LedgerEntry): string {
 }
 
 /** Factor labels are message keys from the rules; events and terms name data. */
-function factorLabel(scenario: Scenario, label: string): string {
+export function factorLabel(scenario: Scenario, label: string): string {
   if (label.startsWith('event:')) return eventTitle(scenario, label.slice(6));
-  if (label.startsWith('memory.')) return tk(label);
   const known = tk(`factor.${label}`);
   if (known !== `factor.${label}`) return known;
+  if (label.startsWith('memory.')) return tk(label);
   const terms = /^terms\.(\w+)\.(\w+)$/.exec(label);
   if (terms) return `${issueLabel(scenario, terms[1] as IssueId)}: ${optionLabel(scenario, terms[1] as IssueId, terms[2]!)}`;
   return label;
@@ -90,14 +90,18 @@ export function openWhy(scenario: Scenario, state: GameState, v: VarId): void {
     li.append(factors);
     list.append(li);
   }
-  const close = button(t('why.close'), () => dialog.close(), { testid: 'why-close', autofocus: true });
-  dialog.append(
+  showDialog(dialog, [
     h('h2', { id: 'why-title' }, t('why.heading', { label: spec.label, value: formatVar(scenario, v, value) })),
     h('p', { class: 'help' }, t('why.start', { start: withUnit(scenario, v, spec.start) })),
     entries.length === 0 ? h('p', {}, t('why.empty', { start: withUnit(scenario, v, spec.start) })) : list,
     h('p', { class: 'help' }, 'reason' in spec.cite ? spec.cite.reason : `“${spec.cite.quote}” — ${spec.cite.source}`),
-    close,
-  );
+  ]);
+}
+
+/** Fills a why-panel dialog, shows it modally, and gives focus back to its opener on close. */
+function showDialog(dialog: HTMLDialogElement, body: HTMLElement[]): void {
+  const close = button(t('why.close'), () => dialog.close(), { testid: 'why-close', autofocus: true });
+  dialog.append(...body, close);
   const opener = document.activeElement as HTMLElement | null;
   dialog.addEventListener('close', () => {
     dialog.remove();
@@ -106,6 +110,28 @@ export function openWhy(scenario: Scenario, state: GameState, v: VarId): void {
   document.body.append(dialog);
   dialog.showModal();
   close.focus();
+}
+
+/** "Worth to you": which terms add and which take away, by the brief's weights, and the home front. */
+export function openWorth(scenario: Scenario, state: GameState, side: Side, pkg: Package): void {
+  const b = worthBreakdown(state, side, pkg);
+  const dialog = h('dialog', { class: 'whypanel', testid: 'worth-panel', 'aria-labelledby': 'why-title' });
+  dialog.style.maxWidth = '760px';
+  dialog.style.maxHeight = '80vh';
+  const list = h('ul', { testid: 'worth-terms' });
+  list.append(h('li', {}, t('worth.base', { base: formatNumber(b.base, 1) })));
+  for (const term of b.terms) {
+    list.append(h('li', { class: term.delta >= 0 ? 'met' : 'unmet' }, t('why.factor', { label: t('worth.term', { issue: issueLabel(scenario, term.issue), option: optionLabel(scenario, term.issue, term.option) }), delta: signed(term.delta) })));
+  }
+  if (b.terms.length === 0) list.append(h('li', {}, t('worth.noTerms')));
+  if (b.bonus !== 0) list.append(h('li', {}, t('why.factor', { label: t('worth.bonus'), delta: signed(b.bonus) })));
+  list.append(h('li', { testid: 'worth-home' }, t('why.factor', { label: t('worth.home'), delta: signed(b.home) })));
+  showDialog(dialog, [
+    h('h2', { id: 'why-title' }, t('worth.heading', { value: formatNumber(b.total) })),
+    h('p', { class: 'help' }, t('worth.weights')),
+    list,
+    h('p', { class: 'who' }, t('worth.total', { total: formatNumber(b.total) })),
+  ]);
 }
 
 /** A row that names a number and opens its ledger: every number on screen can say why it moved. */
