@@ -95,6 +95,8 @@ export function optionBlock(
   if (issue === 'sovereignty') {
     if (dialogue < 2) return 'ministersOnly';
     if (state.signed) return 'textPending';
+    const { japan, russia } = state.talks.agenda;
+    if (japan?.sequencing === 'territoryFirst' && russia?.sequencing === 'normaliseFirst') return 'sequencingClash';
     if (scenario.rounds[state.round]?.treatyTexts === false) return 'tooEarly';
     if (state.talks.reach !== 'treatyText') return 'sequencingClash';
   }

@@ -1,3 +1,3 @@
 import { checkTargets } from './targets';
 
-checkTargets('yamaguchi-2016', { noTrivialNearBest: ['japan', 'russia'], skillOverRandom: ['japan', 'russia'], fair: true });
+checkTargets('yamaguchi-2016', { noTrivialNearBest: ['japan', 'russia'], skillOverRandom: ['japan', 'russia'], fair: true, skilledBest: ['japan', 'russia'] });

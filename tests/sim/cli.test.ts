@@ -157,7 +157,7 @@ describe('npm run sim --record, then npm run replay', () => {
     };
     check({ ...recorded, rounds: recorded.rounds.map((r, i) => (i === 0 ? { ...r, hash: flip(r.hash) } : r)) }, /round 1/);
     check({ ...recorded, final: { ...recorded.final, hash: flip(recorded.final.hash) } }, /final state hash/);
-    check({ ...human, actions: [{ type: 'ratify', side: 'japan', push: true }, ...human.actions.slice(1)] }, /action 1/);
+    check({ ...human, actions: [{ type: 'ratify', side: 'japan', approach: 'whip' }, ...human.actions.slice(1)] }, /action 1/);
     check({ hello: 'world' }, /not an Unfinished Peace replay/);
     check({ ...recorded, scenario: { ...recorded.scenario, id: 'atlantis-1905' } }, /atlantis-1905/);
     check({ ...recorded, version: 99 }, /newer version/);

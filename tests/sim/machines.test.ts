@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createActor } from 'xstate';
-import { ENDINGS, STRATEGIES, type Ending } from '../../src/scenario/vocabulary';
+import { ENDINGS, ISSUES, STRATEGIES, type Ending } from '../../src/scenario/vocabulary';
 import type { Scenario } from '../../src/scenario/schema';
 import { GameSession, STATUS_QUO, type Action, type GameState, type Package, type SummitOutcome } from '../../src/sim/index';
 import { campaignMachine } from '../../src/sim/machines/campaign';
@@ -52,19 +52,26 @@ function runMachine(scenario: Scenario, seed: string): { visited: Set<string>; c
 /** Whether the scenario lets any island change hands at all (else no text can be signed and ratified). */
 const territoryNegotiable = (s: Scenario): boolean =>
   s.issues.some((i) => i.id === 'islands' && i.options.some((o) => o.available && o.id !== 'none'));
+/** Whether the two computers' red lines on the islands leave any treaty between them (yamaguchi-2016: Japan wants four, Russia gives two at most). */
+const computersCanSign = (s: Scenario): boolean => {
+  const rank = (o: string | undefined, dflt: number) => (o === undefined ? dflt : (ISSUES.islands as readonly string[]).indexOf(o));
+  const lo = Math.max(1, ...s.sides.japan.priorities.redLines.filter((l) => l.issue === 'islands').map((l) => rank(l.atLeast, 1)));
+  const hi = Math.min(4, ...s.sides.russia.priorities.redLines.filter((l) => l.issue === 'islands').map((l) => rank(l.atMost, 4)));
+  return territoryNegotiable(s) && lo <= hi;
+};
 
 describe('campaign machine states', () => {
-  it('has exactly the documented phases, with closing as its transient step', () => {
+  it('has exactly the documented phases, with closing and afterVote as its transient steps', () => {
     for (const scenario of SCENARIOS) {
       expect(Object.keys(campaignMachine(scenario).root.states).sort()).toEqual(
-        ['closing', 'ended', 'ministerTalks', 'publicReaction', 'ratification', 'summit'].sort(),
+        ['afterVote', 'closing', 'ended', 'ministerTalks', 'publicReaction', 'ratification', 'summit'].sort(),
       );
     }
   });
 
   it.each(SCENARIOS.map((s) => [s.id, s] as const))('%s: every state is reached by computer games', (_id, scenario) => {
     const states = Object.keys(campaignMachine(scenario).root.states);
-    const expected = territoryNegotiable(scenario) ? states : states.filter((s) => s !== 'ratification');
+    const expected = computersCanSign(scenario) ? states : states.filter((s) => s !== 'ratification' && s !== 'afterVote');
     const visited = new Set<string>();
     for (let seed = 1; seed <= 400 && !expected.every((s) => visited.has(s)); seed += 1) {
       for (const v of runMachine(scenario, String(seed)).visited) visited.add(v);
@@ -257,11 +264,14 @@ describe('illegal events are refused and change nothing', () => {
     expect(g.act({ type: 'offer', side: other, package: { ...pkg, investment: 'major' } })).toEqual({ ok: true });
   });
 
-  it('an unknown tone, sequencing or issue, and a ratify without push', () => {
+  it('an unknown tone, sequencing or issue, and a stall that ends a summit', () => {
     const g = GameSession.start(moscow, config(moscow, 's', HOT_SEAT));
     refused(g, { type: 'agenda', side: 'japan', sequencing: 'sideways' as never, prepare: 'islands' }, /sequencing/);
     refused(g, { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'weather' as never }, /prepare: expected one of .*"weather"/);
     toSummit(g);
+    // The opener's stall passes the floor; the other side's stall ends the summit.
+    expect(g.act({ type: 'stall', side: g.pending! })).toEqual({ ok: true });
+    expect(g.phase).toBe('summit');
     expect(g.act({ type: 'stall', side: g.pending! })).toEqual({ ok: true });
     expect(g.phase).toBe('publicReaction');
     refused(g, { type: 'statement', side: g.pending!, tone: 'shout' as never }, /tone/);
@@ -275,7 +285,7 @@ describe('illegal events are refused and change nothing', () => {
         { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'islands' },
         { type: 'stall', side: 'russia' },
         { type: 'statement', side: 'japan', tone: 'quiet' },
-        { type: 'ratify', side: 'russia', push: true },
+        { type: 'ratify', side: 'russia', approach: 'whip' },
       ] as Action[]) {
         refused(g, action, /ended/);
       }

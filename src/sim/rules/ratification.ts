@@ -75,7 +75,7 @@ export function resolveRatification(d: Draft): void {
   const cause = { kind: 'ratification' as const, id: 'failed' };
   d.change('rapport', [{ label: 'ratify.failed', delta: REJECTED.rapport }], cause);
   for (const side of rejectedBy) {
-    const home = { kind: 'ratification' as const, id: 'failed', side };
+    const home = { kind: 'rule' as const, id: 'ratify.rejectedAtHome', side };
     d.change(`approval.${side}`, [{ label: 'ratify.rejectedAtHome', delta: REJECTED.approval }], home);
     d.change(`hardliners.${side}`, [{ label: 'ratify.rejectedAtHome', delta: REJECTED.hardliners }], home);
     d.remember(otherSide(side), { round: d.state.round, reason: 'rejected', delta: REJECTED.trust });
