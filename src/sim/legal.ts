@@ -7,11 +7,12 @@ import {
   TONES,
   type Approach,
   type IssueId,
+  type Package,
   type Sequencing,
   type Side,
   type Tone,
 } from '../scenario/vocabulary';
-import { availableOptions, blockedOptions, packageBlock, samePackage } from './packages';
+import { availableOptions, blockedOptions, packageBlock, samePackage, type BlockReason, type PackageProblem } from './packages';
 import { canDelay } from './rules/ratification';
 import { MAX_OFFERS } from './rules/summit';
 import type { Action, ActionType, GameState } from './types';
@@ -25,7 +26,7 @@ export interface LegalMoves {
   /** For offers: the options of each issue that may be put on the table. */
   options: Record<IssueId, string[]>;
   /** The options the scenario offers that cannot be put on the table now, each with its reason. */
-  blocked: Record<IssueId, Record<string, string>>;
+  blocked: Record<IssueId, Record<string, BlockReason>>;
   sequencings: readonly Sequencing[];
   tones: readonly Tone[];
   /** In ratification: the ways to take the text to parliament open now. */
@@ -103,11 +104,10 @@ export function refusal(scenario: Scenario, state: GameState, phase: PhaseName, 
       return null;
     case 'offer': {
       if (!action.package || typeof action.package !== 'object') return 'an offer needs a package';
-      const why = packageBlock(scenario, state, action.package);
-      if (why) return `this package cannot be offered now (${why})`;
-      const last = state.summit.offers[state.summit.offers.length - 1];
-      if (last && samePackage(last.package, action.package)) return 'a counter-offer must change something; to agree, accept';
-      return null;
+      const why = offerProblem(scenario, state, action.package);
+      if (!why) return null;
+      if ('issue' in why) return `this package cannot be offered now (${why.issue}:${why.reason})`;
+      return 'a counter-offer must change something; to agree, accept';
     }
     case 'statement':
       return TONES.includes(action.tone) ? null : `unknown tone "${String(action.tone)}"`;
@@ -117,4 +117,16 @@ export function refusal(scenario: Scenario, state: GameState, phase: PhaseName, 
     default:
       return null;
   }
+}
+
+/**
+ * Why an offer of this package would be refused now, as data the UI words
+ * itself: a term or combination that cannot go on the table, or a counter
+ * that changes nothing. Null when the package may be offered.
+ */
+export function offerProblem(scenario: Scenario, state: GameState, pkg: Package): PackageProblem | { reason: 'unchanged' } | null {
+  const blocked = packageBlock(scenario, state, pkg);
+  if (blocked) return blocked;
+  const last = state.summit.offers[state.summit.offers.length - 1];
+  return last && samePackage(last.package, pkg) ? { reason: 'unchanged' } : null;
 }

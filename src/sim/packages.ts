@@ -78,12 +78,32 @@ export function landShare(scenario: Scenario, pkg: Package): number {
  * sovereignty off the table (joint economic activity stays possible); a
  * pipeline is "unimaginable without a peace treaty".
  */
+/** Why an option or a package cannot go on the table now: a code the UI's catalogue words. */
+export const BLOCK_REASONS = [
+  'unknown',
+  'unavailable',
+  'dialogueFrozen',
+  'ministersOnly',
+  'textPending',
+  'sequencingClash',
+  'tooEarly',
+  'noIslands',
+  'pipelineNeedsTreaty',
+] as const;
+export type BlockReason = (typeof BLOCK_REASONS)[number];
+
+/** What stops a package: the issue and the reason. */
+export interface PackageProblem {
+  issue: IssueId;
+  reason: BlockReason;
+}
+
 export function optionBlock(
   scenario: Scenario,
   state: GameState,
   issue: IssueId,
   option: string,
-): string | null {
+): BlockReason | null {
   if (optionIndex(issue, option) < 0) return 'unknown';
   if (option === STATUS_QUO[issue]) return null;
   if (!availableIn(scenario)[issue].has(option)) return 'unavailable';
@@ -104,13 +124,13 @@ export function optionBlock(
 }
 
 /** Why a whole package cannot be offered, or null. */
-export function packageBlock(scenario: Scenario, state: GameState, pkg: Package): string | null {
+export function packageBlock(scenario: Scenario, state: GameState, pkg: Package): PackageProblem | null {
   for (const issue of ISSUE_IDS) {
-    const why = optionBlock(scenario, state, issue, pkg[issue]);
-    if (why) return `${issue}:${why}`;
+    const reason = optionBlock(scenario, state, issue, pkg[issue]);
+    if (reason) return { issue, reason };
   }
-  if (pkg.islands === 'none' && pkg.sovereignty !== 'jointActivity') return 'sovereignty:noIslands';
-  if (pkg.energy === 'pipeline' && !isTreaty(pkg)) return 'energy:pipelineNeedsTreaty';
+  if (pkg.islands === 'none' && pkg.sovereignty !== 'jointActivity') return { issue: 'sovereignty', reason: 'noIslands' };
+  if (pkg.energy === 'pipeline' && !isTreaty(pkg)) return { issue: 'energy', reason: 'pipelineNeedsTreaty' };
   return null;
 }
 
@@ -119,10 +139,10 @@ export function packageBlock(scenario: Scenario, state: GameState, pkg: Package)
  * the table now, with the reason (a message key suffix): the player sees
  * them marked before picking one.
  */
-export function blockedOptions(scenario: Scenario, state: GameState): Record<IssueId, Record<string, string>> {
-  const out = {} as Record<IssueId, Record<string, string>>;
+export function blockedOptions(scenario: Scenario, state: GameState): Record<IssueId, Record<string, BlockReason>> {
+  const out = {} as Record<IssueId, Record<string, BlockReason>>;
   for (const issue of ISSUE_IDS) {
-    const row: Record<string, string> = {};
+    const row: Record<string, BlockReason> = {};
     for (const o of ISSUES[issue] as readonly string[]) {
       if (!availableIn(scenario)[issue].has(o) && o !== STATUS_QUO[issue]) continue;
       const why = optionBlock(scenario, state, issue, o);

@@ -3,7 +3,9 @@ import type { Scenario } from '../scenario/schema';
 import type { Side } from '../scenario/vocabulary';
 import { campaignMachine, campaignParts } from './machines/campaign';
 import { FastCampaign } from './machines/fastCampaign';
-import { legalMoves, pendingSide, refusal, type LegalMoves, type PhaseName } from './legal';
+import { legalMoves, offerProblem, pendingSide, refusal, type LegalMoves, type PhaseName } from './legal';
+import type { PackageProblem } from './packages';
+import type { Package } from '../scenario/vocabulary';
 import { initialState } from './rules/round';
 import { scenarioHash } from './scenarioHash';
 import { stateHash } from './hash';
@@ -102,6 +104,11 @@ export class GameSession {
 
   legal(): LegalMoves | null {
     return legalMoves(this.scenario, this.state, this.phase);
+  }
+
+  /** Why offering this package now would be refused, as data (null: it may be offered). */
+  offerProblem(pkg: Package): PackageProblem | { reason: 'unchanged' } | null {
+    return offerProblem(this.scenario, this.state, pkg);
   }
 
   /** Why this action would be refused now, or null. */

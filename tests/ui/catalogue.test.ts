@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../src/cli/scenarios';
 import { APPROACHES, ISSUE_IDS, ISSUES, SEQUENCINGS, SIDES, otherSide, type Side } from '../../src/scenario/vocabulary';
-import { GameSession, type Action, type Decision, type GameConfig, type LogEntry } from '../../src/sim/index';
+import { BLOCK_REASONS, GameSession, type Action, type Decision, type GameConfig, type LogEntry } from '../../src/sim/index';
 import { en } from '../../src/ui/i18n/en';
 import { answerText, entryText, refusalWords, revealsOdds } from '../../src/ui/app/narrate';
 
@@ -82,7 +82,7 @@ describe('the message catalogue', () => {
     const keys: string[] = [];
     for (const issue of ISSUE_IDS) for (const o of ISSUES[issue]) keys.push(`opt.${issue}.${o}`);
     for (const s of SEQUENCINGS) for (const side of SIDES) keys.push(`seq.${s}.help.${side}`);
-    for (const r of ['dialogueFrozen', 'ministersOnly', 'sequencingClash', 'textPending', 'unavailable', 'noIslands', 'pipelineNeedsTreaty']) keys.push(`blocked.${r}`);
+    for (const r of BLOCK_REASONS) keys.push(`blocked.${r}`);
     for (const r of ['redLine', 'farApart', 'short', 'closeCall', 'ratificationRisk', 'accepted']) keys.push(`reason.${r}`);
     for (const s of ['warm', 'cool', 'cold']) keys.push(`signal.${s}`);
     for (const a of APPROACHES) keys.push(`ratify.approach.${a}`, `ratify.help.${a}`, `log.ratify.${a}`);
@@ -141,11 +141,11 @@ describe('refusals in words', () => {
     const session = GameSession.start(scenario, { scenarioId: scenario.id, seed: 'r', controllers: { japan: 'human', russia: 'computer' }, difficulty: 'normal', strategy: { japan: 'grounded', russia: 'grounded' } });
     session.act({ type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'islands' });
     const pkg = { islands: 'none', sovereignty: 'jointActivity', usGuarantee: 'none', sanctions: 'keep', energy: 'pipeline', investment: 'none', humanitarian: 'none' } as const;
-    const raw = session.refusal({ type: 'offer', side: 'japan', package: pkg });
-    expect(raw).not.toBeNull();
-    const words = refusalWords(scenario, raw, session.legal(), pkg)!;
+    expect(session.refusal({ type: 'offer', side: 'japan', package: pkg })).not.toBeNull();
+    const words = refusalWords(scenario, session.offerProblem(pkg))!;
     expect(words).toMatch(/^Energy cooperation: a pipeline needs a treaty text/);
-    expect(refusalWords(scenario, null, session.legal(), pkg)).toBeNull();
+    expect(refusalWords(scenario, session.offerProblem({ ...pkg, energy: 'lng' }))).toBeNull();
+
     expect(otherSide('japan')).toBe('russia');
   });
 });

@@ -1,7 +1,7 @@
 // Turns the simulation's log records into sentences through the message catalogue.
 import type { Scenario } from '../../scenario/schema';
 import { ISSUE_IDS, otherSide, type IssueId, type Package, type Side, type Speaker } from '../../scenario/vocabulary';
-import type { Action, Decision, GameState, LegalMoves, LogEntry } from '../../sim';
+import type { Action, Decision, GameState, LogEntry, PackageProblem } from '../../sim';
 import { t, tk, formatNumber } from '../i18n/t';
 
 export const sideName = (side: Side): string => t(side === 'japan' ? 'side.japan' : 'side.russia');
@@ -157,21 +157,9 @@ export function answerText(scenario: Scenario, action: Action, reveal: boolean):
   return parts.join(' ');
 }
 
-/**
- * The sim's refusal in the catalogue's words: a term that cannot be offered now, a package
- * rule (a pipeline needs a treaty text), or an unchanged counter-offer. Null when it may be sent.
- */
-export function refusalWords(scenario: Scenario, raw: string | null, legal: LegalMoves | null, pkg: Package): string | null {
-  if (!raw) return null;
-  for (const issue of ISSUE_IDS) {
-    const code = legal?.blocked[issue]?.[pkg[issue]];
-    if (code) return t('refuse.package', { issue: issueLabel(scenario, issue), reason: tk(`blocked.${code}`) });
-  }
-  const m = /\((\w+):(\w+)\)/.exec(raw);
-  if (m && (ISSUE_IDS as readonly string[]).includes(m[1]!)) {
-    const reason = tk(`blocked.${m[2]}`);
-    return t('refuse.package', { issue: issueLabel(scenario, m[1] as IssueId), reason: reason === `blocked.${m[2]}` ? raw : reason });
-  }
-  if (/counter-offer must change/.test(raw)) return t('refuse.same');
-  return raw;
+/** Why a package cannot be offered now, in the catalogue's words; null when it may be sent. */
+export function refusalWords(scenario: Scenario, problem: PackageProblem | { reason: 'unchanged' } | null): string | null {
+  if (!problem) return null;
+  if (!('issue' in problem)) return t('refuse.same');
+  return t('refuse.package', { issue: issueLabel(scenario, problem.issue), reason: tk(`blocked.${problem.reason}`) });
 }

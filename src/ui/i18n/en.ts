@@ -149,6 +149,7 @@ export const en = {
   'blocked.sequencingClash': 'not this summit: the agendas clashed',
   'blocked.textPending': 'not while a signed text awaits its vote',
   'blocked.unavailable': 'not in this scenario',
+  'blocked.tooEarly': 'not this round: the talks are not that far yet',
   'blocked.unknown': 'not a known option',
   'blocked.noIslands': 'a change of sovereignty needs islands to change hands',
   'blocked.pipelineNeedsTreaty': 'a pipeline needs a treaty text (islands and sovereignty)',

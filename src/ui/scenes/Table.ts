@@ -162,7 +162,7 @@ export class Table extends Phaser.Scene {
     refusal.hidden = true;
     const propose = () => {
       const action = { type: 'offer' as const, side: viewer, package: editor.value() };
-      const why = refusalWords(scenario, session.refusal(action), legal, action.package);
+      const why = refusalWords(scenario, session.offerProblem(action.package));
       if (why) {
         refusal.textContent = t('refuse.heading', { reason: why });
         refusal.hidden = false;
