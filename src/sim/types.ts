@@ -145,7 +145,8 @@ export interface OfferRecord {
 export type LogEntry =
   | { kind: 'round'; round: number }
   | { kind: 'action'; round: number; action: Action }
-  | { kind: 'line'; round: number; speaker: Speaker; moment: LineMoment; text: string; cite: Citation }
+  /** `after`: whose description the line paraphrases, when it is not the speaker's own reported words. */
+  | { kind: 'line'; round: number; speaker: Speaker; moment: LineMoment; text: string; cite: Citation; after?: string }
   | { kind: 'summit'; round: number; outcome: SummitOutcome; package: Package | null }
   | { kind: 'talks'; round: number; reach: SummitOutcome; clash: boolean }
   | { kind: 'event'; round: number; eventId: string }

@@ -48,8 +48,9 @@ function games(): { scenario: (typeof SCENARIOS)[number]; session: GameSession }
   return out;
 }
 
+const played = games();
+
 describe('the message catalogue', () => {
-  const played = games();
 
   it('has a factor.<label> for every label the simulation puts in the ledger (events and terms name data)', () => {
     const missing = new Set<string>();
@@ -147,5 +148,22 @@ describe('refusals in words', () => {
     expect(refusalWords(scenario, session.offerProblem({ ...pkg, energy: 'lng' }))).toBeNull();
 
     expect(otherSide('japan')).toBe('russia');
+  });
+});
+
+describe('paraphrases say whose words they follow', () => {
+  it('a line the scenario marks as after someone carries the mark into the log and the narration', () => {
+    let marked = 0;
+    for (const { session } of played) {
+      for (const e of session.state.log) {
+        if (e.kind !== 'line') continue;
+        const source = session.scenario.lines.find((l) => l.speaker === e.speaker && l.on === e.moment && l.text === e.text)!;
+        expect(e.after).toBe(source.after);
+        if (e.after === undefined) continue;
+        marked += 1;
+        expect(entryText(session.scenario, e)).toContain(`after ${e.after}`);
+      }
+    }
+    expect(marked).toBeGreaterThan(0);
   });
 });

@@ -31,5 +31,5 @@ export function say(
   if (!pool) return;
   const pick = pool[(d.state.round * 7 + d.state.summit.offers.length * 3 + d.state.log.length) % pool.length];
   if (!pick) return;
-  d.log({ kind: 'line', round: d.state.round, speaker: pick.speaker, moment, text: pick.text, cite: pick.cite });
+  d.log({ kind: 'line', round: d.state.round, speaker: pick.speaker, moment, text: pick.text, cite: pick.cite, ...(pick.after ? { after: pick.after } : {}) });
 }

@@ -11,15 +11,6 @@ export function speakerName(scenario: Scenario, speaker: Speaker): string {
   return scenario.sides[side][role].name;
 }
 
-/**
- * Whose description a line paraphrases ("Artyom Lukin, analyst"), when the
- * scenario marks it so; undefined when the line is the speaker's own words
- * or the game's own invention.
- */
-export function lineAfter(scenario: Scenario, e: { speaker: Speaker; moment: string; text: string }): string | undefined {
-  return scenario.lines.find((l) => l.speaker === e.speaker && l.on === e.moment && l.text === e.text)?.after;
-}
-
 export function issueLabel(scenario: Scenario, issue: IssueId): string {
   return scenario.issues.find((i) => i.id === issue)?.label ?? issue;
 }
@@ -83,9 +74,8 @@ export function entryText(scenario: Scenario, e: LogEntry, reveal = false): stri
       return parts.join(' ');
     }
     case 'line': {
-      const after = lineAfter(scenario, e);
       const speaker = speakerName(scenario, e.speaker);
-      return after === undefined ? t('log.line', { speaker, text: e.text }) : t('log.lineAfter', { speaker, text: e.text, after });
+      return e.after === undefined ? t('log.line', { speaker, text: e.text }) : t('log.lineAfter', { speaker, text: e.text, after: e.after });
     }
     case 'summit':
       return t('log.summit', { outcome: tk(`reach.${e.outcome}`) });

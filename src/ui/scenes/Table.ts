@@ -5,7 +5,7 @@ import { BASE, FONTS, PALETTE, SIDE_COLOUR, TEXT } from '../theme';
 import { h } from '../dom/el';
 import { t, tk, formatNumber } from '../i18n/t';
 import { store } from '../app/store';
-import { entryText, refusalWords, revealsOdds, issueLabel, lineAfter, packageText, roundInfo, sideName, speakerName } from '../app/narrate';
+import { entryText, refusalWords, revealsOdds, issueLabel, packageText, roundInfo, sideName, speakerName } from '../app/narrate';
 import { islandViews, linesOfRound, sinceLastMove } from '../app/views';
 import { paper, header, panel, footer, focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
@@ -68,9 +68,8 @@ export class Table extends Phaser.Scene {
     for (const l of lines) {
       const side = l.speaker.split('.')[0]!;
       // A paraphrase of someone else's description says so, so no one learns a wrong attribution.
-      const after = lineAfter(scenario, l);
       const item = h('li', { class: side }, h('span', { class: 'who' }, `${speakerName(scenario, l.speaker)}: `), `“${l.text}”`);
-      if (after !== undefined) item.append(' ', h('span', { class: 'after', testid: 'line-after' }, t('table.after', { after })));
+      if (l.after !== undefined) item.append(' ', h('span', { class: 'after', testid: 'line-after' }, t('table.after', { after: l.after })));
       list.append(item);
     }
     root.append(lines.length ? list : h('p', { class: 'help' }, t('table.noVoices')));
