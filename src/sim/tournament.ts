@@ -36,9 +36,10 @@ export function humanConfig(scenario: Scenario, seed: string, side: Side): GameC
   };
 }
 
-/** One game of a policy against the computer: its score, ending, moves and rounds. */
-export function playPolicy(scenario: Scenario, seed: string, side: Side, policy: PolicyId) {
-  const session = GameSession.start(scenario, humanConfig(scenario, seed, side), { ledger: false, roundHashes: false, engine: 'table' });
+/** One game of a policy against the computer: the session, its score, ending, moves and rounds. Ledger off unless asked. */
+export function playPolicy(scenario: Scenario, seed: string, side: Side, policy: PolicyId, options: { ledger?: boolean } = {}) {
+  const ledger = options.ledger ?? false;
+  const session = GameSession.start(scenario, humanConfig(scenario, seed, side), { ledger, roundHashes: ledger, engine: ledger ? 'xstate' : 'table' });
   const random = policyDice(seed, policy);
   let moves = 0;
   for (let guard = 0; guard < 400 && !session.ended; guard += 1) {
@@ -51,7 +52,8 @@ export function playPolicy(scenario: Scenario, seed: string, side: Side, policy:
   }
   if (!session.ended) throw new Error(`policy ${policy} did not finish ${scenario.id}/${seed}`);
   const s = session.state;
-  return { score: scoreOf(scenario, s)[side].total, ending: s.ending!.kind, moves, rounds: s.history.length - 1 };
+  const score = scoreOf(scenario, s)[side];
+  return { session, score: score.total, goals: score.goals, ending: s.ending!.kind, moves, rounds: s.history.length - 1 };
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;

@@ -5,22 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { GameSession, scoreOf, termsOf, type Action } from '../../src/sim/index';
 import { acceptance, REFUSE_BELOW } from '../../src/sim/counterpart/strategy';
 import { redLinesNow, redLinesOf } from '../../src/sim/counterpart/valuation';
-import { humanConfig } from '../../src/sim/tournament';
-import { POLICIES, policyDice } from '../../src/sim/policies';
+import { playPolicy } from '../../src/sim/tournament';
 import { HOT_SEAT, config, scenarioById, seeds } from './helpers';
 import type { Side } from '../../src/scenario/vocabulary';
 
 const moscow = scenarioById('moscow-2019');
 
-function playSkilled(seed: string, side: Side, ledger = true): GameSession {
-  const session = GameSession.start(moscow, humanConfig(moscow, seed, side), { ledger });
-  const random = policyDice(seed, 'skilled');
-  while (!session.ended) {
-    const r = session.act(POLICIES.skilled({ session, side, legal: session.legal()!, random }));
-    if (!r.ok) throw new Error(r.error);
-  }
-  return session;
-}
+const playSkilled = (seed: string, side: Side): GameSession => playPolicy(moscow, seed, side, 'skilled', { ledger: true }).session;
 
 const games = seeds(40).flatMap((s) => [playSkilled(`h${s}`, 'japan'), playSkilled(`h${s}`, 'russia')]);
 
