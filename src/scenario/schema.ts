@@ -190,6 +190,14 @@ const issueWeights = z.strictObject({
   humanitarian: range,
 });
 
+/** A red line's bound on one issue, with the words the brief gives it and its evidence. */
+const redLineBound = {
+  atMost: z.optional(z.string()),
+  atLeast: z.optional(z.string()),
+  label: text,
+  cite: citationSchema,
+};
+
 const prioritiesSchema = z.strictObject({
   /** How much each issue matters to this side, drawn once per game from [low, high]. */
   weights: issueWeights,
@@ -204,22 +212,8 @@ const prioritiesSchema = z.strictObject({
     z.array(
       z.strictObject({
         issue: issueId,
-        atMost: z.optional(z.string()),
-        atLeast: z.optional(z.string()),
-        label: text,
-        cite: citationSchema,
-        shifts: z._default(
-          z.array(
-            z.strictObject({
-              when: conditionSchema,
-              atMost: z.optional(z.string()),
-              atLeast: z.optional(z.string()),
-              label: text,
-              cite: citationSchema,
-            }),
-          ),
-          [],
-        ),
+        ...redLineBound,
+        shifts: z._default(z.array(z.strictObject({ when: conditionSchema, ...redLineBound })), []),
       }),
     ),
     [],

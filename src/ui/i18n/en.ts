@@ -208,7 +208,7 @@ export const en = {
   'ratify.oddsHeading': 'Chance each parliament passes the text',
   'ratify.oddsRow': '{side}: free vote {vote}%, whipped {whip}%',
   'ratify.oddsNote': 'Both must pass it. If either leader puts the vote off, neither parliament votes this round.',
-  'ratify.failRounds': 'If either parliament rejects it, the text goes back to the table: both leaders lose approval, hard-liners grow, rapport and trust fall.',
+  'ratify.failRounds': 'If either parliament rejects it, the text goes back to the table: the leader it was rejected under loses approval and faces stronger hard-liners, the other side trusts less, and rapport falls.',
   'ratify.failLast': 'This is the last round: if either parliament rejects it, the talks collapse.',
   'ratify.yourChoice': 'How you take it to parliament',
   'ratify.buttonOdds': '{label} — {p}%',
