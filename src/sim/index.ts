@@ -18,7 +18,7 @@ export { scoreOf, type SideScore } from './scoring';
 export { ledgerFor, islandRows, packageValue, worthBreakdown, type IslandRow, type WorthBreakdown } from './selectors';
 export { stateHash, canonicalJson, sha256Hex } from './hash';
 export { scenarioHash } from './scenarioHash';
-export { availableOptions, blockedOptions, classify, landShare, STATUS_QUO, BLOCK_REASONS, type BlockReason, type PackageProblem } from './packages';
+export { availableOptions, blockedOptions, classify, coherent, landShare, STATUS_QUO, BLOCK_REASONS, type BlockReason, type PackageProblem } from './packages';
 export { ratificationOdds, WHIP } from './rules/ratification';
 export { termsOf } from './conditions';
 export * from './types';

@@ -89,6 +89,7 @@ export const BLOCK_REASONS = [
   'tooEarly',
   'noIslands',
   'pipelineNeedsTreaty',
+  'guaranteeNeedsTreaty',
 ] as const;
 export type BlockReason = (typeof BLOCK_REASONS)[number];
 
@@ -131,6 +132,8 @@ export function packageBlock(scenario: Scenario, state: GameState, pkg: Package)
   }
   if (pkg.islands === 'none' && pkg.sovereignty !== 'jointActivity') return { issue: 'sovereignty', reason: 'noIslands' };
   if (pkg.energy === 'pipeline' && !isTreaty(pkg)) return { issue: 'energy', reason: 'pipelineNeedsTreaty' };
+  // The guarantee is about US forces on islands that change hands: without a treaty text there are none.
+  if (pkg.usGuarantee !== 'none' && !isTreaty(pkg)) return { issue: 'usGuarantee', reason: 'guaranteeNeedsTreaty' };
   return null;
 }
 
@@ -151,6 +154,22 @@ export function blockedOptions(scenario: Scenario, state: GameState): Record<Iss
     out[issue] = row;
   }
   return out;
+}
+
+/**
+ * The package made whole by its structural rules, for anything that builds
+ * packages term by term: sovereignty only with islands; a pipeline and a
+ * guarantee on US forces only in a treaty text (the next option down, or
+ * none, when the treaty is not there).
+ */
+export function coherent(pkg: Package, options: Record<IssueId, readonly string[]>): Package {
+  const p = { ...pkg };
+  if (p.islands === 'none') p.sovereignty = 'jointActivity';
+  if (!isTreaty(p)) {
+    if (p.energy === 'pipeline') p.energy = options.energy.includes('lng') ? 'lng' : 'none';
+    p.usGuarantee = 'none';
+  }
+  return p;
 }
 
 /** The options of each issue a side may put on the table now. */

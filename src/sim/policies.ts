@@ -1,11 +1,11 @@
 import alea from 'seedrandom/lib/alea';
 import type { Scenario } from '../scenario/schema';
 import { ISSUE_IDS, ISSUES, otherSide, type IssueId, type Package, type Side, type Tone } from '../scenario/vocabulary';
-import { acceptanceBar, OPENING_PREMIUM, REFUSE_BELOW, Valuer } from './counterpart/strategy';
+import { acceptanceBar, OPENING_PREMIUM, REFUSE_BELOW, reaffirmOdds, Valuer } from './counterpart/strategy';
 import { fromVec, guessedPriorities, redLineVec, redLinesOf, toVec, type Vec } from './counterpart/valuation';
 import { logistic, ratificationOdds } from './rules/ratification';
 import { MAX_OFFERS } from './rules/summit';
-import { SOVEREIGNTY_TO_STATUS, STATUS_QUO, isTreaty, islandsOf, mergeTerms, packageBlock, samePackage } from './packages';
+import { SOVEREIGNTY_TO_STATUS, STATUS_QUO, classify, isTreaty, islandsOf, mergeTerms, packageBlock, samePackage } from './packages';
 import { holds } from './conditions';
 import type { LegalMoves } from './legal';
 import type { GameSession } from './session';
@@ -90,6 +90,7 @@ function estimate(v: PolicyView) {
   const bar = acceptanceBar(scenario, state, other, guess.reservation) + (opening ? OPENING_PREMIUM : 0);
   const lines = redLinesOf(scenario.sides[other].priorities);
   return (vec: Vec): number => {
+    if (theirs.reaffirms(vec)) return reaffirmOdds(state, other);
     if (redLineVec(lines, vec)) return 0;
     const gap = theirs.net(vec) - bar;
     return gap < -REFUSE_BELOW ? 0 : logistic(gap / 4);
@@ -206,8 +207,9 @@ const skilled: Policy = (v) => {
   // What waiting is worth: later summits can still bring a first deal; once one is in force,
   // a summit with nothing to show costs approval and the dialogue, so a small step beats none.
   const fallback = state.agreed ? now - 3 : now + 4 * roundsLeft;
+  const bothPass = (text: Package) => ratificationOdds(state, v.side, 'whip', text) * ratificationOdds(state, other, 'whip', text);
   const passes = (vec: Vec): number =>
-    vec[0]! > 0 && vec[1]! > 0 ? ratificationOdds(state, v.side, 'whip') * ratificationOdds(state, other, 'whip') : 1;
+    vec[0]! > 0 && vec[1]! > 0 ? bothPass(fromVec(vec)) : 1;
   // The brief's goals decide; its own worth breaks ties between packages that meet the same goals.
   const value = (vec: Vec): number => now + (goals(vec) - now) * passes(vec) + (mine.net(vec) - 40) / 10;
   const last = lastOffer(v);
@@ -247,7 +249,8 @@ function briefScore(v: PolicyView): (vec: Vec | null) => number {
         const islands = { ...state.world.islands };
         for (const id of islandsOf(pkg)) islands[id] = SOVEREIGNTY_TO_STATUS[pkg.sovereignty];
         hyp = { ...state, signed: pkg, ending: { kind: 'treatyRatified' }, world: { ...state.world, islands } };
-      } else {
+      } else if (classify(pkg) === 'interimAgreement') {
+        // (A statement that changes nothing puts no terms in force: it leaves the state as it is.)
         const islands = { ...state.world.islands };
         if (pkg.sovereignty === 'jointActivity') for (const id of islandsOf(pkg)) if (islands[id] === 'russian') islands[id] = 'jointActivity';
         hyp = { ...state, agreed: mergeTerms(state.agreed, pkg), world: { ...state.world, islands } };

@@ -15,7 +15,7 @@ import {
   type Side,
   type Strategy,
 } from '../../src/scenario/vocabulary';
-import { GameSession, STATUS_QUO, type Action, type Controller, type GameConfig, type SessionOptions } from '../../src/sim/index';
+import { GameSession, STATUS_QUO, coherent, type Action, type Controller, type GameConfig, type SessionOptions } from '../../src/sim/index';
 
 export const SCENARIOS: readonly Scenario[] = bundledScenarios();
 
@@ -46,7 +46,7 @@ export const samePackage = (a: Package, b: Package): boolean => ISSUE_IDS.every(
 /**
  * A legal move for the side to move, chosen by `pick(n)` (an integer in 0..n-1).
  * Offers are built from legal().options per issue; the two structural rules
- * of a package (sovereignty only with islands, a pipeline only in a treaty)
+ * of a package (sovereignty only with islands; a pipeline and a guarantee only in a treaty)
  * are respected, and a counter-offer identical to the last one becomes a stall.
  */
 export function chooseLegal(session: GameSession, pick: (n: number) => number): Action {
@@ -63,10 +63,7 @@ export function chooseLegal(session: GameSession, pick: (n: number) => number): 
         const options = legal.options[issue];
         pkg[issue] = options[pick(options.length)]!;
       }
-      const p = pkg as Package;
-      if (p.islands === 'none') p.sovereignty = 'jointActivity';
-      // A pipeline needs a treaty: islands under a change of sovereignty, not joint activity.
-      if (p.energy === 'pipeline' && p.sovereignty === 'jointActivity') p.energy = legal.options.energy.includes('lng') ? 'lng' : 'none';
+      const p = coherent(pkg as Package, legal.options);
       const offers = session.state.summit.offers;
       const last = offers[offers.length - 1];
       if (last && samePackage(last.package, p)) return { type: 'stall', side };
@@ -155,10 +152,7 @@ export function fit(g: GameSession, want: Partial<Package>): Package {
     const w = want[issue];
     if (w !== undefined && options[issue].includes(w)) p[issue] = w;
   }
-  const pkg = p as Package;
-  if (pkg.islands === 'none') pkg.sovereignty = 'jointActivity';
-  if (pkg.energy === 'pipeline' && pkg.sovereignty === 'jointActivity') pkg.energy = options.energy.includes('lng') ? 'lng' : 'none';
-  return pkg;
+  return coherent(p as Package, options);
 }
 
 /** The most of each issue Japan can give Russia: its whole hand at once. */

@@ -136,15 +136,19 @@ describe('endings and summit outcomes', () => {
   });
 
   it('a human Japan who walks out whenever possible ends in collapse once it has walked out twice', () => {
+    let twice = 0;
     let collapsed = 0;
     for (let seed = 1; seed <= 100; seed += 1) {
       const g = playJapan(moscow, String(seed), always('walkOut'));
       if (g.state.walkOuts >= 2) {
+        twice += 1;
         expect(['collapse', 'leaderOut']).toContain(g.state.ending!.kind);
         if (g.state.ending!.kind === 'collapse') collapsed += 1;
       }
     }
-    expect(collapsed).toBeGreaterThan(50);
+    // A walk-out leaves the next round to the ministers, so a second one needs the summits back first.
+    expect(twice).toBeGreaterThan(30);
+    expect(collapsed).toBeGreaterThan(0.8 * twice);
   });
 
   it('every summit outcome occurs in moscow-2019 computer games (over the three strategies)', () => {

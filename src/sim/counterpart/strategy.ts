@@ -12,7 +12,7 @@ import {
 } from '../../scenario/vocabulary';
 import { approachOpen, legalTypes, type PhaseName } from '../legal';
 import { STATUS_QUO, optionBlock } from '../packages';
-import { logistic, ratificationOdds } from '../rules/ratification';
+import { logistic, oddsOf, ratificationLean, ratificationOdds } from '../rules/ratification';
 import type { Dice } from '../rng';
 import type { Action, Decision, DecisionReason, GameState, SidePriorities, Signal } from '../types';
 import {
@@ -24,6 +24,7 @@ import {
   gain,
   guessedPriorities,
   pressureVec,
+  textResistance,
   redLineIssue,
   redLineVec,
   redLinesNow,
@@ -65,8 +66,8 @@ export class Valuer {
   private readonly banked: number;
   private readonly prep: number;
   private readonly merged: Vec;
-  /** What signing a text that this side's parliament may reject costs it: Yeltsin "always stepped back". */
-  private readonly ratificationRisk: number;
+  /** This side's parliament's leaning if whipped: what signing a text it may reject risks (Yeltsin "always stepped back"). */
+  private readonly lean: number;
 
   /** `weights` stands in for the side's private priorities when another side estimates them. */
   constructor(
@@ -80,18 +81,25 @@ export class Valuer {
     const prep = state.talks.agenda[side]?.prepare;
     this.prep = prep ? ISSUE_IDS.indexOf(prep) : -1;
     this.merged = new Array<number>(ISSUE_IDS.length).fill(0);
-    this.ratificationRisk = RATIFICATION_RISK * (1 - ratificationOdds(state, side, 'whip'));
+    this.lean = ratificationLean(state, side, 'whip');
   }
 
   /** What fear of its parliament takes off a treaty text's worth (0 for anything else). */
   riskOf(v: Vec): number {
-    return v[ISLANDS]! > 0 && v[SOVEREIGNTY]! > 0 ? this.ratificationRisk : 0;
+    return v[ISLANDS]! > 0 && v[SOVEREIGNTY]! > 0 ? RATIFICATION_RISK * (1 - oddsOf(this.lean - textResistance(this.side, v))) : 0;
+  }
+
+  /** Whether a package only restates the terms already agreed (no treaty text, nothing added). */
+  reaffirms(v: Vec): boolean {
+    const agreed = this.agreed;
+    if (!agreed || (v[ISLANDS]! > 0 && v[SOVEREIGNTY]! > 0)) return false;
+    for (let k = 0; k < v.length; k += 1) if (v[k]! > agreed[k]!) return false;
+    return true;
   }
 
   /** What a deal is worth to this side after its home front has had its say. */
   net(v: Vec): number {
-    const treaty = v[ISLANDS]! > 0 && v[SOVEREIGNTY]! > 0;
-    const groundwork = (this.prep >= 0 && v[this.prep]! > 0 ? 2 : 0) - (treaty ? this.ratificationRisk : 0);
+    const groundwork = (this.prep >= 0 && v[this.prep]! > 0 ? 2 : 0) - this.riskOf(v);
     const agreed = this.agreed;
     if (!agreed) return this.table.worth(v) - pressureVec(this.side, v, this.state) + groundwork;
     // Terms already agreed at an earlier summit are banked: only what a package adds counts.
@@ -131,10 +139,22 @@ export function signalOf(gap: number, redLine: boolean): Signal {
 /** No one signs the other side's opening offer as it stands: it is haggled over first (design). */
 export const OPENING_PREMIUM = 3;
 
+/**
+ * A joint statement that only reaffirms what is already agreed costs
+ * nothing: it is signed unless trust has broken down (design), so a summit
+ * after a first deal need not end empty.
+ */
+export const REAFFIRM = { trust: 35, p: 0.9 } as const;
+export const reaffirmOdds = (state: GameState, side: Side): number => (state.world.vars[`trust.${side}`] >= REAFFIRM.trust ? REAFFIRM.p : 0);
+
 export function acceptance(scenario: Scenario, state: GameState, side: Side, pkg: Package): Omit<Decision, 'roll'> {
   const v = toVec(pkg);
   const valuer = new Valuer(state, side);
   const worth = r2(valuer.net(v));
+  if (valuer.reaffirms(v)) {
+    const p = reaffirmOdds(state, side);
+    return { worth, bar: worth, p, reason: p > 0 ? 'closeCall' : 'farApart', signal: p > 0 ? 'warm' : 'cold' };
+  }
   const opening = state.summit.offers.filter((o) => o.side !== side).length <= 1;
   const bar = r2(acceptanceBar(scenario, state, side) + (opening ? OPENING_PREMIUM : 0));
   const lines = redLinesNow(scenario.sides[side].priorities, state);
@@ -353,7 +373,7 @@ function allAllowed(v: Vec, allowed: boolean[][]): boolean {
   return true;
 }
 
-/** Sovereignty means nothing without islands, and a pipeline needs a treaty; islands entering a package start under joint governance when sovereignty is on the table, else under joint economic activity. */
+/** Sovereignty means nothing without islands, and a pipeline and a guarantee need a treaty; islands entering a package start under joint governance when sovereignty is on the table, else under joint economic activity. */
 function canonical(v: Vec, changed: number, before: Vec, sovereigntyOpen: boolean): void {
   if (v[ISLANDS] === 0) {
     v[SOVEREIGNTY] = 0;
@@ -362,6 +382,7 @@ function canonical(v: Vec, changed: number, before: Vec, sovereigntyOpen: boolea
     v[SOVEREIGNTY] = sovereigntyOpen ? 2 : 0;
   }
   if (v[SOVEREIGNTY] === 0 && v[ENERGY] === 2) v[ENERGY] = 1; // a pipeline needs a treaty
+  if (v[SOVEREIGNTY] === 0) v[GUARANTEE] = 0; // so does a guarantee about returned islands
 }
 
 function chooseTone(scenario: Scenario, state: GameState, side: Side, roll: number): Tone {

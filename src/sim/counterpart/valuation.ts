@@ -155,6 +155,24 @@ export const severityVec = (v: Vec): number =>
   (SEVERITY_ISLANDS[v[ISLANDS]!] ?? 0) * (SEVERITY_FORM[v[SOVEREIGNTY]!] ?? 1);
 export const territorialSeverity = (pkg: Package): number => severityVec(toVec(pkg));
 
+// What a treaty text leaves of Japan's claim unresolved, by islands option, and how far its form of
+// sovereignty falls short of a return (design: the 1956 pair leaves "93 percent of the land").
+const CLAIM_LEFT = [0, 1, 0.9, 0.35, 0];
+const FORM_SHORTFALL = [1, 1, 0.8, 0.3];
+/** How hard each parliament resists what a treaty text gives up, on the logistic's scale (design). */
+const RESISTANCE = { russia: 1.5, japan: 1.2 } as const;
+
+/**
+ * What a treaty text asks of one side's parliament (0 for a text that moves
+ * no sovereignty): the Duma weighs the territory ceded, the Diet the claims
+ * a text leaves unresolved and a form short of a return.
+ */
+export function textResistance(side: Side, v: Vec): number {
+  if (v[ISLANDS]! === 0 || v[SOVEREIGNTY]! === 0) return 0;
+  if (side === 'russia') return RESISTANCE.russia * severityVec(v);
+  return RESISTANCE.japan * (CLAIM_LEFT[v[ISLANDS]!] ?? 0) * (FORM_SHORTFALL[v[SOVEREIGNTY]!] ?? 0);
+}
+
 const SOVEREIGNTY_SHORTFALL = [0.5, 0.6, 0.4, 0];
 const ALLIANCE_STRAIN = [0, 0, 0.3, 0.7];
 
@@ -178,7 +196,10 @@ export function pressureVec(side: Side, v: Vec, state: GameState): number {
   const islandsIn = v[ISLANDS]! > 0;
   const shortfall = islandsIn ? SOVEREIGNTY_SHORTFALL[v[SOVEREIGNTY]!] ?? 0 : 0;
   const alliance = ALLIANCE_STRAIN[v[GUARANTEE]!] ?? 0;
-  const leverage = islandsIn ? 0 : (v[SANCTIONS]! + v[INVESTMENT]!) * 0.5;
+  // "Territory first": economic favours without a change of sovereignty spend Japan's leverage;
+  // joint economic activity on the islands is only half a step (design).
+  const treaty = islandsIn && v[SOVEREIGNTY]! > 0;
+  const leverage = treaty ? 0 : (v[SANCTIONS]! + v[INVESTMENT]!) * (islandsIn ? 0.25 : 0.5);
   const strength = (w['approval.japan'] - 45) / 50;
   return (shortfall * 10 + alliance * 4 + leverage * 3) * (0.5 + hard) - strength * 3;
 }

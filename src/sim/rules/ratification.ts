@@ -2,6 +2,8 @@ import { ISLAND_IDS, SIDES, otherSide, type Approach, type Side } from '../../sc
 import type { Draft } from '../draft';
 import { SOVEREIGNTY_TO_STATUS, islandsOf } from '../packages';
 import type { Action, GameState } from '../types';
+import type { Package } from '../../scenario/vocabulary';
+import { textResistance, toVec } from '../counterpart/valuation';
 import { applyTerms } from './summit';
 import { say } from './lines';
 import { startNextRound } from './round';
@@ -17,18 +19,30 @@ const DELAY = { rapport: -3, trust: -3, approval: -1 } as const;
 const REJECTED = { approval: -4, hardliners: 4, rapport: -6, trust: -4 } as const;
 
 /**
- * The odds that a side's parliament ratifies the signed text: a strong
- * leader, a public that supports the deal and quiet hard-liners help; a
- * leader who whips the vote spends approval to add weight.
+ * A parliament's leaning before it reads the text: a strong leader, a
+ * public that supports a deal and quiet hard-liners help; a leader who
+ * whips the vote spends approval to add weight. On the logistic's scale.
  */
-export function ratificationOdds(state: GameState, side: Side, approach: Approach = 'vote'): number {
+export function ratificationLean(state: GameState, side: Side, approach: Approach = 'vote'): number {
   const v = state.world.vars;
-  const x =
+  return (
     (v[`approval.${side}`] - 40) / 8 +
     (v[`support.${side}`] - v[`oppose.${side}`]) / 25 -
     (v[`hardliners.${side}`] - 50) / 25 +
-    (approach === 'whip' ? WHIP.odds : 0);
-  return Math.round(logistic(x) * 1000) / 1000;
+    (approach === 'whip' ? WHIP.odds : 0)
+  );
+}
+
+/** Odds on the logistic's scale, rounded as the dice read them. */
+export const oddsOf = (x: number): number => Math.round(logistic(x) * 1000) / 1000;
+
+/**
+ * The odds that a side's parliament ratifies a text (the signed one unless
+ * another is named): its leaning, less what the text asks of it; the Duma
+ * balks at territory given up, the Diet at claims left unresolved.
+ */
+export function ratificationOdds(state: GameState, side: Side, approach: Approach = 'vote', text: Package | null = state.signed): number {
+  return oddsOf(ratificationLean(state, side, approach) - (text ? textResistance(side, toVec(text)) : 0));
 }
 
 /** A vote may be put off while rounds remain; the last round's summit is the last chance. */

@@ -152,6 +152,7 @@ export const en = {
   'blocked.tooEarly': 'not this round: the talks are not that far yet',
   'blocked.unknown': 'not a known option',
   'blocked.noIslands': 'a change of sovereignty needs islands to change hands',
+  'blocked.guaranteeNeedsTreaty': 'a guarantee on US forces needs islands to change hands (a treaty text)',
   'blocked.pipelineNeedsTreaty': 'a pipeline needs a treaty text (islands and sovereignty)',
   'blocked.option': '{option} — {reason}',
   'blocked.note': 'Not offerable now ({count}): {reason}.',
