@@ -11,7 +11,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const GENEROUS = { islands: 'two', sovereignty: 'transfer', usGuarantee: 'written', sanctions: 'ease', energy: 'lng', investment: 'major', humanitarian: 'visaFree' };
+const GENEROUS = { islands: 'two', sovereignty: 'jointGovernance', usGuarantee: 'written', sanctions: 'ease', energy: 'pipeline', investment: 'major', humanitarian: 'visaFree' };
+/** In a round where no treaty text can be signed (Vladivostok), the same hand without the treaty's terms: joint activity, LNG, no guarantee. */
+const INTERIM = { ...GENEROUS, sovereignty: 'jointActivity', usGuarantee: 'none', energy: 'lng' };
 
 /**
  * Plays until the debrief. Japan's player proposes a treaty package and accepts what is
@@ -29,8 +31,17 @@ async function play(page: Page, tag: string, opts: { offer?: Record<string, stri
       await tabTo(page, 'send-ministers');
     }
     if (u.scene === 'Table' && u.phase === 'summit' && opts.offer && u.focus === 'propose') {
-      for (const [issue, value] of Object.entries(opts.offer)) await chooseByKeyboard(page, `offer-${issue}`, value);
+      const offer = u.round === 0 ? { ...opts.offer, ...INTERIM } : opts.offer;
+      for (const [issue, value] of Object.entries(offer)) await chooseByKeyboard(page, `offer-${issue}`, value);
       await tabTo(page, 'propose');
+      // A package this summit cannot take (the same as the last offer, a term blocked now) is not sent:
+      // the reason shows beside the button, and the player stalls instead, as a person would.
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(120);
+      if (await page.isVisible('[data-testid="refusal"]')) {
+        expect(await page.textContent('[data-testid="refusal"]')).toMatch(/^Not sent: /);
+        await tabTo(page, 'stall');
+      } else continue;
     }
     await press(page, 'Enter');
   }

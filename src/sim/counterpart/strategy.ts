@@ -43,7 +43,7 @@ import {
 
 const STRATEGY_BAR = { grounded: 0, hawk: 6, dove: -5 } as const;
 /** Worth lost by signing a treaty text certain to be rejected at home (scaled by the odds of rejection). */
-const RATIFICATION_RISK = 12;
+const RATIFICATION_RISK = 8;
 const STRATEGY_FLEX = { grounded: 0, hawk: -0.3, dove: 0.2 } as const;
 
 
