@@ -1,8 +1,8 @@
 import { createActor } from 'xstate';
 import type { Scenario } from '../scenario/schema';
 import type { Side } from '../scenario/vocabulary';
-import { campaignMachine, campaignParts } from './machines/campaign';
-import { FastCampaign } from './machines/fastCampaign';
+import { campaignMachine } from './machines/campaign';
+import { compileCampaign, FastCampaign } from './machines/fastCampaign';
 import { legalMoves, offerProblem, pendingSide, refusal, type LegalMoves, type PhaseName } from './legal';
 import type { PackageProblem } from './packages';
 import type { Package } from '../scenario/vocabulary';
@@ -68,7 +68,7 @@ export class GameSession {
     private readonly options: SessionOptions,
   ) {
     const start = initialState(scenario, config, scenarioHash(scenario), options.ledger ?? true);
-    this.engine = options.engine === 'table' ? new FastCampaign(campaignParts(scenario), start) : xstateEngine(scenario, start);
+    this.engine = options.engine === 'table' ? new FastCampaign(compileCampaign(campaignMachine(scenario)), start) : xstateEngine(scenario, start);
   }
 
   static start(scenario: Scenario, config: GameConfig, options: SessionOptions = {}): GameSession {

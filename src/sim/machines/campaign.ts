@@ -64,20 +64,9 @@ type Args = { context: GameState; event: MachineEvent };
 
 /**
  * The campaign's named guards and actions as plain functions of
- * (context, event): the XState machine below wraps them, and batch runs
- * interpret the very same states with them (see fastCampaign.ts).
+ * (context, event): the XState machine below wraps them. Batch runs take
+ * them back out of the built machine (fastCampaign.ts), never from here.
  */
-export function campaignParts(scenario: Scenario): CampaignParts {
-  let parts = PARTS.get(scenario);
-  if (!parts) {
-    parts = buildParts(scenario);
-    PARTS.set(scenario, parts);
-  }
-  return parts;
-}
-
-const PARTS = new WeakMap<Scenario, ReturnType<typeof buildParts>>();
-
 function buildParts(scenario: Scenario) {
   const legalIn =
     (phase: PhaseName) =>
@@ -119,10 +108,8 @@ function buildParts(scenario: Scenario) {
     moveInRatification: move(scenario, 'ratification'),
     resolveRatification: rule(scenario, 'ratification', (d) => resolveRatification(d)),
   };
-  return { guards, actions, states: CAMPAIGN_STATES };
+  return { guards, actions };
 }
-
-export type CampaignParts = ReturnType<typeof buildParts>;
 
 /** The campaign's states, top to bottom as a person would name the phases. */
 export const CAMPAIGN_STATES = {
@@ -142,8 +129,8 @@ export const CAMPAIGN_STATES = {
  * plain functions in ../rules, called by the named actions, and every
  * player action is an event that a guard lets through only when legal.
  */
-function buildCampaign(scenario: Scenario) {
-  const { guards, actions } = campaignParts(scenario);
+export function buildCampaignMachine(scenario: Scenario, states: typeof CAMPAIGN_STATES = CAMPAIGN_STATES) {
+  const { guards, actions } = buildParts(scenario);
   return setup({
     types: {
       context: {} as GameState,
@@ -165,11 +152,11 @@ function buildCampaign(scenario: Scenario) {
     id: 'campaign',
     context: ({ input }) => input,
     initial: 'ministerTalks',
-    states: CAMPAIGN_STATES,
+    states,
   });
 }
 
-export type CampaignMachine = ReturnType<typeof buildCampaign>;
+export type CampaignMachine = ReturnType<typeof buildCampaignMachine>;
 
 const cache = new WeakMap<Scenario, CampaignMachine>();
 
@@ -177,7 +164,7 @@ const cache = new WeakMap<Scenario, CampaignMachine>();
 export function campaignMachine(scenario: Scenario): CampaignMachine {
   let machine = cache.get(scenario);
   if (!machine) {
-    machine = buildCampaign(scenario);
+    machine = buildCampaignMachine(scenario);
     cache.set(scenario, machine);
   }
   return machine;
