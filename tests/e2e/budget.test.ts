@@ -11,7 +11,7 @@ import { buildGame } from '../../src/cli/bench/bundle';
 import { launchChromium, measureHeap, measureLoading, MEMORY_ARGS } from '../../src/cli/bench/browser';
 import { REPO_ROOT } from '../../src/cli/scenarios';
 import { baseUrl } from './helpers';
-import { serveDir } from './setup/serve';
+import { serveDir } from '../../src/cli/serve';
 
 const BARE_OUT = mkdtempSync(join(tmpdir(), 'up-bare-'));
 const GAME_OUT = mkdtempSync(join(tmpdir(), 'up-game-'));

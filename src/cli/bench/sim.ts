@@ -1,19 +1,27 @@
 // Bundles src/cli/bench/sim-worker.ts with esbuild and runs it in a child Node process:
 // a fair figure for the simulation (no tsx module getters), and the same bundle for --cpu-prof.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundleNode } from '../../../scripts/bundle.mjs';
 import { summariseProfile, type ProfileSummary } from './profile';
 
-export function bundleWorker(root: string, outDir: string): string {
+/** The same esbuild bundle `npm run sim` runs (scripts/bundle.mjs), so the two figures are comparable. */
+export async function bundleWorker(root: string, outDir: string): Promise<string> {
   mkdirSync(outDir, { recursive: true });
-  const out = join(outDir, 'sim-worker.mjs');
-  execFileSync(
-    join(root, 'node_modules/.bin/esbuild'),
-    [join(root, 'src/cli/bench/sim-worker.ts'), '--bundle', '--platform=node', '--format=esm', '--main-fields=module,main', '--sourcemap', `--outfile=${out}`, '--log-level=warning'],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  return out;
+  return bundleNode(join(root, 'src/cli/bench/sim-worker.ts'), join(outDir, 'sim-worker.mjs'));
+}
+
+/**
+ * What `npm run sim -- --seeds N` prints, run the same way (scripts/run-bundled.mjs: the same
+ * esbuild bundle, in a fresh process, no warm-up): the figure a user sees beside the bench's.
+ */
+export function runSimCli(root: string, scenario: string, seeds: number): { gamesPerSecond: number; line: string } {
+  const run = spawnSync(process.execPath, [join(root, 'scripts/run-bundled.mjs'), 'src/cli/sim.ts', '--scenario', scenario, '--seeds', String(seeds)], { cwd: root, encoding: 'utf8' });
+  const line = run.stderr.trim().split('\n').pop() ?? '';
+  const m = /: (\d+) games\/s/.exec(line);
+  if (run.status !== 0 || !m) throw new Error(`npm run sim failed: ${run.stderr}`);
+  return { gamesPerSecond: Number(m[1]), line };
 }
 
 export function runWorker(file: string, args: Record<string, unknown>, nodeFlags: string[] = [], cwd?: string): unknown {

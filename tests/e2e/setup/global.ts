@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { serveDir } from './serve';
+import { serveDir } from '../../../src/cli/serve';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 

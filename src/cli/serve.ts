@@ -1,4 +1,4 @@
-// A tiny static server for dist/: enough for the built game (no SPA fallback, no caching).
+// A tiny static server for a built game folder (no SPA fallback, no caching): the e2e tests and the bench serve dist/ with it.
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
