@@ -1,7 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { REPLAY_MAX_BYTES, verifyReplay } from '../sim/replay';
-import { scoreOf } from '../sim/scoring';
+import { REPLAY_MAX_BYTES, scoreOf, verifyReplay } from '../sim/index';
 import { bundledScenarios } from './scenarios';
 
 // npm run replay -- FILE: re-simulates a replay and proves its hashes.

@@ -1,9 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { STRATEGIES, type Strategy } from '../scenario/vocabulary';
-import { playComputerGame, spreadOf, computerConfig } from '../sim/batch';
-import { GameSession } from '../sim/session';
-import { toReplay } from '../sim/replay';
+import { computerConfig, GameSession, playComputerGame, spreadOf, toReplay } from '../sim/index';
 import { CliError, resolveScenario } from './scenarios';
 
 const USAGE = `usage:

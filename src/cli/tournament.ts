@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ENDINGS } from '../scenario/vocabulary';
-import { runTournament, tournamentSeeds, type PolicyResult } from '../sim/tournament';
-import { TRIVIAL } from '../sim/policies';
+import { runTournament, tournamentSeeds, TRIVIAL, type PolicyResult } from '../sim/index';
 import { CliError, bundledScenarios, resolveScenario } from './scenarios';
 
 const USAGE = 'usage: npm run tournament -- [--scenario <id or path>] [--seeds N (default 500)] [--json]';

@@ -16,6 +16,9 @@ export {
   type VerifyResult,
 } from './replay';
 export { scoreOf, type SideScore } from './scoring';
+export { playComputerGame, computerConfig, summarise, spreadOf, type GameSummary, type BatchSpread, type PlayOptions } from './batch';
+export { runTournament, tournamentSeeds, type PolicyResult } from './tournament';
+export { TRIVIAL } from './policies';
 export { ledgerFor, islandRows, packageValue, worthBreakdown, type IslandRow, type WorthBreakdown } from './selectors';
 export { stateHash, canonicalJson, sha256Hex } from './hash';
 export { scenarioHash } from './scenarioHash';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Scenario } from '../scenario/schema';
 import { DIFFICULTIES, STRATEGIES } from '../scenario/vocabulary';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { ACTION_TYPES, actionSchema } from './actionSchema';
 import { fromZod, parseJson } from '../scenario/problems';
 import { GameSession } from './session';
@@ -117,7 +118,7 @@ function firstBadRound(game: GameSession, replay: ReplayFile): number | null {
 /** Parses and checks the shape of a replay file, before any re-simulation. */
 export function readReplay(text: string, file: string): { ok: true; replay: ReplayFile } | { ok: false; error: string } {
   // Characters first (cheap), then the UTF-8 bytes they take: a text of many-byte characters is larger than it looks.
-  const bytes = text.length > REPLAY_MAX_BYTES ? text.length : new TextEncoder().encode(text).length;
+  const bytes = text.length > REPLAY_MAX_BYTES ? text.length : utf8ToBytes(text).length;
   if (bytes > REPLAY_MAX_BYTES) {
     return { ok: false, error: `${file}: ${bytes} bytes is too large for a replay (at most ${REPLAY_MAX_BYTES}); it is not a replay of this game` };
   }

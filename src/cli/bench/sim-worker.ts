@@ -5,10 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '../../scenario/load';
 import type { Scenario } from '../../scenario/schema';
-import { playComputerGame } from '../../sim/batch';
-import { GameSession } from '../../sim/session';
-import { toReplay, verifyReplay } from '../../sim/replay';
-import type { Action, GameConfig } from '../../sim/types';
+import { GameSession, playComputerGame, toReplay, verifyReplay, type Action, type GameConfig } from '../../sim/index';
 import { median, round } from './stats';
 
 interface Args {

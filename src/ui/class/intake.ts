@@ -4,7 +4,7 @@
 import type { Scenario } from '../../scenario/schema';
 import { ISSUE_IDS, SIDES, type Difficulty, type Ending, type Package, type Side, type Strategy } from '../../scenario/vocabulary';
 import { verifyReplay, termsOf } from '../../sim';
-import { spreadOf, summarise, type BatchSpread, type GameSummary } from '../../sim/batch';
+import { spreadOf, summarise, type BatchSpread, type GameSummary } from '../../sim/index';
 import type { CsvValue } from './csv';
 import type { Placing } from './percentile';
 

@@ -1,6 +1,6 @@
 // Messages between the classroom scenes and the batch worker (plain, cloneable data).
 import type { Strategy } from '../../scenario/vocabulary';
-import type { GameSummary } from '../../sim/batch';
+import type { GameSummary } from '../../sim/index';
 import type { Intake } from './intake';
 
 export type ToWorker =

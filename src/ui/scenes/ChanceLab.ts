@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import { ENDINGS, SIDES, STRATEGIES, type Side, type Strategy } from '../../scenario/vocabulary';
-import { spreadOf, type GameSummary } from '../../sim/batch';
+import { spreadOf, type GameSummary } from '../../sim/index';
 import { SIDE_COLOUR } from '../theme';
 import { h, clear } from '../dom/el';
 import { t, tk, formatNumber } from '../i18n/t';

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import { ENDINGS, ISSUE_IDS, SIDES, type Ending, type Side } from '../../scenario/vocabulary';
 import { REPLAY_MAX_BYTES } from '../../sim';
-import { spreadOf } from '../../sim/batch';
+import { spreadOf } from '../../sim/index';
 import { PALETTE, SIDE_COLOUR } from '../theme';
 import { h, clear } from '../dom/el';
 import { t, tk, formatNumber } from '../i18n/t';

@@ -3,7 +3,7 @@
 // on seeds "1"…"N". Cancelling is terminating the worker.
 /// <reference lib="webworker" />
 import { BUNDLED_SCENARIOS, loadBundledScenarios } from '../../scenario/registry';
-import { playComputerGame, type GameSummary } from '../../sim/batch';
+import { playComputerGame, type GameSummary } from '../../sim/index';
 import { intakeReplay } from '../class/intake';
 import { MAX_GAMES, PROGRESS_EVERY, type FromWorker, type ToWorker } from '../class/protocol';
 
