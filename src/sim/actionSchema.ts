@@ -1,23 +1,23 @@
 import * as z from 'zod/mini';
-import { APPROACHES, ISSUES, SEQUENCINGS, SIDES, TONES, type IssueId } from '../scenario/vocabulary';
-import type { ActionType } from './types';
+import { APPROACHES, ISSUE_IDS, ISSUES, SEQUENCINGS, SIDES, TONES, type IssueId } from '../scenario/vocabulary';
 
 // The shape of a player's action, strictly: what a replay may hold and what
-// a session accepts, so a game's own replay always reads back.
+// a session accepts, so a game's own replay always reads back. This schema is
+// the one definition: the `Action` type (types.ts) is inferred from it, and
+// ACTION_TYPES is read off it.
 
 const side = z.enum(SIDES);
-const option = <I extends IssueId>(issue: I) => z.enum(ISSUES[issue] as unknown as [string, ...string[]]);
 const packageSchema = z.strictObject({
-  islands: option('islands'),
-  sovereignty: option('sovereignty'),
-  usGuarantee: option('usGuarantee'),
-  sanctions: option('sanctions'),
-  energy: option('energy'),
-  investment: option('investment'),
-  humanitarian: option('humanitarian'),
+  islands: z.enum(ISSUES.islands),
+  sovereignty: z.enum(ISSUES.sovereignty),
+  usGuarantee: z.enum(ISSUES.usGuarantee),
+  sanctions: z.enum(ISSUES.sanctions),
+  energy: z.enum(ISSUES.energy),
+  investment: z.enum(ISSUES.investment),
+  humanitarian: z.enum(ISSUES.humanitarian),
 });
 export const actionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('agenda'), side, sequencing: z.enum(SEQUENCINGS), prepare: z.enum(Object.keys(ISSUES) as [IssueId, ...IssueId[]]) }),
+  z.strictObject({ type: z.literal('agenda'), side, sequencing: z.enum(SEQUENCINGS), prepare: z.enum(ISSUE_IDS as [IssueId, ...IssueId[]]) }),
   z.strictObject({ type: z.literal('offer'), side, package: packageSchema }),
   z.strictObject({ type: z.literal('accept'), side }),
   z.strictObject({ type: z.literal('stall'), side }),
@@ -26,4 +26,8 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ratify'), side, approach: z.enum(APPROACHES) }),
 ]);
 
-export const ACTION_TYPES: readonly ActionType[] = ['agenda', 'offer', 'accept', 'stall', 'walkOut', 'statement', 'ratify'];
+/** A player's action as the schema reads it (types.ts adds the computer's `why`). */
+export type PlayerAction = z.infer<typeof actionSchema>;
+
+/** Every action type, in the schema's order. */
+export const ACTION_TYPES: readonly PlayerAction['type'][] = actionSchema._zod.def.options.map((o) => o._zod.def.shape.type._zod.def.values[0]!);

@@ -127,7 +127,7 @@ export class GameSession {
       const p = fromZod(shaped.error, 'action')[0];
       return { ok: false, error: `not a well-formed action: ${p?.path ? `${p.path}: ` : ''}${p?.message ?? 'unknown shape'}` };
     }
-    const clean = shaped.data as Action;
+    const clean: Action = shaped.data;
     const why = this.refusal(clean);
     if (why) return { ok: false, error: why };
     this.humanActions.push(clean);

@@ -15,6 +15,7 @@ import type {
   VarId,
 } from '../scenario/vocabulary';
 import type { Citation } from '../scenario/schema';
+import type { PlayerAction } from './actionSchema';
 
 export type Controller = 'human' | 'computer';
 
@@ -27,16 +28,12 @@ export interface GameConfig {
   strategy: Record<Side, Strategy>;
 }
 
-/** Everything a player (human or computer) can do: each is an event the campaign machine accepts. */
-export type Action = (
-  | { type: 'agenda'; side: Side; sequencing: Sequencing; prepare: IssueId }
-  | { type: 'offer'; side: Side; package: Package }
-  | { type: 'accept'; side: Side }
-  | { type: 'stall'; side: Side }
-  | { type: 'walkOut'; side: Side }
-  | { type: 'statement'; side: Side; tone: Tone }
-  | { type: 'ratify'; side: Side; approach: Approach }
-) & {
+/**
+ * Everything a player (human or computer) can do: each is an event the
+ * campaign machine accepts. The shape is the zod schema's (actionSchema.ts),
+ * inferred, never written twice.
+ */
+export type Action = PlayerAction & {
   /** Set on a computer's move only: the reckoning and the dice behind it, for the log. */
   why?: Decision;
 };

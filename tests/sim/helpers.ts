@@ -15,7 +15,7 @@ import {
   type Side,
   type Strategy,
 } from '../../src/scenario/vocabulary';
-import { GameSession, STATUS_QUO, coherent, type Action, type Controller, type GameConfig, type SessionOptions } from '../../src/sim/index';
+import { GameSession, STATUS_QUO, coherent, enumerateActions, pickPackage, type Action, type Controller, type GameConfig, type SessionOptions } from '../../src/sim/index';
 
 export const SCENARIOS: readonly Scenario[] = bundledScenarios();
 
@@ -44,38 +44,22 @@ export function config(
 export const samePackage = (a: Package, b: Package): boolean => ISSUE_IDS.every((i) => a[i] === b[i]);
 
 /**
- * A legal move for the side to move, chosen by `pick(n)` (an integer in 0..n-1).
- * Offers are built from legal().options per issue; the two structural rules
- * of a package (sovereignty only with islands; a pipeline and a guarantee only in a treaty)
- * are respected, and a counter-offer identical to the last one becomes a stall.
+ * A legal move for the side to move, chosen by `pick(n)` (an integer in 0..n-1):
+ * a type first, then one of that type's actions from `enumerateActions` (offers:
+ * one package drawn from legal().options, made coherent there). A counter-offer
+ * identical to the last one becomes a stall.
  */
 export function chooseLegal(session: GameSession, pick: (n: number) => number): Action {
   const legal = session.legal();
   if (!legal) throw new Error('chooseLegal on an ended game');
   const side = legal.side;
   const type = legal.types[pick(legal.types.length)]!;
-  switch (type) {
-    case 'agenda':
-      return { type, side, sequencing: SEQUENCINGS[pick(SEQUENCINGS.length)]!, prepare: ISSUE_IDS[pick(ISSUE_IDS.length)]! };
-    case 'offer': {
-      const pkg = {} as Record<string, string>;
-      for (const issue of ISSUE_IDS) {
-        const options = legal.options[issue];
-        pkg[issue] = options[pick(options.length)]!;
-      }
-      const p = coherent(pkg as Package, legal.options);
-      const offers = session.state.summit.offers;
-      const last = offers[offers.length - 1];
-      if (last && samePackage(last.package, p)) return { type: 'stall', side };
-      return { type, side, package: p };
-    }
-    case 'statement':
-      return { type, side, tone: TONES[pick(TONES.length)]! };
-    case 'ratify':
-      return { type, side, approach: pick(2) === 1 ? 'whip' : 'vote' };
-    default:
-      return { type, side };
-  }
+  const actions = enumerateActions({ ...legal, types: [type] }, [pickPackage(legal.options, pick)]);
+  const action = actions[pick(actions.length)]!;
+  const offers = session.state.summit.offers;
+  const last = offers[offers.length - 1];
+  if (action.type === 'offer' && last && samePackage(last.package, action.package)) return { type: 'stall', side };
+  return action;
 }
 
 export const PERCENT_VARS = VAR_IDS.filter((v) => /^(approval|support|oppose)\./.test(v));

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../src/cli/scenarios';
 import { APPROACHES, ISSUE_IDS, ISSUES, SEQUENCINGS, SIDES, otherSide, type Side } from '../../src/scenario/vocabulary';
-import { BLOCK_REASONS, GameSession, type Action, type Decision, type GameConfig, type LogEntry } from '../../src/sim/index';
+import { BLOCK_REASONS, GameSession, enumerateActions, type Action, type Decision, type GameConfig, type LogEntry, type Package } from '../../src/sim/index';
 import { en } from '../../src/ui/i18n/en';
 import { answerText, entryText, refusalWords, revealsOdds } from '../../src/ui/app/narrate';
 
@@ -13,23 +13,11 @@ const SCENARIOS = bundledScenarios();
 /** Deterministic "random" legal moves for a human side, so delays, rejections and walk-outs occur. */
 function randomMove(session: GameSession, k: number): Action {
   const legal = session.legal()!;
-  const side = legal.side as Side;
   const pick = <T>(xs: readonly T[]) => xs[(k * 7919 + xs.length * 31) % xs.length]!;
   const type = pick(legal.types);
-  switch (type) {
-    case 'agenda':
-      return { type, side, sequencing: pick(SEQUENCINGS), prepare: pick(ISSUE_IDS) };
-    case 'offer': {
-      const pkg = Object.fromEntries(ISSUE_IDS.map((i) => [i, pick(legal.options[i]!)])) as never;
-      return session.refusal({ type, side, package: pkg }) ? { type: 'stall', side } : { type, side, package: pkg };
-    }
-    case 'statement':
-      return { type, side, tone: pick(legal.tones) };
-    case 'ratify':
-      return { type, side, approach: pick(legal.approaches) };
-    default:
-      return { type, side } as Action;
-  }
+  const pkg = Object.fromEntries(ISSUE_IDS.map((i) => [i, pick(legal.options[i]!)])) as Package;
+  const action = pick(enumerateActions({ ...legal, types: [type] }, [pkg]));
+  return session.refusal(action) ? { type: 'stall', side: legal.side } : action;
 }
 
 function games(): { scenario: (typeof SCENARIOS)[number]; session: GameSession }[] {

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '../../scenario/load';
 import type { Scenario } from '../../scenario/schema';
-import { GameSession, playComputerGame, toReplay, verifyReplay, type Action, type GameConfig } from '../../sim/index';
+import { enumerateActions, GameSession, pickPackage, playComputerGame, toReplay, verifyReplay, type GameConfig } from '../../sim/index';
 import { median, round } from './stats';
 
 interface Args {
@@ -54,33 +54,8 @@ export function humanJapanGame(scenario: Scenario, seed: string, pick = chooser(
   for (let step = 0; step < 400 && !session.ended; step += 1) {
     const legal = session.legal();
     if (!legal) break;
-    const side = legal.side;
-    const candidates: Action[] = [];
-    for (const type of legal.types) {
-      switch (type) {
-        case 'agenda': {
-          const issues = Object.keys(legal.options);
-          candidates.push({ type, side, sequencing: legal.sequencings[pick(legal.sequencings.length)]!, prepare: issues[pick(issues.length)] as never });
-          break;
-        }
-        case 'offer': {
-          const pkg = Object.fromEntries(Object.entries(legal.options).map(([issue, opts]) => [issue, opts[pick(opts.length)]]));
-          candidates.push({ type, side, package: pkg as never });
-          break;
-        }
-        case 'statement':
-          candidates.push({ type, side, tone: legal.tones[pick(legal.tones.length)]! });
-          break;
-        case 'ratify':
-          candidates.push({ type, side, approach: pick(2) === 0 ? 'whip' : 'vote' });
-          break;
-        case 'walkOut':
-          if (pick(8) === 0) candidates.push({ type, side });
-          break;
-        default:
-          candidates.push({ type, side } as Action);
-      }
-    }
+    // Every legal action (offers: one package drawn from the open options); walking out is kept rare.
+    const candidates = enumerateActions(legal, [pickPackage(legal.options, pick)]).filter((a) => a.type !== 'walkOut' || pick(8) === 0);
     // Try a chosen candidate first, then the rest in order: the first legal one is played.
     const first = pick(candidates.length);
     const order = [...candidates.slice(first), ...candidates.slice(0, first)];
