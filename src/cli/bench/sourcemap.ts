@@ -1,30 +1,18 @@
 // Attributes the bytes of a built chunk to the source files its sourcemap names:
 // where the non-Phaser kilobytes come from, by package or by folder of ours.
 import { gzipSync } from 'node:zlib';
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const DIGIT = new Map([...B64].map((c, i) => [c, i]));
-
-function decodeVlq(segment: string): number[] {
-  const out: number[] = [];
-  let value = 0;
-  let shift = 0;
-  for (const c of segment) {
-    const d = DIGIT.get(c)!;
-    value += (d & 31) << shift;
-    if (d & 32) shift += 5;
-    else {
-      out.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return out;
-}
+import { decode } from '@jridgewell/sourcemap-codec';
 
 interface RawMap {
-  sources: string[];
+  sources: (string | null)[];
+  sourceRoot?: string;
   mappings: string;
+}
+
+/** The map's source paths with its sourceRoot applied, as the spec says (ECMA-426 §sourceRoot). */
+function sourcesOf(map: RawMap): string[] {
+  const root = map.sourceRoot ? (map.sourceRoot.endsWith('/') ? map.sourceRoot : `${map.sourceRoot}/`) : '';
+  return map.sources.map((s) => (s === null ? '(unknown)' : `${root}${s}`));
 }
 
 /** The generated text of `code`, split into the pieces each source produced (unmapped bytes go to '(unmapped)'). */
@@ -37,22 +25,11 @@ export function piecesBySource(code: string, map: RawMap): Map<string, string[]>
     if (!list) pieces.set(source, (list = []));
     list.push(text);
   };
-  let sourceIndex = 0;
-  const mapLines = map.mappings.split(';');
+  const sources = sourcesOf(map);
+  const decoded = decode(map.mappings);
   for (let li = 0; li < lines.length; li += 1) {
     const line = lines[li]!;
-    const segs = (mapLines[li] ?? '').split(',').filter(Boolean);
-    let col = 0;
-    const starts: { col: number; source: number | null }[] = [];
-    for (const seg of segs) {
-      const v = decodeVlq(seg);
-      col += v[0]!;
-      if (v.length >= 4) {
-        sourceIndex += v[1]!;
-        // Source line/column deltas must still be consumed by the caller's state, but we only need the file.
-        starts.push({ col, source: sourceIndex });
-      } else starts.push({ col, source: null });
-    }
+    const starts = (decoded[li] ?? []).map((seg) => ({ col: seg[0], source: seg.length >= 4 ? seg[1]! : null }));
     if (starts.length === 0) {
       add('(unmapped)', `${line}\n`);
       continue;
@@ -63,9 +40,9 @@ export function piecesBySource(code: string, map: RawMap): Map<string, string[]>
       const end = i + 1 < starts.length ? starts[i + 1]!.col : line.length;
       const text = line.slice(s.col, end);
       // Rolldown maps no JSON module: a large unmapped run is the scenarios' and the map's data.
-      add(s.source === null ? (text.length > 4096 ? '(unmapped data: JSON modules)' : '(unmapped)') : (map.sources[s.source] ?? '(unknown)'), text);
+      add(s.source === null ? (text.length > 4096 ? '(unmapped data: JSON modules)' : '(unmapped)') : (sources[s.source] ?? '(unknown)'), text);
     }
-    add(starts[starts.length - 1]!.source === null ? '(unmapped)' : (map.sources[starts[starts.length - 1]!.source!] ?? '(unknown)'), '\n');
+    add(starts[starts.length - 1]!.source === null ? '(unmapped)' : (sources[starts[starts.length - 1]!.source!] ?? '(unknown)'), '\n');
   }
   return pieces;
 }
@@ -107,26 +84,8 @@ export function breakdown(code: string, map: RawMap, by: (source: string) => str
 
 /** A lookup from a generated (0-based) line and column to the original source file and line. */
 export function sourceLookup(map: RawMap): (line: number, column: number) => { source: string; line: number } | null {
-  const table: { col: number; source: number; line: number }[][] = [];
-  let source = 0;
-  let srcLine = 0;
-  let srcCol = 0;
-  for (const lineText of map.mappings.split(';')) {
-    const row: { col: number; source: number; line: number }[] = [];
-    let col = 0;
-    for (const seg of lineText.split(',')) {
-      if (!seg) continue;
-      const v = decodeVlq(seg);
-      col += v[0]!;
-      if (v.length >= 4) {
-        source += v[1]!;
-        srcLine += v[2]!;
-        srcCol += v[3]!;
-        row.push({ col, source, line: srcLine });
-      }
-    }
-    table.push(row);
-  }
+  const sources = sourcesOf(map);
+  const table = decode(map.mappings).map((row) => row.filter((seg) => seg.length >= 4).map((seg) => ({ col: seg[0], source: seg[1]!, line: seg[2]! })));
   return (line, column) => {
     const row = table[line];
     if (!row || row.length === 0) return null;
@@ -141,6 +100,6 @@ export function sourceLookup(map: RawMap): (line: number, column: number) => { s
       } else hi = mid - 1;
     }
     const hit = row[Math.max(0, best)]!;
-    return { source: map.sources[hit.source] ?? '(unknown)', line: hit.line + 1 };
+    return { source: sources[hit.source] ?? '(unknown)', line: hit.line + 1 };
   };
 }
