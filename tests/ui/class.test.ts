@@ -11,7 +11,7 @@ import { computerConfig, playComputerGame, spreadOf } from '../../src/sim/batch'
 import { csvField, parseCsv, toCsv } from '../../src/ui/class/csv';
 import { histogram, percentileRank, placing } from '../../src/ui/class/percentile';
 import { CSV_COLUMNS, byFileName, classCsvRows, groupRows, intakeReplay, referenceSeeds, type ClassRow } from '../../src/ui/class/intake';
-import { parseInline, parseMarkdown } from '../../src/ui/class/markdown';
+import { markdownTree } from '../../src/ui/class/markdown';
 
 const scenario = BUNDLED_SCENARIOS.find((s) => s.id === 'moscow-2019')!;
 
@@ -208,21 +208,23 @@ describe('replay intake', () => {
 
 describe('teacher’s guide markdown', () => {
   test('blocks and inline parts', () => {
-    const blocks = parseMarkdown('# Title\n\nSome **bold** and `code`.\n\n- one\n- two\n  more\n\n1. first\n2. second\n\n```sh\nnpm run sim\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
-    expect(blocks.map((b) => b.kind)).toEqual(['h', 'p', 'ul', 'ol', 'code', 'table']);
-    expect(blocks[2]).toEqual({ kind: 'ul', items: ['one', 'two more'] });
-    expect(blocks[4]).toEqual({ kind: 'code', text: 'npm run sim' });
-    expect(blocks[5]).toEqual({ kind: 'table', rows: [['a', 'b'], ['1', '2']] });
-    expect(parseInline('see [the README](scenarios/README.md) and `npm run cite`')).toEqual([
-      { kind: 'text', text: 'see ' },
-      { kind: 'link', text: 'the README', href: 'scenarios/README.md' },
-      { kind: 'text', text: ' and ' },
-      { kind: 'code', text: 'npm run cite' },
-    ]);
-    expect(parseInline('*Unfinished Peace* and **bold**')).toEqual([
-      { kind: 'em', text: 'Unfinished Peace' },
-      { kind: 'text', text: ' and ' },
-      { kind: 'strong', text: 'bold' },
-    ]);
+    const tree = markdownTree('# Title\n\nSome **bold** and `code`.\n\n- one\n- two\n  more\n\n1. first\n2. second\n\n```sh\nnpm run sim\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<script>x</script>\n');
+    expect(tree.map((b) => b.tag)).toEqual(['h1', 'p', 'ul', 'ol', 'pre', 'table', 'p']);
+    expect(tree[1]).toEqual({ tag: 'p', children: ['Some ', { tag: 'strong', children: ['bold'] }, ' and ', { tag: 'code', children: ['code'] }, '.'] });
+    expect(tree[2]).toEqual({ tag: 'ul', children: [{ tag: 'li', children: ['one'] }, { tag: 'li', children: ['two\nmore'] }] });
+    expect(tree[4]).toEqual({ tag: 'pre', children: [{ tag: 'code', children: ['npm run sim'] }] });
+    expect(tree[5]).toEqual({
+      tag: 'table',
+      children: [
+        { tag: 'tr', children: [{ tag: 'th', children: ['a'] }, { tag: 'th', children: ['b'] }] },
+        { tag: 'tr', children: [{ tag: 'td', children: ['1'] }, { tag: 'td', children: ['2'] }] },
+      ],
+    });
+    // Raw HTML is shown as text, never parsed.
+    expect(tree[6]).toEqual({ tag: 'p', children: ['<script>x</script>\n'] });
+    expect(markdownTree('see [the README](scenarios/README.md), [a page](https://example.org/) and *Unfinished Peace*')[0]).toEqual({
+      tag: 'p',
+      children: ['see ', { tag: 'code', children: ['the README'] }, ', ', { tag: 'a', children: ['a page'], href: 'https://example.org/' }, ' and ', { tag: 'em', children: ['Unfinished Peace'] }],
+    });
   });
 });
