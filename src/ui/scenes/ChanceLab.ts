@@ -14,7 +14,7 @@ import { classroomFrame } from '../class/nav';
 import { BatchClient } from '../class/worker-client';
 import { MAX_GAMES } from '../class/protocol';
 import { histogram } from '../class/percentile';
-import { barChart, histogramChart } from '../class/svg';
+import { barChart, histogramChart } from '../widgets/svg';
 
 /** "What does chance do?": N computer-vs-computer games on seeds 1…N, in a worker, and how they spread. */
 export class ChanceLab extends Phaser.Scene {

@@ -17,7 +17,7 @@ import { BatchClient } from '../class/worker-client';
 import { byFileName, classCsvRows, groupKey, groupRows, type ClassGroup, type ClassRow, type Rejected } from '../class/intake';
 import { histogram, placing, type Placing } from '../class/percentile';
 import { toCsv } from '../class/csv';
-import { barChart, histogramChart, legend } from '../class/svg';
+import { barChart, histogramChart, legend } from '../widgets/svg';
 
 /** The simulated games one group of students is placed against. */
 interface Reference {

@@ -5,7 +5,8 @@ import type { VarId } from '../../scenario/vocabulary';
 import type { GameState } from '../../sim';
 import { PALETTE } from '../theme';
 import { t } from '../i18n/t';
-import { drawLineChart, type Series } from './line-chart';
+import { lineChart, type LineChartOpts, type Series } from './svg';
+import { panel } from './frame';
 
 // history[0] is the starting position; each later row closes a round. The live value is
 // added as "now" while a round is under way and has moved since the last row.
@@ -26,6 +27,13 @@ function labels(n: number, state: GameState): string[] {
   return out;
 }
 
+/** The SVG chart in a DOM panel at game coordinates: Phaser scales and removes it with the scene. */
+function place(scene: Phaser.Scene, x: number, y: number, opts: LineChartOpts, series: Series[]): void {
+  const div = panel(scene, x, y, opts.width, opts.height);
+  div.classList.add('chart-panel');
+  div.append(lineChart(opts, series));
+}
+
 export function pollsChart(scene: Phaser.Scene, scenario: Scenario, state: GameState, x: number, y: number, w: number, h: number): void {
   const s: Series[] = [
     { label: t('side.japan') + ' +', colour: PALETTE.blue, values: seriesOf(scenario, state, 'support.japan'), marker: 'circle' },
@@ -34,7 +42,7 @@ export function pollsChart(scene: Phaser.Scene, scenario: Scenario, state: GameS
     { label: t('side.russia') + ' −', colour: PALETTE.vermilion, values: seriesOf(scenario, state, 'oppose.russia'), marker: 'diamond', dashed: true },
   ];
   const n = Math.max(...s.map((x) => x.values.length));
-  drawLineChart(scene, { x, y, w, h, title: t('reaction.polls'), min: 0, max: 100, xLabels: labels(n, state) }, s);
+  place(scene, x, y, { width: w, height: h, title: t('reaction.polls'), min: 0, max: 100, xLabels: labels(n, state) }, s);
 }
 
 export function approvalChart(scene: Phaser.Scene, scenario: Scenario, state: GameState, x: number, y: number, w: number, h: number): void {
@@ -43,5 +51,5 @@ export function approvalChart(scene: Phaser.Scene, scenario: Scenario, state: Ga
     { label: t('side.russia'), colour: PALETTE.vermilion, values: seriesOf(scenario, state, 'approval.russia'), marker: 'square', dashed: true },
   ];
   const n = Math.max(...s.map((x) => x.values.length));
-  drawLineChart(scene, { x, y, w, h, title: t('reaction.approval'), min: 0, max: 100, xLabels: labels(n, state) }, s);
+  place(scene, x, y, { width: w, height: h, title: t('reaction.approval'), min: 0, max: 100, xLabels: labels(n, state) }, s);
 }

@@ -1,7 +1,8 @@
-// Charts as inline SVG built with DOM calls (never markup strings). Bars carry their
-// numbers as text, and a comparison series differs by hatching as well as colour.
-import { PALETTE } from '../theme';
-import type { Bin } from './percentile';
+// The game's one chart implementation: inline SVG built with DOM calls (never markup
+// strings). Series differ by dash and marker as well as colour; bars carry their numbers as
+// text, and a comparison series differs by hatching as well as colour.
+import { FONTS, PALETTE } from '../theme';
+import type { Bin } from '../class/percentile';
 
 const NS = 'http://www.w3.org/2000/svg';
 
@@ -116,6 +117,70 @@ export function legend(items: readonly { label: string; colour?: string; hatched
     const text = s('text', { x: x + 22, y: 16, class: 'chart-axis' }, it.label);
     svg.append(text);
     x += 30 + it.label.length * 7.5;
+  }
+  return svg;
+}
+
+export interface Series {
+  label: string;
+  colour: string;
+  values: number[];
+  dashed?: boolean;
+  marker: 'circle' | 'square' | 'triangle' | 'diamond';
+}
+
+export interface LineChartOpts {
+  width: number;
+  height: number;
+  title: string;
+  min?: number;
+  max?: number;
+  xLabels: string[];
+}
+
+function markerShape(kind: Series['marker'], x: number, y: number, colour: string): SVGElement {
+  const stroke = { fill: colour, stroke: PALETTE.ink, 'stroke-width': 1.5 };
+  if (kind === 'circle') return s('circle', { cx: x, cy: y, r: 4.5, ...stroke });
+  if (kind === 'square') return s('rect', { x: x - 4, y: y - 4, width: 8, height: 8, ...stroke });
+  const pts = kind === 'triangle' ? [[x, y - 5.5], [x - 5, y + 4], [x + 5, y + 4]] : [[x, y - 6], [x + 5, y], [x, y + 6], [x - 5, y]];
+  return s('polygon', { points: pts.map((p) => p.join(',')).join(' '), ...stroke });
+}
+
+/** Lines over rounds, each labelled at its end (labels nudged apart), so no reader has to tell colours apart. */
+export function lineChart(opts: LineChartOpts, series: readonly Series[]): SVGSVGElement {
+  const { width: w, height: h } = opts;
+  const { svg } = frame(w, h, opts.title);
+  const all = series.flatMap((x) => x.values);
+  const min = opts.min ?? Math.min(0, ...all);
+  const max = opts.max ?? Math.max(100, ...all);
+  const [left, right, top, bottom] = [40, w - 110, 30, h - 26];
+  const text = (x: number, y: number, body: string, attrs: Record<string, string | number> = {}) =>
+    s('text', { x, y, 'font-family': FONTS.sans, 'font-size': 16, fill: PALETTE.inkSoft, ...attrs }, body);
+  svg.append(s('rect', { x: 0.5, y: 0.5, width: w - 1, height: h - 1, fill: '#fffdf7', stroke: PALETTE.rule, 'stroke-width': 1 }));
+  svg.append(text(8, 22, opts.title, { 'font-family': FONTS.serif, 'font-size': 18, 'font-weight': 600, fill: PALETTE.ink }));
+  const sy = (v: number) => bottom - ((v - min) / (max - min || 1)) * (bottom - top);
+  const n = Math.max(1, opts.xLabels.length - 1);
+  const sx = (i: number) => left + (i / n) * (right - left);
+  for (const tick of [min, (min + max) / 2, max]) {
+    svg.append(s('line', { x1: left, y1: sy(tick), x2: right, y2: sy(tick), stroke: PALETTE.paperDeep, 'stroke-width': 1 }));
+    svg.append(text(left - 6, sy(tick), String(Math.round(tick)), { 'text-anchor': 'end', 'dominant-baseline': 'middle' }));
+  }
+  opts.xLabels.forEach((label, i) => svg.append(text(sx(i), bottom + 4, label, { 'text-anchor': 'middle', 'dominant-baseline': 'hanging' })));
+  const ends: { y: number; s: Series }[] = [];
+  for (const line of series) {
+    if (line.values.length > 1) {
+      const points = line.values.map((v, i) => `${sx(i)},${sy(v)}`).join(' ');
+      svg.append(s('polyline', { points, fill: 'none', stroke: line.colour, 'stroke-width': line.dashed ? 2 : 3, ...(line.dashed ? { 'stroke-dasharray': '8 8' } : {}) }));
+    }
+    line.values.forEach((v, i) => svg.append(markerShape(line.marker, sx(i), sy(v), line.colour)));
+    if (line.values.length > 0) ends.push({ y: sy(line.values[line.values.length - 1]!), s: line });
+  }
+  ends.sort((a, b) => a.y - b.y);
+  let last = -Infinity;
+  for (const e of ends) {
+    const ly = Math.max(e.y, last + 18);
+    last = ly;
+    svg.append(text(right + 12, ly, `${e.s.label} ${Math.round(e.s.values[e.s.values.length - 1]!)}`, { 'dominant-baseline': 'middle', fill: PALETTE.ink }));
   }
   return svg;
 }
