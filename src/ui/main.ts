@@ -7,6 +7,7 @@ import { store } from './app/store';
 import { toggleNarration } from './widgets/frame';
 import { t } from './i18n/t';
 import { loadBundledScenarios } from '../scenario/registry';
+import { ensureClassroomScenes, isClassroomKey } from './class/scenes';
 
 // The page's own few words come from the catalogue too.
 document.title = t('page.title');
@@ -20,7 +21,7 @@ performance.mark('up:main');
 // Ask for the scenario files now, so they arrive while Phaser boots; the Preloader waits on the same promise.
 void loadBundledScenarios();
 const game = new Phaser.Game(gameConfig);
-attachRouter(game);
+attachRouter(game, { has: isClassroomKey, load: ensureClassroomScenes });
 
 // Read-only handle for the end-to-end tests and for curious players.
 Object.defineProperty(window, '__up', {

@@ -1,6 +1,5 @@
 // What the page does on load: a shared link starts its game, a save can be continued,
 // a corrupt save is set aside; whatever fails, the player lands on setup with a message.
-import { BUNDLED_SCENARIOS } from '../../scenario/registry';
 import type { Scenario } from '../../scenario/schema';
 import { otherSide, type Difficulty, type Side } from '../../scenario/vocabulary';
 import { GameSession, type GameConfig } from '../../sim';
@@ -9,12 +8,12 @@ import { parseLink, type LinkGame, type Opponent } from './link';
 import { quarantine, readSave, type SaveFile } from './save';
 import { route } from './router';
 import { store } from './store';
+import { findScenario, scenarios } from './catalog';
 
-export const scenarios = (): readonly Scenario[] => BUNDLED_SCENARIOS;
-export const findScenario = (id: string): Scenario | undefined => scenarios().find((s) => s.id === id);
+export { findScenario, scenarios };
 
-/** What setup should show pre-selected (from a partly valid link). */
-export let prefill: Partial<LinkGame> = {};
+/** What setup should show pre-selected (from a partly valid link): the store's, under the name setup reads. */
+export const prefill: Partial<LinkGame> = store.prefill;
 
 export function makeConfig(scenario: Scenario, side: Side, opponent: Opponent, difficulty: Difficulty | null, seed: string): GameConfig {
   return {
@@ -68,7 +67,7 @@ export function boot(): void {
       return;
     }
     if (link.kind === 'bad') {
-      prefill = link.partial;
+      Object.assign(store.prefill, link.partial);
       store.notices.push({ text: t('link.bad', { problems: link.problems.join('; ') }), tone: 'warn' });
     }
   } catch (err) {

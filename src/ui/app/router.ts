@@ -1,7 +1,6 @@
 // Which scene shows the session now: derived from the snapshot and the UI store, never stored.
 import type Phaser from 'phaser';
 import { store } from './store';
-import { ensureClassroomScenes, isClassroomKey } from '../class/scenes';
 import { wake, watchIdle } from './idle';
 
 export type SceneKey =
@@ -40,7 +39,17 @@ export function targetScene(): SceneKey {
   return 'Title';
 }
 
+/**
+ * Scenes whose code loads on first use (the classroom's). The page's entry point hands
+ * them in, so the router never imports the scenes that import it.
+ */
+export interface LazyScenes {
+  has(key: SceneKey): boolean;
+  load(game: Phaser.Game): Promise<void>;
+}
+
 let game: Phaser.Game | null = null;
+let lazy: LazyScenes = { has: () => false, load: () => Promise.resolve() };
 let current: SceneKey | null = null;
 let requested: SceneKey | null = null;
 
@@ -55,8 +64,9 @@ export function renderCount(): number {
   return renders;
 }
 
-export function attachRouter(g: Phaser.Game): void {
+export function attachRouter(g: Phaser.Game, lazyScenes?: LazyScenes): void {
   game = g;
+  if (lazyScenes) lazy = lazyScenes;
   watchIdle(g, currentScene);
   store.onChange(() => route());
 }
@@ -65,9 +75,9 @@ export function attachRouter(g: Phaser.Game): void {
 export function route(key: SceneKey = targetScene()): void {
   if (!game) return;
   requested = key;
-  if (isClassroomKey(key) && !game.scene.getScene(key)) {
+  if (lazy.has(key) && !game.scene.getScene(key)) {
     const g = game;
-    void ensureClassroomScenes(g).then(() => {
+    void lazy.load(g).then(() => {
       if (requested === key) route(key);
     });
     return;

@@ -2,13 +2,29 @@
 // Game state itself lives only in the session; this holds what is *not* game state
 // (who is looking, which briefs were read, the replay step, the save status).
 import type { Scenario } from '../../scenario/schema';
-import { SIDES, type Side } from '../../scenario/vocabulary';
+import { SIDES, type Ending, type Side } from '../../scenario/vocabulary';
 import { GameSession, replayPrefix, type Action, type GameConfig, type ReplayFile } from '../../sim';
 import { announce, announceAll } from '../a11y/live';
 import { t } from '../i18n/t';
 import { entryText, revealsOdds } from './narrate';
 import { visibleLength } from './views';
 import { SAVE_VERSION, writeSave, clearSave } from './save';
+import type { LinkGame } from './link';
+import type { ClassRow, Rejected } from '../class/intake';
+
+/** The simulated games one group of students is placed against. */
+export interface Reference {
+  games: number;
+  scores: Record<Side, number[]>;
+  endings: Record<Ending, number>;
+}
+
+export interface ClassroomState {
+  rows: ClassRow[];
+  rejected: Rejected[];
+  refGames: number;
+  refs: Map<string, Reference>;
+}
 
 export type Mode =
   | { kind: 'none' }
@@ -27,6 +43,10 @@ class AppStore {
   /** Coaching notes of the guided first round (Easy) the player has closed. */
   coachDismissed = new Set<string>();
   saveStatus: SaveStatus = 'idle';
+  /** What setup shows pre-selected (from a partly valid link); one object for the page's life. */
+  readonly prefill: Partial<LinkGame> = {};
+  /** The class view's files and comparison runs, kept for the page's life so switching tabs loses nothing. */
+  readonly classroom: ClassroomState = { rows: [], rejected: [], refGames: 500, refs: new Map() };
   /** Messages for the title screen (a bad link, a corrupt save). */
   notices: { text: string; tone: 'warn' | 'ok' }[] = [];
   private narrated = 0;

@@ -5,7 +5,7 @@ import { SIDE_COLOUR } from '../theme';
 import { h, clear } from '../dom/el';
 import { t, tk, formatNumber } from '../i18n/t';
 import { announce } from '../a11y/live';
-import { findScenario, scenarios } from '../app/boot';
+import { findScenario, scenarios } from '../app/catalog';
 import { sideName } from '../app/narrate';
 import { focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
@@ -15,6 +15,7 @@ import { BatchClient } from '../class/worker-client';
 import { MAX_GAMES } from '../class/protocol';
 import { histogram } from '../class/percentile';
 import { barChart, histogramChart } from '../widgets/svg';
+import { progressBar } from '../widgets/progress';
 
 /** "What does chance do?": N computer-vs-computer games on seeds 1…N, in a worker, and how they spread. */
 export class ChanceLab extends Phaser.Scene {
@@ -35,8 +36,7 @@ export class ChanceLab extends Phaser.Scene {
     const run = button(t('chance.run'), () => start(), { testid: 'chance-run' });
     const cancel = button(t('chance.cancel'), () => stop(), { kind: 'danger', testid: 'chance-cancel', disabled: true });
     const cli = h('p', { id: 'chance-cli', class: 'help', testid: 'chance-cli' });
-    const fill = h('div', {});
-    const bar = h('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 1000, 'aria-valuenow': 0, 'aria-label': t('chance.progress'), testid: 'chance-progress' }, fill);
+    const bar = progressBar(t('chance.progress'), 'chance-progress', 1000);
     const status = h('p', { role: 'status', testid: 'chance-status' });
     const results = h('div', { testid: 'chance-results' });
 
@@ -44,7 +44,7 @@ export class ChanceLab extends Phaser.Scene {
       h('p', {}, t('chance.intro')),
       h('div', { class: 'class-controls' }, scenario.wrap, strategy.wrap, h('div', {}, h('label', { for: 'chance-n' }, t('chance.n', { max: formatNumber(MAX_GAMES) })), nInput), h('div', {}, run, cancel)),
       cli,
-      bar,
+      bar.el,
       status,
       results,
     );
@@ -83,17 +83,12 @@ export class ChanceLab extends Phaser.Scene {
       const strat = strategy.el.value as Strategy;
       clear(results);
       setRunning(true);
-      bar.setAttribute('aria-valuemax', String(n));
-      bar.setAttribute('aria-valuenow', '0');
-      bar.setAttribute('aria-valuetext', t('chance.progressText', { done: 0, n: formatNumber(n) }));
-      fill.style.width = '0%';
+      bar.set(0, n, t('chance.progressText', { done: 0, n: formatNumber(n) }));
       status.textContent = t('chance.running', { n: formatNumber(n), scenario: sc.title });
       announce(status.textContent);
       client.run({ type: 'batch', scenarioId: sc.id, strategy: strat, games: n }, (m) => {
         if (m.type === 'progress') {
-          bar.setAttribute('aria-valuenow', String(m.done));
-          bar.setAttribute('aria-valuetext', t('chance.progressText', { done: formatNumber(m.done), n: formatNumber(m.total) }));
-          fill.style.width = `${(100 * m.done) / m.total}%`;
+          bar.set(m.done, m.total, t('chance.progressText', { done: formatNumber(m.done), n: formatNumber(m.total) }));
         } else if (m.type === 'batchDone') {
           setRunning(false);
           status.textContent = t('chance.done', { n: formatNumber(m.games.length), seconds: formatNumber(m.seconds, 1) });
@@ -112,7 +107,7 @@ export class ChanceLab extends Phaser.Scene {
     const stop = (): void => {
       client.cancel();
       setRunning(false);
-      status.textContent = t('chance.cancelled', { done: bar.getAttribute('aria-valuenow') ?? '0' });
+      status.textContent = t('chance.cancelled', { done: bar.done });
       announce(status.textContent);
       run.focus();
     };

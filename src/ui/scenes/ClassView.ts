@@ -1,12 +1,11 @@
 import Phaser from 'phaser';
 import { ENDINGS, ISSUE_IDS, SIDES, type Ending, type Side } from '../../scenario/vocabulary';
-import { REPLAY_MAX_BYTES } from '../../sim';
-import { spreadOf } from '../../sim/index';
+import { REPLAY_MAX_BYTES, spreadOf } from '../../sim/index';
 import { PALETTE, SIDE_COLOUR } from '../theme';
 import { h, clear } from '../dom/el';
 import { t, tk, formatNumber } from '../i18n/t';
 import { announce } from '../a11y/live';
-import { findScenario, scenarios } from '../app/boot';
+import { findScenario, scenarios } from '../app/catalog';
 import { endingText, optionLabel, sideName } from '../app/narrate';
 import { focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
@@ -18,21 +17,8 @@ import { byFileName, classCsvRows, groupKey, groupRows, type ClassGroup, type Cl
 import { histogram, placing, type Placing } from '../class/percentile';
 import { toCsv } from '../class/csv';
 import { barChart, histogramChart, legend } from '../widgets/svg';
-
-/** The simulated games one group of students is placed against. */
-interface Reference {
-  games: number;
-  scores: Record<Side, number[]>;
-  endings: Record<Ending, number>;
-}
-
-// Kept for the page's life, so switching tabs does not lose a class's files.
-const state = {
-  rows: [] as ClassRow[],
-  rejected: [] as Rejected[],
-  refGames: 500,
-  refs: new Map<string, Reference>(),
-};
+import { progressBar, type Progress } from '../widgets/progress';
+import { store, type ClassroomState, type Reference } from '../app/store';
 
 const REF_CHOICES = [100, 500, 1000, 2000];
 
@@ -48,7 +34,22 @@ export function placingsOf(rows: readonly ClassRow[], refs: ReadonlyMap<string, 
   return out;
 }
 
-/** Many replay files in; a verified table, the spread of endings and scores, and each student placed among computer games. */
+/** The page's parts the class view's steps write to. */
+interface ClassDom {
+  status: HTMLParagraphElement;
+  results: HTMLDivElement;
+  refBar: HTMLDivElement;
+  refText: HTMLParagraphElement;
+  refProgress: Progress;
+  exportBtn: HTMLButtonElement;
+  clearBtn: HTMLButtonElement;
+}
+
+/**
+ * Many replay files in; a verified table, the spread of endings and scores, and each
+ * student placed among computer games. The files and comparison runs live in the store
+ * (store.classroom), so switching tabs does not lose a class's work.
+ */
 export class ClassView extends Phaser.Scene {
   constructor() {
     super('ClassView');
@@ -56,184 +57,169 @@ export class ClassView extends Phaser.Scene {
 
   create(): void {
     const root = classroomFrame(this, 'ClassView', t('class.view.heading'), 'class-view');
+    const cls = store.classroom;
     const client = new BatchClient();
     this.events.once('shutdown', () => client.dispose());
-
     const input = h('input', { type: 'file', id: 'class-files', multiple: true, accept: '.json,application/json', testid: 'class-files' });
-    const refSelect = select(
-      t('class.view.refGames'),
-      REF_CHOICES.map((n) => ({ value: String(n), label: formatNumber(n) })),
-      String(state.refGames),
-      'class-ref-games',
-      (v) => {
-        state.refGames = Number(v);
-        state.refs.clear();
-        // A comparison run under way is stopped, unless files are still being checked in the same worker.
-        if (verifying === 0) client.cancel();
-        render();
-        ensureRefs();
-      },
-    );
-    const exportBtn = button(t('class.view.export'), () => exportCsv(), { testid: 'class-export' });
-    const clearBtn = button(t('class.view.clear'), () => {
-      state.rows = [];
-      state.rejected = [];
-      verifying = 0;
-      client.cancel();
-      status.textContent = '';
-      render();
-    }, { kind: 'secondary', testid: 'class-clear' });
-    const zone = h('div', { class: 'class-drop', testid: 'class-drop' },
-      h('label', { for: 'class-files' }, t('class.view.choose')),
-      input,
-      h('p', { class: 'help' }, t('class.view.drop')),
-    );
-    const status = h('p', { role: 'status', testid: 'class-status', class: 'help' });
-    const refBar = h('div', {});
-    const refFill = h('div', {});
-    const refProgress = h('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0, 'aria-label': t('class.view.refProgress'), testid: 'class-ref-progress' }, refFill);
-    const refText = h('p', { class: 'help', testid: 'class-ref-status' });
-    refBar.append(refText, refProgress);
-    refBar.hidden = true;
-    const results = h('div', { testid: 'class-results' });
-
-    root.append(
-      h('p', {}, t('class.view.intro')),
-      zone,
-      h('div', { class: 'class-controls' }, refSelect.wrap, h('div', {}, exportBtn, clearBtn)),
-      status,
-      refBar,
-      results,
-    );
-
-    // ---- intake ----
-    let verifying = 0;
-    const intake = async (files: File[]): Promise<void> => {
-      if (files.length === 0) return;
-      status.textContent = t('class.view.reading', { count: files.length });
-      const texts: { name: string; text: string }[] = [];
-      const early: Rejected[] = [];
-      for (const f of files) {
-        if (f.size > REPLAY_MAX_BYTES) early.push({ file: f.name, reason: t('class.view.tooLarge', { bytes: formatNumber(f.size) }) });
-        else {
-          try {
-            texts.push({ name: f.name, text: await f.text() });
-          } catch {
-            early.push({ file: f.name, reason: t('class.view.unreadable') });
-          }
-        }
-      }
-      const names = new Set(files.map((f) => f.name));
-      // A file handed in again replaces the earlier copy.
-      state.rows = state.rows.filter((r) => !names.has(r.file));
-      state.rejected = state.rejected.filter((r) => !names.has(r.file)).concat(early);
-      let done = 0;
-      const total = texts.length;
-      if (total === 0) {
-        finishIntake(files.length);
-        return;
-      }
-      status.textContent = t('class.view.checking', { done, total });
-      verifying += 1;
-      client.run({ type: 'verify', files: texts }, (m) => {
-        if (m.type === 'verifyDone' || m.type === 'error') verifying = Math.max(0, verifying - 1);
-        if (m.type === 'verified') {
-          done += 1;
-          if (m.result.ok) state.rows.push(m.result.row);
-          else {
-            const { ok: _ok, ...rejected } = m.result;
-            state.rejected.push(rejected);
-          }
-          status.textContent = t('class.view.checking', { done, total });
-        } else if (m.type === 'verifyDone') finishIntake(files.length);
-        else if (m.type === 'error') status.textContent = t('class.view.workerError', { error: m.message });
-      });
+    const zone = h('div', { class: 'class-drop', testid: 'class-drop' }, h('label', { for: 'class-files' }, t('class.view.choose')), input, h('p', { class: 'help' }, t('class.view.drop')));
+    const dom: ClassDom = {
+      status: h('p', { role: 'status', testid: 'class-status', class: 'help' }),
+      results: h('div', { testid: 'class-results' }),
+      refBar: h('div', { hidden: true }),
+      refText: h('p', { class: 'help', testid: 'class-ref-status' }),
+      refProgress: progressBar(t('class.view.refProgress'), 'class-ref-progress'),
+      exportBtn: button(t('class.view.export'), () => exportCsv(cls), { testid: 'class-export' }),
+      clearBtn: button(t('class.view.clear'), () => clearClass(), { kind: 'secondary', testid: 'class-clear' }),
     };
-
-    const finishIntake = (count: number): void => {
-      state.rows.sort(byFileName);
-      state.rejected.sort(byFileName);
-      const text = t('class.view.checked', { count, ok: state.rows.length, bad: state.rejected.length });
-      status.textContent = text;
-      announce(text);
+    dom.refBar.append(dom.refText, dom.refProgress.el);
+    const render = () => renderResults(dom, cls);
+    const ensureRefs = referenceRuns(client, cls, dom, render);
+    const intake = replayIntake(client, cls, dom.status, () => {
       render();
       ensureRefs();
+    });
+    const refSelect = select(t('class.view.refGames'), REF_CHOICES.map((n) => ({ value: String(n), label: formatNumber(n) })), String(cls.refGames), 'class-ref-games', (v) => {
+      cls.refGames = Number(v);
+      cls.refs.clear();
+      // A comparison run under way is stopped, unless files are still being checked in the same worker.
+      if (!intake.verifying()) client.cancel();
+      render();
+      ensureRefs();
+    });
+    const clearClass = (): void => {
+      cls.rows = [];
+      cls.rejected = [];
+      intake.reset();
+      client.cancel();
+      dom.status.textContent = '';
+      render();
     };
-
-    acceptFiles(this, input, zone, (files) => void intake(files));
-
-    // ---- the computer games each group is placed against ----
-    const ensureRefs = (): void => {
-      if (client.busy) return;
-      const missing = groupRows(state.rows).find((g) => !state.refs.has(g.key));
-      if (!missing) {
-        refBar.hidden = true;
-        return;
-      }
-      const sc = findScenario(missing.scenarioId);
-      const n = state.refGames;
-      refBar.hidden = false;
-      refText.textContent = t('class.view.refRunning', { n: formatNumber(n), scenario: sc?.title ?? missing.scenarioId, strategy: tk(`strategy.${missing.strategy}`) });
-      refProgress.setAttribute('aria-valuemax', String(n));
-      client.run({ type: 'batch', scenarioId: missing.scenarioId, strategy: missing.strategy, games: n }, (m) => {
-        if (m.type === 'progress') {
-          refProgress.setAttribute('aria-valuenow', String(m.done));
-          refFill.style.width = `${(100 * m.done) / m.total}%`;
-        } else if (m.type === 'batchDone') {
-          if (m.games.length !== state.refGames) {
-            ensureRefs();
-            return;
-          }
-          const scores = { japan: m.games.map((g) => g.score.japan), russia: m.games.map((g) => g.score.russia) };
-          state.refs.set(missing.key, { games: m.games.length, scores, endings: spreadOf(missing.scenarioId, m.games).endings });
-          render();
-          ensureRefs();
-        } else if (m.type === 'error') {
-          refText.textContent = t('class.view.workerError', { error: m.message });
-        }
-      });
-    };
-
-    // ---- output ----
-    const exportCsv = (): void => {
-      if (state.rows.length === 0) return;
-      const csv = toCsv(classCsvRows(state.rows, placingsOf(state.rows, state.refs)));
-      const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
-      const url = URL.createObjectURL(blob);
-      const a = h('a', { href: url, download: `unfinished-peace-class-${new Date().toISOString().slice(0, 10)}.csv` });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      announce(t('class.view.exported', { count: state.rows.length }));
-    };
-
-    const render = (): void => {
-      clear(results);
-      exportBtn.disabled = state.rows.length === 0;
-      clearBtn.disabled = state.rows.length === 0 && state.rejected.length === 0;
-      if (state.rows.length === 0 && state.rejected.length === 0) {
-        results.append(h('p', { class: 'help' }, t('class.view.empty')));
-        return;
-      }
-      const placings = placingsOf(state.rows, state.refs);
-      if (state.rows.length > 0) {
-        results.append(h('h3', {}, t('class.view.games', { count: state.rows.length })), table(state.rows, placings));
-        for (const g of groupRows(state.rows)) results.append(figures(g, state.refs.get(g.key)));
-      }
-      if (state.rejected.length > 0) {
-        const list = h('ul', { class: 'rejected', testid: 'class-rejected' });
-        for (const r of state.rejected) {
-          const where = r.step !== undefined ? t('class.view.atStep', { step: r.step }) : '';
-          list.append(h('li', { testid: 'class-rejected-row', 'data-file': r.file }, h('span', { class: 'file' }, r.file), `: ${r.reason}${where}`));
-        }
-        results.append(h('h3', {}, t('class.view.rejected', { count: state.rejected.length })), h('p', { class: 'help' }, t('class.view.rejectedHelp')), list);
-      }
-    };
-
+    root.append(h('p', {}, t('class.view.intro')), zone, h('div', { class: 'class-controls' }, refSelect.wrap, h('div', {}, dom.exportBtn, dom.clearBtn)), dom.status, dom.refBar, dom.results);
+    acceptFiles(this, input, zone, (files) => void intake.take(files));
     render();
     ensureRefs();
     focusFirst(root);
+  }
+}
+
+/** Reads the files handed in and has the worker verify them, one message per file; `done` when all are in. */
+function replayIntake(client: BatchClient, cls: ClassroomState, status: HTMLElement, done: () => void) {
+  let verifying = 0;
+  const finish = (count: number): void => {
+    cls.rows.sort(byFileName);
+    cls.rejected.sort(byFileName);
+    const text = t('class.view.checked', { count, ok: cls.rows.length, bad: cls.rejected.length });
+    status.textContent = text;
+    announce(text);
+    done();
+  };
+  const take = async (files: File[]): Promise<void> => {
+    if (files.length === 0) return;
+    status.textContent = t('class.view.reading', { count: files.length });
+    const { texts, early } = await readFiles(files);
+    const names = new Set(files.map((f) => f.name));
+    // A file handed in again replaces the earlier copy.
+    cls.rows = cls.rows.filter((r) => !names.has(r.file));
+    cls.rejected = cls.rejected.filter((r) => !names.has(r.file)).concat(early);
+    const total = texts.length;
+    if (total === 0) return finish(files.length);
+    let checked = 0;
+    status.textContent = t('class.view.checking', { done: checked, total });
+    verifying += 1;
+    client.run({ type: 'verify', files: texts }, (m) => {
+      if (m.type === 'verifyDone' || m.type === 'error') verifying = Math.max(0, verifying - 1);
+      if (m.type === 'verified') {
+        checked += 1;
+        if (m.result.ok) cls.rows.push(m.result.row);
+        else {
+          const { ok: _ok, ...rejected } = m.result;
+          cls.rejected.push(rejected);
+        }
+        status.textContent = t('class.view.checking', { done: checked, total });
+      } else if (m.type === 'verifyDone') finish(files.length);
+      else if (m.type === 'error') status.textContent = t('class.view.workerError', { error: m.message });
+    });
+  };
+  return { take, verifying: () => verifying > 0, reset: () => void (verifying = 0) };
+}
+
+/** The files' texts, with those too large or unreadable turned away before any worker sees them. */
+async function readFiles(files: readonly File[]): Promise<{ texts: { name: string; text: string }[]; early: Rejected[] }> {
+  const texts: { name: string; text: string }[] = [];
+  const early: Rejected[] = [];
+  for (const f of files) {
+    if (f.size > REPLAY_MAX_BYTES) early.push({ file: f.name, reason: t('class.view.tooLarge', { bytes: formatNumber(f.size) }) });
+    else {
+      try {
+        texts.push({ name: f.name, text: await f.text() });
+      } catch {
+        early.push({ file: f.name, reason: t('class.view.unreadable') });
+      }
+    }
+  }
+  return { texts, early };
+}
+
+/** Runs, one group at a time, the computer games each group of students is placed against. */
+function referenceRuns(client: BatchClient, cls: ClassroomState, dom: ClassDom, render: () => void): () => void {
+  const ensure = (): void => {
+    if (client.busy) return;
+    const missing = groupRows(cls.rows).find((g) => !cls.refs.has(g.key));
+    dom.refBar.hidden = !missing;
+    if (!missing) return;
+    const sc = findScenario(missing.scenarioId);
+    const n = cls.refGames;
+    dom.refText.textContent = t('class.view.refRunning', { n: formatNumber(n), scenario: sc?.title ?? missing.scenarioId, strategy: tk(`strategy.${missing.strategy}`) });
+    dom.refProgress.set(0, n);
+    client.run({ type: 'batch', scenarioId: missing.scenarioId, strategy: missing.strategy, games: n }, (m) => {
+      if (m.type === 'progress') dom.refProgress.set(m.done, m.total);
+      else if (m.type === 'batchDone') {
+        if (m.games.length === cls.refGames) {
+          const scores = { japan: m.games.map((g) => g.score.japan), russia: m.games.map((g) => g.score.russia) };
+          cls.refs.set(missing.key, { games: m.games.length, scores, endings: spreadOf(missing.scenarioId, m.games).endings });
+          render();
+        }
+        ensure();
+      } else if (m.type === 'error') dom.refText.textContent = t('class.view.workerError', { error: m.message });
+    });
+  };
+  return ensure;
+}
+
+function exportCsv(cls: ClassroomState): void {
+  if (cls.rows.length === 0) return;
+  const csv = toCsv(classCsvRows(cls.rows, placingsOf(cls.rows, cls.refs)));
+  const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: `unfinished-peace-class-${new Date().toISOString().slice(0, 10)}.csv` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  announce(t('class.view.exported', { count: cls.rows.length }));
+}
+
+function renderResults(dom: ClassDom, cls: ClassroomState): void {
+  const { results } = dom;
+  clear(results);
+  dom.exportBtn.disabled = cls.rows.length === 0;
+  dom.clearBtn.disabled = cls.rows.length === 0 && cls.rejected.length === 0;
+  if (cls.rows.length === 0 && cls.rejected.length === 0) {
+    results.append(h('p', { class: 'help' }, t('class.view.empty')));
+    return;
+  }
+  const placings = placingsOf(cls.rows, cls.refs);
+  if (cls.rows.length > 0) {
+    results.append(h('h3', {}, t('class.view.games', { count: cls.rows.length })), table(cls.rows, placings));
+    for (const g of groupRows(cls.rows)) results.append(figures(g, cls.refs.get(g.key)));
+  }
+  if (cls.rejected.length > 0) {
+    const list = h('ul', { class: 'rejected', testid: 'class-rejected' });
+    for (const r of cls.rejected) {
+      const where = r.step !== undefined ? t('class.view.atStep', { step: r.step }) : '';
+      list.append(h('li', { testid: 'class-rejected-row', 'data-file': r.file }, h('span', { class: 'file' }, r.file), `: ${r.reason}${where}`));
+    }
+    results.append(h('h3', {}, t('class.view.rejected', { count: cls.rejected.length })), h('p', { class: 'help' }, t('class.view.rejectedHelp')), list);
   }
 }
 

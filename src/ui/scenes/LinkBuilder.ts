@@ -3,7 +3,7 @@ import { DIFFICULTIES, SIDES, type Difficulty, type Side } from '../../scenario/
 import { h } from '../dom/el';
 import { t, tk } from '../i18n/t';
 import { announce } from '../a11y/live';
-import { scenarios } from '../app/boot';
+import { scenarios } from '../app/catalog';
 import { buildLink, readableSeed, seedLength, SEED_MAX, type Opponent } from '../app/link';
 import { sideName } from '../app/narrate';
 import { focusFirst } from '../widgets/frame';

@@ -5,7 +5,7 @@ import { h } from '../dom/el';
 import { t } from '../i18n/t';
 import { store } from '../app/store';
 import { route } from '../app/router';
-import { findScenario, scenarios } from '../app/boot';
+import { findScenario, scenarios } from '../app/catalog';
 import { paper, header, panel, focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
 import { acceptFiles } from '../widgets/file-drop';
