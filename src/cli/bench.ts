@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [--only sim,bundle,loading,frames,memory] [--seeds N] [--reps N]
+// npm run bench [-- --json] [--only sim,bundle,loading,frames,memory,chance] [--seeds N] [--reps N] [--chance-games N]
 //   [--profile] [--loads N] [--frame-seconds S] [--games N]
 // Measures the simulation (bundled with esbuild, run in a child process), the production
 // bundle, and, in headless Chromium against the built game served locally, loading time
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveDir } from './serve';
 import { buildGame, measureBundle, NON_PHASER_BUDGET_BYTES, type BundleReport } from './bench/bundle';
-import { launchChromium, measureFrames, measureHeap, measureLoading, MEMORY_ARGS, type FrameStats, type HeapReport, type LoadingReport } from './bench/browser';
+import { launchChromium, measureChanceLab, measureFrames, measureHeap, measureLoading, MEMORY_ARGS, type FrameStats, type HeapReport, type LoadingReport } from './bench/browser';
 import { bundleWorker, profileSimulation, runSimCli, runWorker } from './bench/sim';
 import { REPO_ROOT, SCENARIO_DIR } from './scenarios';
 
@@ -21,7 +21,7 @@ export const BUDGETS = {
   moscowGamesPerSecond: 3000,
 };
 
-const SECTIONS = ['sim', 'bundle', 'loading', 'frames', 'memory'] as const;
+const SECTIONS = ['sim', 'bundle', 'loading', 'frames', 'memory', 'chance'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface SimReport {
@@ -42,13 +42,14 @@ async function main(argv: string[]): Promise<void> {
       loads: { type: 'string', default: '5' },
       'frame-seconds': { type: 'string', default: '10' },
       games: { type: 'string', default: '20' },
+      'chance-games': { type: 'string', default: '10000' },
       profile: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
   if (values.help) {
-    console.log('usage: npm run bench [-- --json] [--only sim,bundle,loading,frames,memory] [--seeds 1000] [--reps 3] [--profile] [--loads 5] [--frame-seconds 10] [--games 20]');
+    console.log('usage: npm run bench [-- --json] [--only sim,bundle,loading,frames,memory,chance] [--seeds 1000] [--reps 3] [--profile] [--loads 5] [--frame-seconds 10] [--games 20] [--chance-games 10000]');
     return;
   }
   const only = new Set((values.only?.split(',') ?? SECTIONS) as Section[]);
@@ -94,7 +95,7 @@ async function main(argv: string[]): Promise<void> {
     }
 
     let bundle: BundleReport | null = null;
-    const needBuild = only.has('bundle') || only.has('loading') || only.has('frames') || only.has('memory');
+    const needBuild = only.has('bundle') || only.has('loading') || only.has('frames') || only.has('memory') || only.has('chance');
     if (needBuild) {
       progress('vite build to a temporary folder…');
       buildGame(REPO_ROOT, join(tmp, 'dist'));
@@ -112,7 +113,7 @@ async function main(argv: string[]): Promise<void> {
       for (const g of bundle.breakdown.slice(0, 12)) log(`    ${g.group.padEnd(34)} ${kb(g.bytes).padStart(10)} min  ${kb(g.gzipAlone).padStart(9)} gzip`);
     }
 
-    const browserWanted = only.has('loading') || only.has('frames') || only.has('memory');
+    const browserWanted = only.has('loading') || only.has('frames') || only.has('memory') || only.has('chance');
     if (browserWanted) {
       const game = await serveDir(join(tmp, 'dist'));
       const servers = [game.server];
@@ -150,6 +151,17 @@ async function main(argv: string[]): Promise<void> {
           log(`Memory (usedJSHeapSize after forced GC, back on the Title; games played through the UI, ${heap.stepsPerGame} clicks/game)`);
           log(`  after 1 game ${mb(heap.afterFirstBytes)}, after ${heap.games} games ${mb(heap.afterLastBytes)}: growth ${mb(heap.growthBytes)} (budget ≤ ${mb(BUDGETS.heapGrowthBytes)}: ${heap.growthBytes <= BUDGETS.heapGrowthBytes ? 'met' : 'MISSED'})`);
           log(`  heap at games 1, 5, 10, …: ${heap.perGame.map(mb).join(', ')}; DOM elements ${heap.domNodesAfterFirst} → ${heap.domNodesAfterLast}`);
+        }
+        if (only.has('chance')) {
+          const n = Number(values['chance-games']);
+          progress(`chance lab: ${n} moscow-2019 games in the browser worker, and the same games in Node…`);
+          const lab = await measureChanceLab(browser, game.url, n);
+          // The same games in Node, as fresh as the worker: \`npm run sim -- --seeds N\` in a new process.
+          const node = runSimCli(REPO_ROOT, 'moscow-2019', n);
+          const ratio = Math.round((lab.workerSeconds / node.seconds) * 100) / 100;
+          report.chance = { ...lab, nodeSeconds: node.seconds, workerOverNode: ratio };
+          log(`Chance lab (${n} ${lab.scenario} games, seeds 1…${n}, grounded)`);
+          log(`  browser worker ${lab.workerSeconds} s (page: click to "played" ${lab.pageSeconds} s); Node (npm run sim, fresh process) ${node.seconds} s; worker/Node ${ratio} (target ≤ 1.5: ${ratio <= 1.5 ? 'met' : 'MISSED'})`);
         }
       } finally {
         await browser.close();

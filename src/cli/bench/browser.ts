@@ -323,3 +323,38 @@ export async function measureHeap(browser: Browser, baseUrl: string, games = 20)
     await close();
   }
 }
+
+export interface ChanceLabReport {
+  scenario: string;
+  games: number;
+  /** What the chance lab says its worker took (the worker's own clock, from the first game to the last). */
+  workerSeconds: number;
+  /** From the click on "Run" to the status saying the games are played. */
+  pageSeconds: number;
+}
+
+/** The chance lab as a teacher runs it: moscow-2019, `games` seeds in the page's batch worker. */
+export async function measureChanceLab(browser: Browser, baseUrl: string, games: number, scenario = 'moscow-2019'): Promise<ChanceLabReport> {
+  const { page, close } = await newPage(browser);
+  try {
+    await page.goto(baseUrl);
+    await poll(page, readUp, (u) => u?.scene === 'Title' && (u.renders ?? 0) > 0, 'the title');
+    await page.click('[data-testid="open-classroom"]');
+    await poll(page, readUp, (u) => u?.scene === 'ClassView', 'the class view');
+    await page.click('[data-testid="tab-ChanceLab"]');
+    await poll(page, readUp, (u) => u?.scene === 'ChanceLab', 'the chance lab');
+    await page.selectOption('[data-testid="chance-scenario"]', scenario);
+    await page.fill('[data-testid="chance-n"]', String(games));
+    const t0 = Date.now();
+    await page.click('[data-testid="chance-run"]');
+    const status = page.locator('[data-testid="chance-status"]', { hasText: 'games played in' });
+    await status.waitFor({ timeout: 600_000 });
+    const pageSeconds = (Date.now() - t0) / 1000;
+    const text = await status.innerText();
+    const m = /in ([\d.,]+) s/.exec(text);
+    if (!m) throw new Error(`unexpected chance lab status: ${text}`);
+    return { scenario, games, workerSeconds: Number(m[1]!.replace(/,/g, '')), pageSeconds: Math.round(pageSeconds * 100) / 100 };
+  } finally {
+    await close();
+  }
+}

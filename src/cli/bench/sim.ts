@@ -16,13 +16,14 @@ export async function bundleWorker(root: string, outDir: string): Promise<string
  * What `npm run sim -- --seeds N` prints, run the same way (scripts/run-bundled.mjs: the same
  * esbuild bundle, in a fresh process, no warm-up): the figure a user sees beside the bench's.
  */
-export function runSimCli(root: string, scenario: string, seeds: number): { gamesPerSecond: number; warmGamesPerSecond: number | null; line: string } {
+export function runSimCli(root: string, scenario: string, seeds: number): { gamesPerSecond: number; warmGamesPerSecond: number | null; seconds: number; line: string } {
   const run = spawnSync(process.execPath, [join(root, 'scripts/run-bundled.mjs'), 'src/cli/sim.ts', '--scenario', scenario, '--seeds', String(seeds)], { cwd: root, encoding: 'utf8' });
   const line = run.stderr.trim().split('\n').pop() ?? '';
   const m = /: (\d+) games\/s/.exec(line);
   if (run.status !== 0 || !m) throw new Error(`npm run sim failed: ${run.stderr}`);
   const warm = /second half (\d+) games\/s/.exec(line);
-  return { gamesPerSecond: Number(m[1]), warmGamesPerSecond: warm ? Number(warm[1]) : null, line };
+  const secs = / in ([\d.]+) s/.exec(line);
+  return { gamesPerSecond: Number(m[1]), warmGamesPerSecond: warm ? Number(warm[1]) : null, seconds: secs ? Number(secs[1]) : seeds / Number(m[1]), line };
 }
 
 export function runWorker(file: string, args: Record<string, unknown>, nodeFlags: string[] = [], cwd?: string): unknown {
