@@ -189,8 +189,11 @@ function enabled(list: readonly Transition[], context: GameState, event: Machine
 
 function take(t: Transition, at: TableSnapshot, event: MachineEvent): TableSnapshot {
   let context = at.context;
-  // XState's assign merges what the assignment returns into a copy of the context.
-  for (const assign of t.assignments) context = Object.assign({}, context, assign({ context, event }));
+  // XState's assign merges what the assignment returns into a copy of the context. The
+  // campaign's assignments return the whole next context (Draft.finish), so the merge would
+  // only copy it again; one that returned part of it would lose keys here, and the model
+  // test (tests/engine/model.test.ts) would see the hashes differ.
+  for (const assign of t.assignments) context = assign({ context, event });
   return { state: t.target >= 0 ? t.target : at.state, context };
 }
 
