@@ -21,9 +21,10 @@ export interface Divergence {
 
 export interface WalkReport {
   divergence: Divergence | null;
-  /** "state event" pairs tried, and states visited, over the walk. */
+  /** "state event" pairs tried, states the game rested in, and every state the table engine entered (transient ones too). */
   tried: Set<string>;
   visited: Set<string>;
+  entered: Set<string>;
   humanMoves: number;
 }
 
@@ -84,7 +85,8 @@ export function walkBoth(machine: AnyStateMachine, table: CampaignTable, scenari
   const pick = chooser(seed * 7919 + 17);
   let [xs] = initialTransition(machine, input);
   let tb: TableSnapshot = initialSnapshot(table, input);
-  const report: WalkReport = { divergence: null, tried: new Set(), visited: new Set(), humanMoves: 0 };
+  const report: WalkReport = { divergence: null, tried: new Set(), visited: new Set(), entered: new Set([table.states[table.initial]!.name]), humanMoves: 0 };
+  const entered = (i: number) => report.entered.add(table.states[i]!.name);
   const compare = (n: number, from: string, event: MachineEvent, a: AnyMachineSnapshot, b: TableSnapshot): boolean => {
     const av = String(a.value);
     const bv = table.states[b.state]!.name;
@@ -104,7 +106,7 @@ export function walkBoth(machine: AnyStateMachine, table: CampaignTable, scenari
     for (const event of candidates(scenario, value, xs, table.events, pick)) {
       report.tried.add(`${value} ${event.type}`);
       const [a] = transition(machine, xs, event);
-      const b = step(table, tb, event);
+      const b = step(table, tb, event, entered);
       if (!compare(n, value, event, a, b)) return report;
       // The first event that moves the game and is the pending side's own kind of move is a candidate to play.
       const moved = a.context !== xs.context || a.value !== xs.value;
@@ -116,7 +118,7 @@ export function walkBoth(machine: AnyStateMachine, table: CampaignTable, scenari
     if (!chosen) break;
     if (chosen.type !== 'counterpart') report.humanMoves += 1;
     [xs] = transition(machine, xs, chosen);
-    tb = step(table, tb, chosen);
+    tb = step(table, tb, chosen, entered);
     if (!compare(n, value, chosen, xs, tb)) return report;
   }
   report.visited.add(String(xs.value));

@@ -173,13 +173,17 @@ export function initialSnapshot(table: CampaignTable, input: GameState): TableSn
   return settle(table, { state: table.initial, context: table.makeContext(input) }, init);
 }
 
-/** One macrostep: the event's transition, if any is enabled, then the eventless ones. */
-export function step(table: CampaignTable, at: TableSnapshot, event: MachineEvent): TableSnapshot {
+/**
+ * One macrostep: the event's transition, if any is enabled, then the eventless ones.
+ * `entered` (for tests) hears every state a transition targets, transient ones included.
+ */
+export function step(table: CampaignTable, at: TableSnapshot, event: MachineEvent, entered?: (state: number) => void): TableSnapshot {
   const node = table.states[at.state]!;
   if (node.final) return at; // a finished machine takes no more events
   const candidates = node.on.get(event.type);
   const t = candidates ? enabled(candidates, at.context, event) : null;
-  return settle(table, t ? take(t, at, event) : at, event);
+  if (t && entered && t.target >= 0) entered(t.target);
+  return settle(table, t ? take(t, at, event) : at, event, entered);
 }
 
 function enabled(list: readonly Transition[], context: GameState, event: MachineEvent): Transition | null {
@@ -197,13 +201,14 @@ function take(t: Transition, at: TableSnapshot, event: MachineEvent): TableSnaps
   return { state: t.target >= 0 ? t.target : at.state, context };
 }
 
-function settle(table: CampaignTable, at: TableSnapshot, event: MachineEvent): TableSnapshot {
+function settle(table: CampaignTable, at: TableSnapshot, event: MachineEvent, entered?: (state: number) => void): TableSnapshot {
   let now = at;
   for (let n = 0; n < 1000; n += 1) {
     const node = table.states[now.state]!;
     if (node.final) return now;
     const t = node.always.length > 0 ? enabled(node.always, now.context, event) : null;
     if (!t) return now;
+    if (entered && t.target >= 0) entered(t.target);
     now = take(t, now, event);
   }
   throw new Error('bug: eventless transitions loop');
