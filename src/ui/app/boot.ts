@@ -39,7 +39,7 @@ export function continueSave(save: SaveFile): boolean {
     return true;
   } catch {
     const key = quarantine();
-    store.notices.push({ text: t('save.corrupt', { key: key ?? '—' }), tone: 'warn' });
+    store.notice(t('save.corrupt', { key: key ?? '—' }));
     return false;
   }
 }
@@ -56,7 +56,7 @@ export function boot(): void {
     const saved = readSave();
     if (saved.kind === 'corrupt') {
       const key = saved.reason === 'unreadable' ? 'save.corrupt' : saved.reason === 'newer' ? 'save.newer' : 'save.older';
-      store.notices.push({ text: t(key, { key: saved.backupKey ?? '—' }), tone: 'warn' });
+      store.notice(t(key, { key: saved.backupKey ?? '—' }));
     }
     const link = parseLink(window.location.search, scenarios().map((s) => s.id));
     if (link.kind === 'ok') {
@@ -68,10 +68,10 @@ export function boot(): void {
     }
     if (link.kind === 'bad') {
       Object.assign(store.prefill, link.partial);
-      store.notices.push({ text: t('link.bad', { problems: link.problems.join('; ') }), tone: 'warn' });
+      store.notice(t('link.bad', { problems: link.problems.join('; ') }));
     }
   } catch (err) {
-    store.notices.push({ text: t('app.loadFailed', { error: err instanceof Error ? err.message : String(err) }), tone: 'warn' });
+    store.notice(t('app.loadFailed', { error: err instanceof Error ? err.message : String(err) }));
   }
   route();
 }

@@ -50,6 +50,11 @@ class AppStore {
   /** Messages for the title screen (a bad link, a corrupt save). */
   notices: { text: string; tone: 'warn' | 'ok' }[] = [];
   private narrated = 0;
+
+  /** A message for the title screen; the store, not its callers, owns the list. */
+  notice(text: string, tone: 'warn' | 'ok' = 'warn'): void {
+    this.notices.push({ text, tone });
+  }
   private listeners = new Set<() => void>();
 
   onChange(fn: () => void): () => void {
