@@ -3,7 +3,9 @@
 // every scene change, resize and return to the tab. Screens that animate are left running.
 import type Phaser from 'phaser';
 
-const STILL = new Set(['Title', 'Brief', 'Handover', 'Table', 'Reaction', 'Ratification', 'Debrief', 'ReplayViewer']);
+// The classroom screens are DOM over a still paper: a running loop there only took a core
+// from the chance lab's worker (10,000 games took ~2-3x Node's time on two busy cores).
+const STILL = new Set(['Title', 'Brief', 'Handover', 'Table', 'Reaction', 'Ratification', 'Debrief', 'ReplayViewer', 'ClassView', 'ChanceLab', 'LinkBuilder', 'TeacherGuide']);
 const AWAKE_MS = 700;
 
 let timer: ReturnType<typeof setTimeout> | undefined;
