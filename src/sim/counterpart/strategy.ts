@@ -233,8 +233,11 @@ function chooseAgenda(scenario: Scenario, state: GameState, side: Side, roll: nu
     0.9,
   );
   const sequencing: Sequencing = roll < flex ? 'parallel' : preferred;
-  // Prepare the issue it cares most about among those that can move its way.
-  const weights = state.priorities[side].weights;
+  return { type: 'agenda', side, sequencing, prepare: preparedIssue(side, state.priorities[side].weights) };
+}
+
+/** The issue a side prepares for the summit: the one it cares most about among those that can move its way. */
+export function preparedIssue(side: Side, weights: Record<IssueId, number>): IssueId {
   let prepare: IssueId = 'humanitarian';
   let best = -Infinity;
   for (const issue of ISSUE_IDS) {
@@ -244,7 +247,7 @@ function chooseAgenda(scenario: Scenario, state: GameState, side: Side, roll: nu
       prepare = issue;
     }
   }
-  return { type: 'agenda', side, sequencing, prepare };
+  return prepare;
 }
 
 /** The most each issue can move a side's way, on its own; fixed by the gain tables, so computed once. */
@@ -267,7 +270,8 @@ function chooseSummitMove(scenario: Scenario, state: GameState, side: Side, roll
     const why: Decision = { ...judged, roll: r2(roll * 1000) / 1000 };
     if (roll < judged.p) return { type: 'accept', side, why };
     if (types.includes('offer')) {
-      const counter = proposePackage(scenario, state, side, last.package);
+      // Haggle: a counter-offer of its own, or, when the offer came close, the same terms with what it asks in return.
+      const counter = proposePackage(scenario, state, side, last.package) ?? (judged.reason === 'farApart' ? null : askInReturn(scenario, state, side, last.package, judged.bar));
       if (counter) return { type: 'offer', side, package: counter, why };
     }
     const trust = state.world.vars[`trust.${side}`];
@@ -348,6 +352,42 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
   // Never table what it would not sign itself.
   if (mine.net(current) < myBar) return null;
   return fromVec(current);
+}
+
+/** Changes at most it asks for in return for an offer that came close (design). */
+const ASK_STEPS = 2;
+
+/**
+ * The offer on the table with what it asks in return: one option at a time,
+ * the step worth most to it, until it would sign at `bar` (at least one
+ * change, at most ASK_STEPS, none across its red lines). Null if that is
+ * not enough.
+ */
+export function askInReturn(scenario: Scenario, state: GameState, side: Side, onTable: Package, bar: number): Package | null {
+  const lines = redLinesNow(scenario.sides[side].priorities, state);
+  const mine = new Valuer(state, side);
+  const allowed = ISSUE_IDS.map((issue) => ISSUES[issue].map((o) => optionBlock(scenario, state, issue, o) === null));
+  const sovereigntyOpen = allowed[SOVEREIGNTY]![2] === true;
+  let current = toVec(onTable);
+  for (let step = 0; step < ASK_STEPS && (step === 0 || mine.net(current) < bar); step += 1) {
+    let best: Vec | null = null;
+    let bestWorth = mine.net(current);
+    for (let k = 0; k < current.length; k += 1) {
+      for (let dk = -1; dk <= 1; dk += 2) {
+        const rank = current[k]! + dk;
+        if (!allowed[k]![rank]) continue;
+        const candidate = current.slice();
+        candidate[k] = rank;
+        canonical(candidate, k, current, sovereigntyOpen);
+        if (!allAllowed(candidate, allowed) || redLineVec(lines, candidate)) continue;
+        const worth = mine.net(candidate);
+        if (worth > bestWorth + 1e-9) [best, bestWorth] = [candidate, worth];
+      }
+    }
+    if (!best) return null;
+    current = best;
+  }
+  return mine.net(current) >= bar ? fromVec(current) : null;
 }
 
 /** Share of the other side's concessions (worth to this side) it returns, and the most it returns in a summit: design. */
