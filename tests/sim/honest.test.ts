@@ -130,7 +130,7 @@ describe('a counterpart worth beating', () => {
     expect(refusals.length).toBeGreaterThan(20);
     for (const e of refusals) {
       if (e.kind !== 'action') continue;
-      expect(['redLine', 'farApart', 'short', 'closeCall', 'ratificationRisk']).toContain(e.action.why!.reason);
+      expect(['redLine', 'farApart', 'short', 'closeCall', 'ratificationRisk', 'asksMore']).toContain(e.action.why!.reason);
       expect(['warm', 'cool', 'cold']).toContain(e.action.why!.signal);
     }
   });

@@ -12,6 +12,7 @@ import {
 } from '../../scenario/vocabulary';
 import { approachOpen, legalTypes, type PhaseName } from '../legal';
 import { STATUS_QUO, optionBlock } from '../packages';
+import { MAX_OFFERS } from '../rules/summit';
 import { logistic, oddsOf, ratificationLean, ratificationOdds } from '../rules/ratification';
 import type { Dice } from '../rng';
 import type { Action, Decision, DecisionReason, GameState, SidePriorities, Signal } from '../types';
@@ -268,7 +269,13 @@ function chooseSummitMove(scenario: Scenario, state: GameState, side: Side, roll
   if (last && last.side !== side) {
     const judged = acceptance(scenario, state, side, last.package);
     const why: Decision = { ...judged, roll: r2(roll * 1000) / 1000 };
-    if (roll < judged.p) return { type: 'accept', side, why };
+    if (roll < judged.p) {
+      // No one signs the first offer of a summit as it stands: it asks for one thing more, while offers remain to settle it.
+      const first = offers.filter((o) => o.side !== side).length === 1 && offers.length < MAX_OFFERS - 1;
+      const ask = first && types.includes('offer') && !new Valuer(state, side).reaffirms(toVec(last.package)) ? askInReturn(scenario, state, side, last.package, judged.worth + 0.01) : null;
+      if (ask) return { type: 'offer', side, package: ask, why: { ...why, reason: 'asksMore', asks: changedIssue(last.package, ask) ?? why.asks } };
+      return { type: 'accept', side, why };
+    }
     if (types.includes('offer')) {
       // Haggle: a counter-offer of its own, or, when the offer came close, the same terms with what it asks in return.
       const counter = proposePackage(scenario, state, side, last.package) ?? (judged.reason === 'farApart' ? null : askInReturn(scenario, state, side, last.package, judged.bar));
@@ -388,6 +395,11 @@ export function askInReturn(scenario: Scenario, state: GameState, side: Side, on
     current = best;
   }
   return mine.net(current) >= bar ? fromVec(current) : null;
+}
+
+/** The first issue on which two packages differ. */
+function changedIssue(a: Package, b: Package): IssueId | undefined {
+  return ISSUE_IDS.find((issue) => a[issue] !== b[issue]);
 }
 
 /** Share of the other side's concessions (worth to this side) it returns, and the most it returns in a summit: design. */

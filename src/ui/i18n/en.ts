@@ -190,6 +190,7 @@ export const en = {
   'reason.closeCall': 'it was close, but not this time',
   'reason.ratificationRisk': 'it fears its parliament would reject this text',
   'reason.accepted': 'it is satisfied',
+  'reason.asksMore': 'it would sign, if you give one thing more',
   'reason.asks': 'it presses on “{issue}”',
   'reason.tone': 'Tone: {signal}',
   'signal.warm': 'warm (close)',
