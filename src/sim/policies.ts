@@ -2,7 +2,7 @@ import alea from 'seedrandom/lib/alea';
 import type { Scenario } from '../scenario/schema';
 import { ISSUE_IDS, ISSUES, otherSide, type IssueId, type Package, type Side, type Tone } from '../scenario/vocabulary';
 import { acceptanceBar, OPENING_PREMIUM, preparedIssue, REFUSE_BELOW, reaffirmOdds, Valuer } from './counterpart/strategy';
-import { fromVec, guessedPriorities, redLineVec, redLinesOf, toVec, type Vec } from './counterpart/valuation';
+import { fromVec, guessedPriorities, redLineVec, redLinesOf, toVec, type Vec } from './worth';
 import { logistic, ratificationOdds } from './rules/ratification';
 import { MAX_OFFERS } from './rules/summit';
 import { SOVEREIGNTY_TO_STATUS, STATUS_QUO, classify, isTreaty, islandsOf, mergeTerms, packageBlock, samePackage } from './packages';

@@ -34,7 +34,7 @@ import {
   type WorthTable,
   type Vec,
   STATUS_QUO_WORTH,
-} from './valuation';
+} from '../worth';
 
 // The side no human plays. Its private priorities were drawn from the seed
 // within the scenario's bounds; its red lines move with its strength at home;

@@ -3,7 +3,7 @@ import type { Draft } from '../draft';
 import { SOVEREIGNTY_TO_STATUS, islandsOf } from '../packages';
 import type { Action, GameState } from '../types';
 import type { Package } from '../../scenario/vocabulary';
-import { textResistance, toVec } from '../counterpart/valuation';
+import { textResistance, toVec } from '../worth';
 import { applyTerms } from './summit';
 import { say } from './lines';
 import { startNextRound } from './round';

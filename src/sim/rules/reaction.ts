@@ -1,7 +1,7 @@
 import { SIDES, otherSide, type Side, type Tone, type VarId } from '../../scenario/vocabulary';
 import type { Draft } from '../draft';
 import { landShare, optionIndex } from '../packages';
-import { territorialSeverity } from '../counterpart/valuation';
+import { territorialSeverity } from '../worth';
 import type { Action, Cause, Draw, Factor, SummitOutcome } from '../types';
 import { say } from './lines';
 import { strikeEvents } from './events';

@@ -1,7 +1,7 @@
 import { otherSide, type IssueId, type Package, type Side } from '../../scenario/vocabulary';
 import type { Draft } from '../draft';
 import { classify, islandsOf, isTreaty, mergeTerms, optionIndex, samePackage } from '../packages';
-import { packageWorth } from '../counterpart/valuation';
+import { packageWorth } from '../worth';
 import type { Action, Cause } from '../types';
 import { say } from './lines';
 
