@@ -1,8 +1,8 @@
 import alea from 'seedrandom/lib/alea';
 import type { Scenario } from '../scenario/schema';
 import { ISSUE_IDS, ISSUES, otherSide, type IssueId, type Package, type Side, type Tone } from '../scenario/vocabulary';
-import { acceptanceBar, OPENING_PREMIUM, REFUSE_BELOW, reaffirmOdds, Valuer } from './counterpart/strategy';
-import { fromVec, guessedPriorities, redLineVec, redLinesOf, toVec, type Vec } from './counterpart/valuation';
+import { acceptanceBar, OPENING_PREMIUM, preparedIssue, REFUSE_BELOW, reaffirmOdds, Valuer } from './counterpart/strategy';
+import { fromVec, guessedPriorities, redLineVec, redLinesOf, toVec, type Vec } from './worth';
 import { logistic, ratificationOdds } from './rules/ratification';
 import { MAX_OFFERS } from './rules/summit';
 import { SOVEREIGNTY_TO_STATUS, STATUS_QUO, classify, isTreaty, islandsOf, mergeTerms, packageBlock, samePackage } from './packages';
@@ -87,7 +87,9 @@ function estimate(v: PolicyView) {
   const guess = guessedPriorities(scenario, other);
   const theirs = new Valuer(state, other, guess.weights);
   const opening = state.summit.offers.filter((o) => o.side === v.side).length === 0;
-  const bar = acceptanceBar(scenario, state, other, guess.reservation) + (opening ? OPENING_PREMIUM : 0);
+  // A walk-out says the two sides are far apart: read it as the top of the scenario's range for the other side's bar.
+  const reservation = walkedOutOn(v) ? scenario.sides[other].priorities.reservation[1] : guess.reservation;
+  const bar = acceptanceBar(scenario, state, other, reservation) + (opening ? OPENING_PREMIUM : 0);
   const lines = redLinesOf(scenario.sides[other].priorities);
   return (vec: Vec): number => {
     if (theirs.reaffirms(vec)) return reaffirmOdds(state, other);
@@ -96,6 +98,9 @@ function estimate(v: PolicyView) {
     return gap < -REFUSE_BELOW ? 0 : logistic(gap / 4);
   };
 }
+
+/** Whether the other side has walked out on this one: it remembers that (the one trace of it outside the log). */
+const walkedOutOn = (v: PolicyView): boolean => v.session.state.memory[v.side].some((m) => m.reason === 'walkOut');
 
 const acceptAll: Policy = simple((v) => (v.legal.types.includes('accept') ? { type: 'accept', side: v.side } : stall(v)));
 
@@ -183,8 +188,8 @@ const skilled: Policy = (v) => {
   const types = v.legal.types;
   const other = otherSide(v.side);
   if (types.includes('agenda')) {
-    const guess = guessedPriorities(scenario, other).weights;
-    const prepare = ISSUE_IDS.reduce<IssueId>((best, i) => (guess[i] > guess[best] ? i : best), 'investment');
+    // Common ground: prepare what the other side will, as its public priorities suggest.
+    const prepare = preparedIssue(other, guessedPriorities(scenario, other).weights);
     return { type: 'agenda', side: v.side, sequencing: 'parallel', prepare };
   }
   if (types.includes('statement')) {
@@ -216,19 +221,29 @@ const skilled: Policy = (v) => {
   const onTable = last && last.side !== v.side ? value(toVec(last.package)) - fallback : -Infinity;
   let best: Package | null = null;
   let bestGain = 0;
+  // A long shot that would still serve the brief: an ask refused costs little more than a stall.
+  let shot: Package | null = null;
+  let shotValue = now;
   if (types.includes('offer')) {
+    const theirLines = redLinesOf(scenario.sides[other].priorities);
     for (const vec of legalPackages(v)) {
       if (redLineVec(own, vec)) continue;
-      const gain = theyAccept(vec) * (value(vec) - fallback);
+      const worth = value(vec);
+      const gain = theyAccept(vec) * (worth - fallback);
       if (gain > bestGain) {
         const pkg = fromVec(vec);
         if (canOffer(v, pkg)) [best, bestGain] = [pkg, gain];
+      } else if (best === null && worth > shotValue && !redLineVec(theirLines, vec)) {
+        const pkg = fromVec(vec);
+        if (canOffer(v, pkg)) [shot, shotValue] = [pkg, worth];
       }
     }
   }
   const lastChance = state.summit.offers.length >= MAX_OFFERS - 1;
   if (types.includes('accept') && onTable > 0 && (onTable >= 0.8 * bestGain || lastChance)) return { type: 'accept', side: v.side };
   if (best) return { type: 'offer', side: v.side, package: best };
+  // Unless the other side has walked out on it: that says they are far apart, and a second walk-out ends the talks.
+  if (shot && state.summit.offers.length === 0 && !walkedOutOn(v)) return { type: 'offer', side: v.side, package: shot };
   return stall(v);
 };
 

@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/schema';
 import type { IslandId, IslandStatus, Package, Side, VarId } from '../scenario/vocabulary';
 import { ISSUE_IDS, type IssueId } from '../scenario/vocabulary';
-import { packageWorth, domesticPressure, STATUS_QUO_WORTH, toVec, worthTable } from './counterpart/valuation';
+import { packageWorth, domesticPressure, STATUS_QUO_WORTH, toVec, worthTable } from './worth';
 import type { GameState, LedgerEntry } from './types';
 
 /** The ledger entries that moved one variable, oldest first. */

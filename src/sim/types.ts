@@ -39,7 +39,8 @@ export type Action = PlayerAction & {
 };
 
 /** Why the counterpart answered as it did, in one word the narration turns into a sentence. */
-export type DecisionReason = 'accepted' | 'redLine' | 'farApart' | 'short' | 'closeCall' | 'ratificationRisk';
+/** `asksMore`: it would sign, but first asks for one thing more (the first offer of a summit is haggled over). */
+export type DecisionReason = 'accepted' | 'redLine' | 'farApart' | 'short' | 'closeCall' | 'ratificationRisk' | 'asksMore';
 
 /** What the other side can read of a refusal without seeing the dice: its tone (how far apart the two are). */
 export type Signal = 'warm' | 'cool' | 'cold';

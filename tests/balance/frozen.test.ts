@@ -1,5 +1,4 @@
 import { checkTargets } from './targets';
 
-// Not yet met for Japan here (see docs/balance.md): with the dialogue frozen only humanitarian access
-// can be offered at first, and conceding everything comes within a point or two of skilled play.
-checkTargets('frozen-2025', { noTrivialNearBest: ['russia'], skillOverRandom: ['russia'], fair: false, skilledBest: ['russia'] });
+// Fairness between the sides is not a target here: in 2025 Russia holds every card (docs/balance.md).
+checkTargets('frozen-2025', { noTrivialNearBest: ['japan', 'russia'], skillOverRandom: ['japan', 'russia'], fair: false, skilledBest: ['japan', 'russia'] });

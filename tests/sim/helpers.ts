@@ -182,6 +182,15 @@ function worthSigning(p: Package): boolean {
   return p.humanitarian !== 'none' || p.energy !== 'none';
 }
 
+/** Whether the other side answered this side's own offer with the same terms and one thing more, one a patient Japan can give. */
+function oneThingMore(offers: readonly { side: Side; package: Package }[], side: Side): boolean {
+  const last = offers[offers.length - 1];
+  const mine = [...offers].reverse().find((o) => o.side === side);
+  if (!last || !mine || last.side === side) return false;
+  const changed = ISSUE_IDS.filter((i) => last.package[i] !== mine.package[i]);
+  return changed.length === 1 && last.package.usGuarantee !== 'treatyClause' && last.package.sanctions !== 'lift';
+}
+
 /** Parallel sequencing, modest offers that improve step by step, quiet statements, selling only a real deal. */
 export const patient: Policy = (g) => {
   const side: Side = 'japan';
@@ -193,7 +202,7 @@ export const patient: Policy = (g) => {
     case 'summit': {
       const offers = st.summit.offers;
       const last = offers[offers.length - 1];
-      if (last && last.side !== side && worthSigning(last.package)) return { type: 'accept', side };
+      if (last && last.side !== side && (worthSigning(last.package) || oneThingMore(offers, side))) return { type: 'accept', side };
       if (legal.types.includes('offer')) {
         const mine = offers.filter((o) => o.side === side).length;
         const p = fit(g, LADDER[Math.min(LADDER.length - 1, mine + st.round)]!);

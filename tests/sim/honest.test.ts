@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { GameSession, scoreOf, termsOf, type Action } from '../../src/sim/index';
 import { acceptance, REFUSE_BELOW } from '../../src/sim/counterpart/strategy';
-import { redLinesNow, redLinesOf } from '../../src/sim/counterpart/valuation';
+import { redLinesNow, redLinesOf } from '../../src/sim/worth';
 import { playPolicy } from '../../src/sim/tournament';
 import { HOT_SEAT, config, scenarioById, seeds } from './helpers';
 import type { Side } from '../../src/scenario/vocabulary';
@@ -130,7 +130,7 @@ describe('a counterpart worth beating', () => {
     expect(refusals.length).toBeGreaterThan(20);
     for (const e of refusals) {
       if (e.kind !== 'action') continue;
-      expect(['redLine', 'farApart', 'short', 'closeCall', 'ratificationRisk']).toContain(e.action.why!.reason);
+      expect(['redLine', 'farApart', 'short', 'closeCall', 'ratificationRisk', 'asksMore']).toContain(e.action.why!.reason);
       expect(['warm', 'cool', 'cold']).toContain(e.action.why!.signal);
     }
   });

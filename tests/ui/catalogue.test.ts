@@ -72,7 +72,7 @@ describe('the message catalogue', () => {
     for (const issue of ISSUE_IDS) for (const o of ISSUES[issue]) keys.push(`opt.${issue}.${o}`);
     for (const s of SEQUENCINGS) for (const side of SIDES) keys.push(`seq.${s}.help.${side}`);
     for (const r of BLOCK_REASONS) keys.push(`blocked.${r}`);
-    for (const r of ['redLine', 'farApart', 'short', 'closeCall', 'ratificationRisk', 'accepted']) keys.push(`reason.${r}`);
+    for (const r of ['redLine', 'farApart', 'short', 'closeCall', 'ratificationRisk', 'accepted', 'asksMore']) keys.push(`reason.${r}`);
     for (const s of ['warm', 'cool', 'cold']) keys.push(`signal.${s}`);
     for (const a of APPROACHES) keys.push(`ratify.approach.${a}`, `ratify.help.${a}`, `log.ratify.${a}`);
     for (const step of ['talks', 'summit', 'reaction', 'ratify']) keys.push(`coach.${step}`);

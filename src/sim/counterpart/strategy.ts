@@ -12,6 +12,7 @@ import {
 } from '../../scenario/vocabulary';
 import { approachOpen, legalTypes, type PhaseName } from '../legal';
 import { STATUS_QUO, optionBlock } from '../packages';
+import { MAX_OFFERS } from '../rules/summit';
 import { logistic, oddsOf, ratificationLean, ratificationOdds } from '../rules/ratification';
 import type { Dice } from '../rng';
 import type { Action, Decision, DecisionReason, GameState, SidePriorities, Signal } from '../types';
@@ -33,7 +34,8 @@ import {
   type WorthTable,
   type Vec,
   STATUS_QUO_WORTH,
-} from './valuation';
+} from '../worth';
+import { TUNING } from '../tuning';
 
 // The side no human plays. Its private priorities were drawn from the seed
 // within the scenario's bounds; its red lines move with its strength at home;
@@ -41,10 +43,11 @@ import {
 // end-of-year deadline. Its dice are the game's own "counterpart" stream,
 // drawn inside the campaign machine, so a replay needs only the humans' moves.
 
-const STRATEGY_BAR = { grounded: 0, hawk: 6, dove: -5 } as const;
+const C = TUNING.counterpart;
+const STRATEGY_BAR = C.strategyBar;
 /** Worth lost by signing a treaty text certain to be rejected at home (scaled by the odds of rejection). */
-const RATIFICATION_RISK = 8;
-const STRATEGY_FLEX = { grounded: 0, hawk: -0.3, dove: 0.2 } as const;
+const RATIFICATION_RISK = C.ratificationRisk;
+const STRATEGY_FLEX = C.strategyFlex;
 
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -120,31 +123,31 @@ export function acceptanceBar(scenario: Scenario, state: GameState, side: Side, 
   const lastRound = state.round + 1 >= scenario.rounds.length;
   return (
     reservation -
-    (v.rapport - 50) / 10 -
-    (v[`trust.${side}`] - 50) / 10 -
-    (lastRound ? 3 : 0) +
+    (v.rapport - 50) / C.barPerRapport -
+    (v[`trust.${side}`] - 50) / C.barPerTrust -
+    (lastRound ? C.deadlineBar : 0) +
     STRATEGY_BAR[state.config.strategy[side]]
   );
 }
 
 /** Below its bar by more than this, the counterpart refuses outright: no lucky roll signs a bad deal (design). */
-export const REFUSE_BELOW = 8;
+export const REFUSE_BELOW = C.refuseBelow;
 
 /** How a refusal sounds to the other side, from how far the offer falls short (design). */
 export function signalOf(gap: number, redLine: boolean): Signal {
   if (redLine || gap < -REFUSE_BELOW) return 'cold';
-  return gap >= -3 ? 'warm' : 'cool';
+  return gap >= -C.warmWithin ? 'warm' : 'cool';
 }
 
 /** No one signs the other side's opening offer as it stands: it is haggled over first (design). */
-export const OPENING_PREMIUM = 3;
+export const OPENING_PREMIUM = C.openingPremium;
 
 /**
  * A joint statement that only reaffirms what is already agreed costs
  * nothing: it is signed unless trust has broken down (design), so a summit
  * after a first deal need not end empty.
  */
-export const REAFFIRM = { trust: 35, p: 0.9 } as const;
+export const REAFFIRM = C.reaffirm;
 export const reaffirmOdds = (state: GameState, side: Side): number => (state.world.vars[`trust.${side}`] >= REAFFIRM.trust ? REAFFIRM.p : 0);
 
 export function acceptance(scenario: Scenario, state: GameState, side: Side, pkg: Package): Omit<Decision, 'roll'> {
@@ -163,7 +166,7 @@ export function acceptance(scenario: Scenario, state: GameState, side: Side, pkg
   if (hit >= 0) {
     return { worth, bar, p: 0, redLine: lines.labels[hit] ?? 'red line', reason: 'redLine', asks: ISSUE_IDS[hit]!, signal: 'cold' };
   }
-  const p = gap < -REFUSE_BELOW ? 0 : Math.round(logistic(gap / 4) * 1000) / 1000;
+  const p = gap < -REFUSE_BELOW ? 0 : Math.round(logistic(gap / C.acceptWidth) * 1000) / 1000;
   const risk = valuer.riskOf(v);
   const reason: DecisionReason =
     gap >= 0 ? 'closeCall' : risk > 0 && gap + risk >= 0 ? 'ratificationRisk' : gap < -REFUSE_BELOW ? 'farApart' : 'short';
@@ -219,8 +222,8 @@ export function chooseAction(scenario: Scenario, state: GameState, phase: PhaseN
 function chooseApproach(scenario: Scenario, state: GameState, side: Side): Approach {
   const margin = state.world.vars[`approval.${side}`] - scenario.sides[side].leaderOutBelow;
   const whipped = ratificationOdds(state, side, 'whip');
-  if (whipped < 0.45 && state.signedRound === state.round && approachOpen(scenario, state, 'delay')) return 'delay';
-  if (margin > 8 && ratificationOdds(state, side, 'vote') < 0.85) return 'whip';
+  if (whipped < C.delayBelow && state.signedRound === state.round && approachOpen(scenario, state, 'delay')) return 'delay';
+  if (margin > C.whipMargin && ratificationOdds(state, side, 'vote') < C.whipBelow) return 'whip';
   return 'vote';
 }
 
@@ -228,13 +231,16 @@ function chooseAgenda(scenario: Scenario, state: GameState, side: Side, roll: nu
   const preferred = scenario.sides[side].priorities.sequencing;
   const v = state.world.vars;
   const flex = clamp(
-    0.15 + (v[`trust.${side}`] - 50) / 100 + (state.round / Math.max(1, scenario.rounds.length - 1)) * 0.3 + STRATEGY_FLEX[state.config.strategy[side]],
+    C.flexBase + (v[`trust.${side}`] - 50) / C.flexTrustScale + (state.round / Math.max(1, scenario.rounds.length - 1)) * C.flexLate + STRATEGY_FLEX[state.config.strategy[side]],
     0,
-    0.9,
+    C.flexMax,
   );
   const sequencing: Sequencing = roll < flex ? 'parallel' : preferred;
-  // Prepare the issue it cares most about among those that can move its way.
-  const weights = state.priorities[side].weights;
+  return { type: 'agenda', side, sequencing, prepare: preparedIssue(side, state.priorities[side].weights) };
+}
+
+/** The issue a side prepares for the summit: the one it cares most about among those that can move its way. */
+export function preparedIssue(side: Side, weights: Record<IssueId, number>): IssueId {
   let prepare: IssueId = 'humanitarian';
   let best = -Infinity;
   for (const issue of ISSUE_IDS) {
@@ -244,7 +250,7 @@ function chooseAgenda(scenario: Scenario, state: GameState, side: Side, roll: nu
       prepare = issue;
     }
   }
-  return { type: 'agenda', side, sequencing, prepare };
+  return prepare;
 }
 
 /** The most each issue can move a side's way, on its own; fixed by the gain tables, so computed once. */
@@ -265,13 +271,20 @@ function chooseSummitMove(scenario: Scenario, state: GameState, side: Side, roll
   if (last && last.side !== side) {
     const judged = acceptance(scenario, state, side, last.package);
     const why: Decision = { ...judged, roll: r2(roll * 1000) / 1000 };
-    if (roll < judged.p) return { type: 'accept', side, why };
+    if (roll < judged.p) {
+      // No one signs the first offer of a summit as it stands: it asks for one thing more, while offers remain to settle it.
+      const first = offers.filter((o) => o.side !== side).length === 1 && offers.length < MAX_OFFERS - 1;
+      const ask = first && types.includes('offer') && !new Valuer(state, side).reaffirms(toVec(last.package)) ? askInReturn(scenario, state, side, last.package, judged.worth + 0.01) : null;
+      if (ask) return { type: 'offer', side, package: ask, why: { ...why, reason: 'asksMore', asks: changedIssue(last.package, ask) ?? why.asks } };
+      return { type: 'accept', side, why };
+    }
     if (types.includes('offer')) {
-      const counter = proposePackage(scenario, state, side, last.package);
+      // Haggle: a counter-offer of its own, or, when the offer came close, the same terms with what it asks in return.
+      const counter = proposePackage(scenario, state, side, last.package) ?? (judged.reason === 'farApart' ? null : askInReturn(scenario, state, side, last.package, judged.bar));
       if (counter) return { type: 'offer', side, package: counter, why };
     }
     const trust = state.world.vars[`trust.${side}`];
-    if (judged.worth < judged.bar - 15 && trust < 30) return { type: 'walkOut', side, why };
+    if (judged.worth < judged.bar - C.walkOutBelow && trust < C.walkOutTrust) return { type: 'walkOut', side, why };
     return { type: 'stall', side, why };
   }
   const opening = proposePackage(scenario, state, side, null);
@@ -291,7 +304,7 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
   const theirTable = worthTable(other, guess.weights);
   // It gives ground as the year runs out, and in step with the other side: what the other side's
   // offers gave it during this summit, it returns in part; an offer that moves nothing earns nothing.
-  const target = guess.reservation + 6 - 2 * state.round - reciprocity(state, side);
+  const target = guess.reservation + C.offerMargin - C.offerMarginPerRound * state.round - reciprocity(state, side);
   const lines = redLinesNow(scenario.sides[side].priorities, state);
   const myBar = acceptanceBar(scenario, state, side);
   const mine = new Valuer(state, side);
@@ -299,13 +312,13 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
   const score = (v: Vec): number => {
     if (redLineVec(lines, v)) return -Infinity;
     const theirs = theirTable.worth(v) - pressureVec(other, v, state);
-    return mine.net(v) - 1.5 * Math.max(0, target - theirs);
+    return mine.net(v) - C.shortfallWeight * Math.max(0, target - theirs);
   };
   const start = onTable ? toVec(onTable) : toVec(STATUS_QUO);
   const climb = (from: Vec): { v: Vec; score: number } => {
     let current = from;
     let currentScore = score(current);
-    for (let step = 0; step < 12; step += 1) {
+    for (let step = 0; step < C.searchSteps; step += 1) {
       let best: Vec | null = null;
       let bestScore = currentScore;
       for (let k = 0; k < current.length; k += 1) {
@@ -350,8 +363,48 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
   return fromVec(current);
 }
 
+const ASK_STEPS = C.askSteps;
+
+/**
+ * The offer on the table with what it asks in return: one option at a time,
+ * the step worth most to it, until it would sign at `bar` (at least one
+ * change, at most ASK_STEPS, none across its red lines). Null if that is
+ * not enough.
+ */
+export function askInReturn(scenario: Scenario, state: GameState, side: Side, onTable: Package, bar: number): Package | null {
+  const lines = redLinesNow(scenario.sides[side].priorities, state);
+  const mine = new Valuer(state, side);
+  const allowed = ISSUE_IDS.map((issue) => ISSUES[issue].map((o) => optionBlock(scenario, state, issue, o) === null));
+  const sovereigntyOpen = allowed[SOVEREIGNTY]![2] === true;
+  let current = toVec(onTable);
+  for (let step = 0; step < ASK_STEPS && (step === 0 || mine.net(current) < bar); step += 1) {
+    let best: Vec | null = null;
+    let bestWorth = mine.net(current);
+    for (let k = 0; k < current.length; k += 1) {
+      for (let dk = -1; dk <= 1; dk += 2) {
+        const rank = current[k]! + dk;
+        if (!allowed[k]![rank]) continue;
+        const candidate = current.slice();
+        candidate[k] = rank;
+        canonical(candidate, k, current, sovereigntyOpen);
+        if (!allAllowed(candidate, allowed) || redLineVec(lines, candidate)) continue;
+        const worth = mine.net(candidate);
+        if (worth > bestWorth + 1e-9) [best, bestWorth] = [candidate, worth];
+      }
+    }
+    if (!best) return null;
+    current = best;
+  }
+  return mine.net(current) >= bar ? fromVec(current) : null;
+}
+
+/** The first issue on which two packages differ. */
+function changedIssue(a: Package, b: Package): IssueId | undefined {
+  return ISSUE_IDS.find((issue) => a[issue] !== b[issue]);
+}
+
 /** Share of the other side's concessions (worth to this side) it returns, and the most it returns in a summit: design. */
-const RECIPROCITY = { share: 0.7, cap: 10 } as const;
+const RECIPROCITY = C.reciprocity;
 
 /** How far the other side moved this side's way during this summit, counted in this side's own worth. */
 export function reciprocity(state: GameState, side: Side): number {
@@ -391,8 +444,8 @@ function chooseTone(scenario: Scenario, state: GameState, side: Side, roll: numb
   const v = state.world.vars;
   if (outcome === 'treatyText' || outcome === 'interimAgreement') return 'sell';
   if (outcome === 'walkOut') return 'tough';
-  const desperate = v[`approval.${side}`] < scenario.sides[side].leaderOutBelow + 6;
-  if (desperate && roll < 0.3) return 'leak';
-  const toughOdds = v[`hardliners.${side}`] / 200 + (strategy === 'hawk' ? 0.3 : strategy === 'dove' ? -0.2 : 0);
+  const desperate = v[`approval.${side}`] < scenario.sides[side].leaderOutBelow + C.desperateMargin;
+  if (desperate && roll < C.desperateLeak) return 'leak';
+  const toughOdds = v[`hardliners.${side}`] / C.toughHardlinerScale + C.toughStance[strategy];
   return roll < toughOdds ? 'tough' : 'quiet';
 }

@@ -1,13 +1,13 @@
 import type { Draft } from '../draft';
 import { holds } from '../conditions';
 import type { DateWindow } from '../../scenario/schema';
+import { TUNING } from '../tuning';
 
 /** True when the event has no window, or the round's date (ISO, so strings compare as dates) lies inside it. */
 export const inWindow = (w: DateWindow | undefined, date: string | undefined): boolean =>
   w === undefined || (date !== undefined && date >= w.from && date <= w.to);
 
-/** At most this many events strike after one phase, so luck matters but never decides alone. */
-const MAX_PER_PHASE = 2;
+const MAX_PER_PHASE = TUNING.events.maxPerPhase;
 
 /**
  * Draws the scenario's events that may strike now. Each eligible event gets

@@ -3,20 +3,20 @@ import type { Draft } from '../draft';
 import { SOVEREIGNTY_TO_STATUS, islandsOf } from '../packages';
 import type { Action, GameState } from '../types';
 import type { Package } from '../../scenario/vocabulary';
-import { textResistance, toVec } from '../counterpart/valuation';
+import { textResistance, toVec } from '../worth';
 import { applyTerms } from './summit';
 import { say } from './lines';
 import { startNextRound } from './round';
+import { TUNING } from '../tuning';
+
+const R = TUNING.ratification;
 
 /** A smooth 0–1 curve built from arithmetic alone, so every engine computes the same odds. */
 export const logistic = (x: number): number => 0.5 + 0.5 * (x / (1 + Math.abs(x)));
 
-/** What whipping the vote adds to the odds (on the logistic's scale) and costs in approval: design. */
-export const WHIP = { odds: 0.8, approval: -3 } as const;
-/** What putting the vote off costs the side that asks for it: design ("kick the can down the road"). */
-const DELAY = { rapport: -3, trust: -3, approval: -1 } as const;
-/** What a rejected text costs when it goes back to the table: design. */
-const REJECTED = { approval: -4, hardliners: 4, rapport: -6, trust: -4 } as const;
+export const WHIP = TUNING.ratification.whip;
+const DELAY = TUNING.ratification.delay;
+const REJECTED = TUNING.ratification.rejected;
 
 /**
  * A parliament's leaning before it reads the text: a strong leader, a
@@ -26,9 +26,9 @@ const REJECTED = { approval: -4, hardliners: 4, rapport: -6, trust: -4 } as cons
 export function ratificationLean(state: GameState, side: Side, approach: Approach = 'vote'): number {
   const v = state.world.vars;
   return (
-    (v[`approval.${side}`] - 40) / 8 +
-    (v[`support.${side}`] - v[`oppose.${side}`]) / 25 -
-    (v[`hardliners.${side}`] - 50) / 25 +
+    (v[`approval.${side}`] - R.approvalPivot) / R.approvalScale +
+    (v[`support.${side}`] - v[`oppose.${side}`]) / R.pollScale -
+    (v[`hardliners.${side}`] - 50) / R.hardlinerScale +
     (approach === 'whip' ? WHIP.odds : 0)
   );
 }

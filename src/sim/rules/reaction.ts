@@ -1,13 +1,14 @@
 import { SIDES, otherSide, type Side, type Tone, type VarId } from '../../scenario/vocabulary';
 import type { Draft } from '../draft';
 import { landShare, optionIndex } from '../packages';
-import { territorialSeverity } from '../counterpart/valuation';
+import { territorialSeverity } from '../worth';
 import type { Action, Cause, Draw, Factor, SummitOutcome } from '../types';
 import { say } from './lines';
 import { strikeEvents } from './events';
+import { TUNING } from '../tuning';
 
-/** Levada's sample is about 1,600 people; sampling noise follows from it. */
-const POLL_SAMPLE = 1600;
+const POLL_SAMPLE = TUNING.reaction.pollSample;
+const T = TUNING.reaction;
 
 export function recordStatement(d: Draft, a: Extract<Action, { type: 'statement' }>): void {
   d.state.statements = { ...d.state.statements, [a.side]: a.tone };
@@ -38,47 +39,47 @@ function reactAtHome(d: Draft, side: Side, outcome: SummitOutcome, tone: Tone): 
   if (outcome === 'treatyText' && pkg) {
     const sev = territorialSeverity(pkg);
     if (side === 'japan') {
-      const form = [0.2, 0.4, 0.6, 1][optionIndex('sovereignty', pkg.sovereignty)] ?? 0;
-      approval.push({ label: 'reaction.treaty.islands', delta: 2 + 6 * landShare(d.scenario, pkg) * form + 2 * form });
-      approval.push({ label: 'reaction.treaty.alliance', delta: -[0, 0, 1, 2][optionIndex('usGuarantee', pkg.usGuarantee)]! });
-      support.push({ label: 'reaction.treaty', delta: form >= 0.6 ? 2 : -1 });
+      const form = T.sovereigntyForm[optionIndex('sovereignty', pkg.sovereignty)] ?? 0;
+      approval.push({ label: 'reaction.treaty.islands', delta: T.treatyBase + T.treatyLand * landShare(d.scenario, pkg) * form + T.treatyForm * form });
+      approval.push({ label: 'reaction.treaty.alliance', delta: -T.allianceCost[optionIndex('usGuarantee', pkg.usGuarantee)]! });
+      support.push({ label: 'reaction.treaty', delta: form >= 0.6 ? T.treatySupportStrong : T.treatySupportWeak });
       // Settling for less than sovereignty over the larger islands gives up "93 percent of the land".
-      if (pkg.sovereignty !== 'transfer') approval.push({ label: 'reaction.treaty.claimsGivenUp', delta: -6 * (1 - landShare(d.scenario, pkg)) });
-      if (pkg.sovereignty !== 'transfer') hard.push({ label: 'reaction.treaty.sovereignty', delta: 5 });
+      if (pkg.sovereignty !== 'transfer') approval.push({ label: 'reaction.treaty.claimsGivenUp', delta: T.claimsGivenUp * (1 - landShare(d.scenario, pkg)) });
+      if (pkg.sovereignty !== 'transfer') hard.push({ label: 'reaction.treaty.sovereignty', delta: T.claimsHardliners });
     } else {
-      approval.push({ label: 'reaction.treaty.territory', delta: -12 * sev });
-      approval.push({ label: 'reaction.treaty.normalisation', delta: 1 });
-      support.push({ label: 'reaction.treaty.territory', delta: -1 * sev });
-      hard.push({ label: 'reaction.treaty.territory', delta: 10 * sev });
+      approval.push({ label: 'reaction.treaty.territory', delta: T.territoryApproval * sev });
+      approval.push({ label: 'reaction.treaty.normalisation', delta: T.normalisationApproval });
+      support.push({ label: 'reaction.treaty.territory', delta: T.territorySupport * sev });
+      hard.push({ label: 'reaction.treaty.territory', delta: T.territoryHardliners * sev });
     }
   } else if (outcome === 'interimAgreement') {
-    approval.push({ label: 'reaction.interim', delta: 0.8 });
-    support.push({ label: 'reaction.interim', delta: 1 });
-    hard.push({ label: 'reaction.interim', delta: -1 });
+    approval.push({ label: 'reaction.interim', delta: T.interimApproval });
+    support.push({ label: 'reaction.interim', delta: T.interimSupport });
+    hard.push({ label: 'reaction.interim', delta: T.interimHardliners });
   } else if (outcome === 'jointStatement') {
-    approval.push({ label: 'reaction.statement', delta: side === 'japan' ? -1 : 0.3 });
+    approval.push({ label: 'reaction.statement', delta: T.statementApproval[side] });
   } else if (outcome === 'nothing') {
-    approval.push({ label: 'reaction.nothing', delta: side === 'japan' ? -2 : -0.5 });
+    approval.push({ label: 'reaction.nothing', delta: T.nothingApproval[side] });
   } else if (walker) {
-    approval.push({ label: walker === side ? 'reaction.walkedOut' : 'reaction.wasLeft', delta: walker === side ? 1 : -1 });
+    approval.push({ label: walker === side ? 'reaction.walkedOut' : 'reaction.wasLeft', delta: walker === side ? T.walkedOutApproval : T.wasLeftApproval });
   }
 
   if (tone === 'sell') {
-    approval.push({ label: deal ? 'tone.sell' : 'tone.oversold', delta: deal ? 0.8 : -1 });
-    if (deal) support.push({ label: 'tone.sell', delta: 2 });
+    approval.push({ label: deal ? 'tone.sell' : 'tone.oversold', delta: deal ? T.sellApproval : T.oversoldApproval });
+    if (deal) support.push({ label: 'tone.sell', delta: T.sellSupport });
   } else if (tone === 'tough') {
-    approval.push({ label: 'tone.tough', delta: 1 });
-    support.push({ label: 'tone.tough', delta: -2 });
-    hard.push({ label: 'tone.tough', delta: 3 });
+    approval.push({ label: 'tone.tough', delta: T.toughApproval });
+    support.push({ label: 'tone.tough', delta: T.toughSupport });
+    hard.push({ label: 'tone.tough', delta: T.toughHardliners });
   } else if (tone === 'leak') {
-    approval.push({ label: 'tone.leak', delta: 1.5 });
-    support.push({ label: 'tone.leak', delta: 1 });
+    approval.push({ label: 'tone.leak', delta: T.leakApproval });
+    support.push({ label: 'tone.leak', delta: T.leakSupport });
   }
   // Approval drifts back toward where the scenario began: news fades.
   const start = d.scenario.variables[`approval.${side}`].start;
-  approval.push({ label: 'drift.approval', delta: -(d.get(`approval.${side}`) - start) * 0.08 });
+  approval.push({ label: 'drift.approval', delta: -(d.get(`approval.${side}`) - start) * T.approvalDrift });
   const h = d.get(`hardliners.${side}`);
-  hard.push({ label: 'drift.hardliners', delta: -(h - 50) * 0.05 });
+  hard.push({ label: 'drift.hardliners', delta: -(h - 50) * T.hardlinerDrift });
 
   d.change(`approval.${side}`, approval, cause);
   movePoll(d, side, support, cause);
@@ -90,17 +91,17 @@ function reactAbroad(d: Draft, side: Side, tone: Tone): void {
   const other = otherSide(side);
   const cause: Cause = { kind: 'action', id: `tone.${tone}`, side };
   if (tone === 'tough') {
-    d.remember(other, { round: d.state.round, reason: 'tough', delta: -4 });
-    d.change('rapport', [{ label: 'tone.tough', delta: -3 }], cause);
-    d.change(`hardliners.${other}`, [{ label: 'tone.toughAbroad', delta: 2 }], cause);
+    d.remember(other, { round: d.state.round, reason: 'tough', delta: T.toughTrustAbroad });
+    d.change('rapport', [{ label: 'tone.tough', delta: T.toughRapport }], cause);
+    d.change(`hardliners.${other}`, [{ label: 'tone.toughAbroad', delta: T.toughHardlinersAbroad }], cause);
     say(d, other, 'leader', 'grievance.tough');
   } else if (tone === 'leak') {
-    d.remember(other, { round: d.state.round, reason: 'leak', delta: -8 });
-    d.change('rapport', [{ label: 'tone.leak', delta: -4 }], cause);
-    d.change(`hardliners.${other}`, [{ label: 'tone.leakAbroad', delta: 5 }], cause);
+    d.remember(other, { round: d.state.round, reason: 'leak', delta: T.leakTrustAbroad });
+    d.change('rapport', [{ label: 'tone.leak', delta: T.leakRapport }], cause);
+    d.change(`hardliners.${other}`, [{ label: 'tone.leakAbroad', delta: T.leakHardlinersAbroad }], cause);
     say(d, other, 'minister', 'grievance.leak');
   } else if (tone === 'sell' && d.state.summit.outcome === 'treatyText') {
-    d.change(`hardliners.${other}`, [{ label: 'tone.sellAbroad', delta: 2 }], cause);
+    d.change(`hardliners.${other}`, [{ label: 'tone.sellAbroad', delta: T.sellTreatyHardlinersAbroad }], cause);
   }
 }
 
@@ -110,7 +111,7 @@ function movePoll(d: Draft, side: Side, factors: Factor[], cause: Cause, draws: 
   d.change(`support.${side}`, factors, cause, draws);
   d.change(
     `oppose.${side}`,
-    factors.map((f) => ({ label: f.label, delta: -0.8 * f.delta })),
+    factors.map((f) => ({ label: f.label, delta: -T.opposeFollows * f.delta })),
     cause,
     draws,
   );

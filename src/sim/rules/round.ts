@@ -4,9 +4,9 @@ import { Draft } from '../draft';
 import { Dice, seedStreams } from '../rng';
 import type { GameConfig, GameState, SidePriorities } from '../types';
 import { proposerOf } from './summit';
+import { TUNING } from '../tuning';
 
-/** How much harder (or softer) a computer counterpart bargains. */
-const DIFFICULTY_SHIFT = { easy: -5, normal: 0, hard: 5 } as const;
+const DIFFICULTY_SHIFT = TUNING.round.difficultyBar;
 
 /** The state before anyone has acted: the scenario's world, and each side's private priorities drawn from the seed. */
 export function initialState(scenario: Scenario, config: GameConfig, scenarioHash: string, ledgerOn: boolean): GameState {
@@ -69,7 +69,7 @@ export function closeRound(d: Draft): void {
   idleTalks(d);
   const out = SIDES.find((side) => s.world.vars[`approval.${side}`] < d.scenario.sides[side].leaderOutBelow);
   if (out) s.ending = { kind: 'leaderOut', side: out };
-  else if (s.walkOuts >= 2 || (s.world.vars.dialogue > 0 && Math.min(s.world.vars['trust.japan'], s.world.vars['trust.russia']) <= 0)) {
+  else if (s.walkOuts >= TUNING.round.walkOutsToCollapse || (s.world.vars.dialogue > 0 && Math.min(s.world.vars['trust.japan'], s.world.vars['trust.russia']) <= 0)) {
     // Talks that exist can collapse; frozen ones simply stay frozen.
     s.ending = { kind: 'collapse' };
     d.set('dialogue', 0, { kind: 'rule', id: 'collapse' }, 'talks.collapsed');
@@ -91,7 +91,7 @@ function idleTalks(d: Draft): void {
     return;
   }
   s.emptySummits += 1;
-  if (s.emptySummits < 2) return;
+  if (s.emptySummits < TUNING.round.idleSummits) return;
   s.emptySummits = 0;
   d.change('dialogue', [{ label: 'talks.idle', delta: -1 }], { kind: 'rule', id: 'talks.idle' });
 }

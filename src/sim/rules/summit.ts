@@ -1,12 +1,13 @@
 import { otherSide, type IssueId, type Package, type Side } from '../../scenario/vocabulary';
 import type { Draft } from '../draft';
 import { classify, islandsOf, isTreaty, mergeTerms, optionIndex, samePackage } from '../packages';
-import { packageWorth } from '../counterpart/valuation';
+import { packageWorth } from '../worth';
 import type { Action, Cause } from '../types';
 import { say } from './lines';
+import { TUNING } from '../tuning';
 
 /** Offers and counter-offers one summit allows before someone must accept, stall or walk out. */
-export const MAX_OFFERS = 4;
+export const MAX_OFFERS = TUNING.summit.maxOffers;
 
 export function proposerOf(d: { scenario: Draft['scenario'] }, round: number): Side {
   const first = d.scenario.firstProposer;
@@ -26,10 +27,10 @@ export function recordOffer(d: Draft, a: Extract<Action, { type: 'offer' }>): vo
   // The receiver judges the offer by its own lights, and remembers.
   const weights = d.state.priorities[receiver].weights;
   const worth = packageWorth(receiver, a.package, weights);
-  if (previous && worth - packageWorth(receiver, previous.package, weights) >= 4) {
-    d.remember(receiver, { round: d.state.round, reason: 'concession', delta: 2 });
-  } else if (worth < 30) {
-    d.remember(receiver, { round: d.state.round, reason: 'hardOffer', delta: -2 });
+  if (previous && worth - packageWorth(receiver, previous.package, weights) >= TUNING.summit.concessionStep) {
+    d.remember(receiver, { round: d.state.round, reason: 'concession', delta: TUNING.summit.concessionTrust });
+  } else if (worth < TUNING.summit.hardOfferBelow) {
+    d.remember(receiver, { round: d.state.round, reason: 'hardOffer', delta: TUNING.summit.hardOfferTrust });
   }
 }
 
@@ -42,9 +43,9 @@ export function acceptOffer(d: Draft, a: Extract<Action, { type: 'accept' }>): v
   d.state.summit = { ...d.state.summit, outcome };
   say(d, a.side, 'leader', 'accept');
   const cause: Cause = { kind: 'summit', id: outcome };
-  d.change('rapport', [{ label: 'summit.agreement', delta: 4 }], cause);
-  d.remember('japan', { round: d.state.round, reason: 'agreement', delta: 3 });
-  d.remember('russia', { round: d.state.round, reason: 'agreement', delta: 3 });
+  d.change('rapport', [{ label: 'summit.agreement', delta: TUNING.summit.agreementRapport }], cause);
+  d.remember('japan', { round: d.state.round, reason: 'agreement', delta: TUNING.summit.agreementTrust });
+  d.remember('russia', { round: d.state.round, reason: 'agreement', delta: TUNING.summit.agreementTrust });
   if (outcome === 'treatyText') {
     d.state.signed = last.package;
     d.state.signedRound = d.state.round;
@@ -74,8 +75,8 @@ export function stallSummit(d: Draft, a: Extract<Action, { type: 'stall' }>): vo
   const exchanged = summit.offers.length > 0;
   d.state.summit = { ...summit, outcome: 'nothing' };
   say(d, a.side, 'leader', 'stall', undefined, exchanged ? concernOf(d, a.side) : undefined);
-  if (exchanged) d.remember(other, { round: d.state.round, reason: 'stall', delta: -1 });
-  d.change('rapport', [{ label: 'summit.stall', delta: -1 }], { kind: 'summit', id: 'nothing', side: a.side });
+  if (exchanged) d.remember(other, { round: d.state.round, reason: 'stall', delta: TUNING.summit.stallTrust });
+  d.change('rapport', [{ label: 'summit.stall', delta: TUNING.summit.stallRapport }], { kind: 'summit', id: 'nothing', side: a.side });
   d.log({ kind: 'summit', round: d.state.round, outcome: 'nothing', package: null });
 }
 
@@ -94,10 +95,10 @@ export function walkOut(d: Draft, a: Extract<Action, { type: 'walkOut' }>): void
   d.state.walkOuts += 1;
   say(d, a.side, 'leader', 'walkOut');
   const cause: Cause = { kind: 'summit', id: 'walkOut', side: a.side };
-  d.change('rapport', [{ label: 'summit.walkOut', delta: -8 }], cause);
+  d.change('rapport', [{ label: 'summit.walkOut', delta: TUNING.summit.walkOutRapport }], cause);
   // Leaders who walk out of a summit leave the next round to their ministers.
-  d.change('dialogue', [{ label: 'summit.walkOut', delta: -1 }], cause);
-  d.remember(otherSide(a.side), { round: d.state.round, reason: 'walkOut', delta: -8 });
+  d.change('dialogue', [{ label: 'summit.walkOut', delta: TUNING.summit.walkOutDialogue }], cause);
+  d.remember(otherSide(a.side), { round: d.state.round, reason: 'walkOut', delta: TUNING.summit.walkOutTrust });
   say(d, otherSide(a.side), 'leader', 'grievance.walkOut');
   d.log({ kind: 'summit', round: d.state.round, outcome: 'walkOut', package: null });
 }
@@ -112,9 +113,9 @@ export function applyTerms(d: Draft, pkg: Package, cause: Cause): void {
   }
   const exchanges = optionIndex('humanitarian', pkg.humanitarian);
   if (exchanges > d.get('exchanges')) d.set('exchanges', exchanges, cause, `terms.humanitarian.${pkg.humanitarian}`);
-  const energy = [0, 10, 30][optionIndex('energy', pkg.energy)] ?? 0;
+  const energy = TUNING.summit.termEnergy[optionIndex('energy', pkg.energy)] ?? 0;
   if (energy > 0) d.change('energy', [{ label: `terms.energy.${pkg.energy}`, delta: energy }], cause);
-  const invest = [0, 5, 15][optionIndex('investment', pkg.investment)] ?? 0;
+  const invest = TUNING.summit.termInvestment[optionIndex('investment', pkg.investment)] ?? 0;
   if (invest > 0) d.change('investment', [{ label: `terms.investment.${pkg.investment}`, delta: invest }], cause);
   if (pkg.sanctions === 'ease') d.change('sanctions', [{ label: 'terms.sanctions.ease', delta: -1 }], cause);
   if (pkg.sanctions === 'lift') d.set('sanctions', 0, cause, 'terms.sanctions.lift');

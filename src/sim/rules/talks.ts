@@ -3,6 +3,7 @@ import type { Draft } from '../draft';
 import type { Action } from '../types';
 import { say } from './lines';
 import { strikeEvents } from './events';
+import { TUNING } from '../tuning';
 
 type AgendaAction = Extract<Action, { type: 'agenda' }>;
 
@@ -30,12 +31,12 @@ export function resolveTalks(d: Draft): void {
   d.state.talks = { ...d.state.talks, reach };
   const cause = { kind: 'rule' as const, id: 'talks' };
   if (clash) {
-    d.change('rapport', [{ label: 'talks.clash', delta: -3 }], cause);
+    d.change('rapport', [{ label: 'talks.clash', delta: TUNING.talks.clashRapport }], cause);
   }
   yieldOnSequencing(d, 'japan', j.sequencing === 'normaliseFirst');
   yieldOnSequencing(d, 'russia', r.sequencing === 'territoryFirst');
   if (j.prepare === r.prepare) {
-    d.change('rapport', [{ label: 'talks.commonGround', delta: 2 }], cause);
+    d.change('rapport', [{ label: 'talks.commonGround', delta: TUNING.talks.commonGroundRapport }], cause);
   }
   d.log({ kind: 'talks', round: d.state.round, reach, clash });
   strikeEvents(d, 'ministerTalks');
@@ -45,8 +46,8 @@ function yieldOnSequencing(d: Draft, side: Side, yielded: boolean): void {
   if (!yielded) return;
   const other: Side = side === 'japan' ? 'russia' : 'japan';
   const cause = { kind: 'rule' as const, id: 'talks.yield', side };
-  d.change(`hardliners.${side}`, [{ label: 'talks.yieldedSequencing', delta: 4 }], cause);
-  d.change(`approval.${side}`, [{ label: 'talks.yieldedSequencing', delta: -1 }], cause);
-  d.remember(other, { round: d.state.round, reason: 'goodwill', delta: 3 });
+  d.change(`hardliners.${side}`, [{ label: 'talks.yieldedSequencing', delta: TUNING.talks.yieldHardliners }], cause);
+  d.change(`approval.${side}`, [{ label: 'talks.yieldedSequencing', delta: TUNING.talks.yieldApproval }], cause);
+  d.remember(other, { round: d.state.round, reason: 'goodwill', delta: TUNING.talks.yieldTrust });
   say(d, other, 'minister', 'goodwill');
 }

@@ -190,6 +190,7 @@ export const en = {
   'reason.closeCall': 'it was close, but not this time',
   'reason.ratificationRisk': 'it fears its parliament would reject this text',
   'reason.accepted': 'it is satisfied',
+  'reason.asksMore': 'it would sign, if you give one thing more',
   'reason.asks': 'it presses on “{issue}”',
   'reason.tone': 'Tone: {signal}',
   'signal.warm': 'warm (close)',
@@ -244,7 +245,7 @@ export const en = {
   'tone.tough': 'Talk tough',
   'tone.leak': 'Leak to the press',
   'tone.quiet.help': 'Keeps talks calm; the public learns little.',
-  'tone.sell.help': 'Raises hopes at home; hard-liners notice.',
+  'tone.sell.help': 'After a deal, raises hopes at home; with no deal to show, it costs approval. Hard-liners notice.',
   'tone.tough.help': 'Pleases hard-liners; the counterpart remembers.',
   'tone.leak.help': 'Pressures the other side through its press; trust suffers.',
 

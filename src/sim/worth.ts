@@ -1,8 +1,8 @@
-import type { Priorities, Scenario } from '../../scenario/schema';
-import { ISSUE_IDS, ISSUES, type IssueId, type Package, type Side } from '../../scenario/vocabulary';
-import { optionIndex } from '../packages';
-import { holds } from '../conditions';
-import type { GameState, SidePriorities } from '../types';
+import type { Priorities, Scenario } from '../scenario/schema';
+import { ISSUE_IDS, ISSUES, type IssueId, type Package, type Side } from '../scenario/vocabulary';
+import { optionIndex } from './packages';
+import { holds } from './conditions';
+import type { GameState, SidePriorities } from './types';
 
 // How much each option gives each side, from -1 (costs it dearly) to +1.
 // These are the game's design, read off the articles: Japan wants the islands
