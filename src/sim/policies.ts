@@ -2,7 +2,7 @@ import alea from 'seedrandom/lib/alea';
 import type { Scenario } from '../scenario/schema';
 import { ISSUE_IDS, ISSUES, otherSide, type IssueId, type Package, type Side, type Tone } from '../scenario/vocabulary';
 import { acceptanceBar, OPENING_PREMIUM, preparedIssue, REFUSE_BELOW, reaffirmOdds, Valuer } from './counterpart/strategy';
-import { fromVec, guessedPriorities, redLineVec, redLinesOf, toVec, type Vec } from './worth';
+import { ENERGY, GUARANTEE, ISLANDS, SOVEREIGNTY, fromVec, guessedPriorities, redLineVec, redLinesOf, toVec, type Vec } from './worth';
 import { logistic, ratificationOdds } from './rules/ratification';
 import { MAX_OFFERS } from './rules/summit';
 import { SOVEREIGNTY_TO_STATUS, STATUS_QUO, classify, isTreaty, islandsOf, mergeTerms, packageBlock, samePackage } from './packages';
@@ -52,14 +52,19 @@ function simple(summit: (v: PolicyView) => Action, tone: (v: PolicyView) => Tone
 
 const stall = (v: PolicyView): Action => ({ type: 'stall', side: v.side });
 
-/** Every package that may be offered now, as option ranks; built from the legal options. */
+/**
+ * Every package that may be offered now, as option ranks; built from the
+ * legal options (each already clear of optionBlock), so only packageBlock's
+ * rules about combinations are left to check: a pipeline and a guarantee on
+ * US forces need a treaty text (islands under a form of sovereignty).
+ */
 function legalPackages(v: PolicyView): Vec[] {
-  const { scenario, state } = v.session;
   const opts = ISSUE_IDS.map((i) => v.legal.options[i].map((o) => (ISSUES[i] as readonly string[]).indexOf(o)));
   const out: Vec[] = [];
   const walk = (k: number, acc: number[]) => {
     if (k === ISSUE_IDS.length) {
-      if (packageBlock(scenario, state, fromVec(acc)) === null) out.push(acc.slice());
+      const treaty = acc[ISLANDS]! > 0 && acc[SOVEREIGNTY]! > 0;
+      if (treaty || (acc[ENERGY]! < 2 && acc[GUARANTEE]! === 0)) out.push(acc.slice());
       return;
     }
     for (const r of opts[k]!) {
@@ -163,7 +168,8 @@ const random: Policy = (v) => {
     case 'agenda':
       return { type, side: v.side, sequencing: pick(v.legal.sequencings), prepare: pick(ISSUE_IDS) };
     case 'offer': {
-      const pkgs = legalPackages(v).map(fromVec).filter((p) => canOffer(v, p));
+      const last = lastOffer(v);
+      const pkgs = legalPackages(v).map(fromVec).filter((p) => !(last && samePackage(last.package, p)));
       return pkgs.length ? { type, side: v.side, package: pick(pkgs) } : stall(v);
     }
     case 'statement':
@@ -225,25 +231,34 @@ const skilled: Policy = (v) => {
   let shot: Package | null = null;
   let shotValue = now;
   if (types.includes('offer')) {
-    const theirLines = redLinesOf(scenario.sides[other].priorities);
-    for (const vec of legalPackages(v)) {
-      if (redLineVec(own, vec)) continue;
-      const worth = value(vec);
-      const gain = theyAccept(vec) * (worth - fallback);
+    const candidates = legalPackages(v).filter((vec) => !redLineVec(own, vec));
+    // An offer it expects refused gains nothing: its worth to the brief (the costly part) is weighed only when it may pass.
+    for (const vec of candidates) {
+      const p = theyAccept(vec);
+      if (p <= 0) continue;
+      const gain = p * (value(vec) - fallback);
       if (gain > bestGain) {
         const pkg = fromVec(vec);
         if (canOffer(v, pkg)) [best, bestGain] = [pkg, gain];
-      } else if (best === null && worth > shotValue && !redLineVec(theirLines, vec)) {
-        const pkg = fromVec(vec);
-        if (canOffer(v, pkg)) [shot, shotValue] = [pkg, worth];
+      }
+    }
+    if (best === null && state.summit.offers.length === 0 && !walkedOutOn(v)) {
+      const theirLines = redLinesOf(scenario.sides[other].priorities);
+      for (const vec of candidates) {
+        if (redLineVec(theirLines, vec)) continue;
+        const worth = value(vec);
+        if (worth > shotValue) {
+          const pkg = fromVec(vec);
+          if (canOffer(v, pkg)) [shot, shotValue] = [pkg, worth];
+        }
       }
     }
   }
   const lastChance = state.summit.offers.length >= MAX_OFFERS - 1;
   if (types.includes('accept') && onTable > 0 && (onTable >= 0.8 * bestGain || lastChance)) return { type: 'accept', side: v.side };
   if (best) return { type: 'offer', side: v.side, package: best };
-  // Unless the other side has walked out on it: that says they are far apart, and a second walk-out ends the talks.
-  if (shot && state.summit.offers.length === 0 && !walkedOutOn(v)) return { type: 'offer', side: v.side, package: shot };
+  // (A long shot is taken only to open, and never after a walk-out: that says the two are far apart, and a second one ends the talks.)
+  if (shot) return { type: 'offer', side: v.side, package: shot };
   return stall(v);
 };
 
