@@ -11,9 +11,12 @@ export {
   REPLAY_FORMAT,
   REPLAY_VERSION,
   REPLAY_MAX_BYTES,
+  REPLAY_LIMITS,
+  replayText,
   type ReplayFile,
   type VerifyResult,
 } from './replay';
+export { normaliseSeed, checkStoredSeed, seedProblemText, seedLength, SEED_MAX, type SeedCheck, type SeedProblem } from './seed';
 export { scoreOf, type SideScore } from './scoring';
 export { ledgerFor, islandRows, packageValue, worthBreakdown, type IslandRow, type WorthBreakdown } from './selectors';
 export { stateHash, canonicalJson, sha256Hex } from './hash';
