@@ -6,9 +6,11 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { loadScenario } from '../../src/scenario/load';
 import { formatProblem, type Problem } from '../../src/scenario/problems';
+import { ensureGenerated } from '../fixtures/huge';
 import { FIXTURES, ROOT, STACK, manifest, matches, runAll, type Run } from './corpus';
 
 const entries = manifest('scenario');
+for (const e of entries) if (e.generated) ensureGenerated(e.generated);
 const wanted = (e: (typeof entries)[number]) => [{ path: e.path ?? '', expect: e.expect }, ...(e.also ?? [])];
 const show = (problems: Problem[]) => problems.map(formatProblem).join('\n  ');
 

@@ -41,6 +41,7 @@ export const en = {
   'setup.noScenarios': 'No scenarios are bundled with this build.',
   'setup.seedEmpty': 'Enter a seed (any text).',
   'setup.seedTooLong': 'A seed can be at most 64 characters.',
+  'setup.seedInvisible': 'This seed holds an invisible or control character ({char}), so it would look like another seed. Type it again without it.',
 
   'link.bad': 'The link could not start a game: {problems}. Choose below instead.',
   'link.unknownParam': 'unknown parameter “{name}”',
@@ -48,6 +49,8 @@ export const en = {
   'link.missing': 'parameter “{name}” is missing',
   'link.seedTooLong': 'parameter “seed” is longer than 64 characters',
   'link.seedEmpty': 'parameter “seed” is empty',
+  'link.seedInvisible': 'parameter “seed” holds an invisible or control character ({char}), so it would look like another seed',
+  'link.repeated': 'parameter “{name}” is given more than once',
 
   'save.corrupt': 'Your saved game could not be read, so it was kept aside as a backup ({key}) and a new game can begin.',
   'save.newer': 'Your saved game was made by a newer version of Unfinished Peace; open it there. It was kept aside as a backup ({key}) and a new game can begin.',
