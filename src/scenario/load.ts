@@ -1,9 +1,9 @@
 import { scenarioSchema, type Condition, type Scenario, type Citation } from './schema.ts';
 import { fromZod, type Problem, type Result } from './problems.ts';
-import { readJsonText, SCENARIO_MAX_BYTES, unexpected } from './text.ts';
+import { readJsonText, SCENARIO_LIMITS, unexpected } from './text.ts';
 import { ISSUES, type IssueId } from './vocabulary.ts';
 
-export const SCENARIO_LIMITS = { kind: 'scenario', maxBytes: SCENARIO_MAX_BYTES } as const;
+export { SCENARIO_LIMITS };
 
 /**
  * Parses and validates one scenario file's text; every problem is reported at

@@ -15,6 +15,9 @@ export const ID_MAX = 64;
  */
 export const MAX_DEPTH = 64;
 
+export const SCENARIO_LIMITS = { kind: 'scenario', maxBytes: SCENARIO_MAX_BYTES } as const;
+export const REPLAY_LIMITS = { kind: 'replay', maxBytes: REPLAY_MAX_BYTES } as const;
+
 export interface TextLimits {
   /** What the file should be, for the messages: "scenario", "replay". */
   kind: string;
@@ -50,7 +53,8 @@ export const tooLargeMessage = (bytes: number, limits: TextLimits): string =>
 export function readJsonText(textIn: string, file: string, limits: TextLimits): Result<unknown> {
   const fail = (message: string, path = ''): Result<unknown> => ({ ok: false, problems: [{ file, path, message }] });
   try {
-    const bytes = textIn.length > limits.maxBytes ? textIn.length : utf8Bytes(textIn);
+    // The file's true size in bytes, as the command line's stat and the browser's File.size count it.
+    const bytes = utf8Bytes(textIn);
     if (bytes > limits.maxBytes) return fail(tooLargeMessage(bytes, limits));
     const text = textIn.charCodeAt(0) === 0xfeff ? textIn.slice(1) : textIn;
     const deep = tooDeep(text, limits.maxDepth ?? MAX_DEPTH);

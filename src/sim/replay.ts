@@ -3,7 +3,7 @@ import type { Scenario } from '../scenario/schema';
 import { DIFFICULTIES, STRATEGIES } from '../scenario/vocabulary';
 import { ACTION_TYPES, actionSchema } from './actionSchema';
 import { fromZod } from '../scenario/problems';
-import { ID_MAX, readJsonText, REPLAY_MAX_BYTES, tooLargeMessage, utf8Bytes } from '../scenario/text';
+import { ID_MAX, readJsonText, REPLAY_LIMITS, REPLAY_MAX_BYTES, tooLargeMessage, utf8Bytes } from '../scenario/text';
 import { checkStoredSeed, seedProblemText, SEED_MAX } from './seed';
 import { GameSession } from './session';
 import { scenarioHash } from './scenarioHash';
@@ -11,8 +11,7 @@ import type { Action, GameConfig } from './types';
 
 export const REPLAY_FORMAT = 'unfinished-peace-replay';
 export const REPLAY_VERSION = 1;
-export { REPLAY_MAX_BYTES };
-export const REPLAY_LIMITS = { kind: 'replay', maxBytes: REPLAY_MAX_BYTES } as const;
+export { REPLAY_MAX_BYTES, REPLAY_LIMITS };
 
 const hex = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hash in hex'));
 

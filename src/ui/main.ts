@@ -7,6 +7,7 @@ import { store } from './app/store';
 import { toggleNarration } from './widgets/frame';
 import { t } from './i18n/t';
 import { loadBundledScenarios } from '../scenario/registry';
+import { watchTabs } from './app/tab-notice';
 
 // The page's own few words come from the catalogue too.
 document.title = t('page.title');
@@ -21,6 +22,7 @@ performance.mark('up:main');
 void loadBundledScenarios();
 const game = new Phaser.Game(gameConfig);
 attachRouter(game);
+watchTabs();
 
 // Read-only handle for the end-to-end tests and for curious players.
 Object.defineProperty(window, '__up', {

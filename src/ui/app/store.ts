@@ -8,14 +8,23 @@ import { announce, announceAll } from '../a11y/live';
 import { t } from '../i18n/t';
 import { entryText, revealsOdds } from './narrate';
 import { visibleLength } from './views';
-import { SAVE_VERSION, writeSave, clearSave } from './save';
+import { SAVE_VERSION, SLOT_PREFIX, clearSave, parseSave, slotKey, writeSave, type SaveFile } from './save';
+import { ownSourceOf } from '../../scenario/registry';
 
 export type Mode =
   | { kind: 'none' }
   | { kind: 'play' }
   | { kind: 'replay'; replay: ReplayFile; file: string; step: number; total: number };
 
-export type SaveStatus = 'idle' | 'saved' | 'unavailable';
+/** What the last autosave did: kept, refused for lack of room, refused by the browser, or held back because another tab moved this game on. */
+export type SaveStatus = 'idle' | 'saved' | 'full' | 'unavailable' | 'conflict';
+
+/** This tab's game, changed by another tab: how far it got there. */
+export interface TabConflict {
+  key: string;
+  moves: number | null;
+  ended: boolean;
+}
 
 class AppStore {
   scenario: Scenario | null = null;
@@ -27,6 +36,13 @@ class AppStore {
   /** Coaching notes of the guided first round (Easy) the player has closed. */
   coachDismissed = new Set<string>();
   saveStatus: SaveStatus = 'idle';
+  /** The storage key of the game on screen (its save slot). */
+  slot: string | null = null;
+  /** Set when another tab wrote this game's slot: autosave stops until the player chooses. */
+  conflict: TabConflict | null = null;
+  private lastWritten: string | null = null;
+  private listeningToTabs = false;
+  private tabListeners = new Set<(key: string | null) => void>();
   /** Messages for the title screen (a bad link, a corrupt save). */
   notices: { text: string; tone: 'warn' | 'ok' }[] = [];
   private narrated = 0;
@@ -39,6 +55,43 @@ class AppStore {
 
   private changed(): void {
     for (const fn of this.listeners) fn();
+  }
+
+  /** Called when another tab changes any save (the title lists them; a game in progress checks its own). */
+  onTabChange(fn: (key: string | null) => void): () => void {
+    this.tabListeners.add(fn);
+    return () => this.tabListeners.delete(fn);
+  }
+
+  private listenToTabs(): void {
+    if (this.listeningToTabs || typeof window === 'undefined' || typeof window.addEventListener !== 'function') return;
+    this.listeningToTabs = true;
+    window.addEventListener('storage', (e) => this.storageChanged(e.key, e.newValue));
+  }
+
+  /** A `storage` event: another tab of this game wrote (or cleared) a key. */
+  storageChanged(key: string | null, value: string | null): void {
+    if (key !== null && !key.startsWith(SLOT_PREFIX) && key !== 'unfinished-peace/save') return;
+    for (const fn of this.tabListeners) fn(key);
+    if (this.mode.kind !== 'play' || !this.session || this.slot === null) return;
+    if (key !== null && key !== this.slot) return;
+    if (value !== null && value === this.lastWritten) return;
+    const theirs = value === null ? null : parseSave(value);
+    const moves = theirs?.ok ? theirs.save.actions.length : null;
+    // Same moves as here (e.g. the other tab reloaded this game): nothing was lost either way.
+    if (theirs?.ok && moves === this.session.actions.length && JSON.stringify(theirs.save.actions) === JSON.stringify(this.session.actions)) return;
+    this.conflict = { key: this.slot, moves, ended: value === null };
+    this.saveStatus = 'conflict';
+    announce(value === null ? t('tabs.endedElsewhere') : t('tabs.movedElsewhere', { theirs: moves ?? 0, ours: this.session.actions.length }));
+    for (const fn of this.tabListeners) fn(this.slot);
+  }
+
+  /** "Keep playing here": this tab's game is written over the other tab's, because the player said so. */
+  keepThisTab(): void {
+    this.conflict = null;
+    this.saveStatus = 'idle';
+    this.autosave();
+    for (const fn of this.tabListeners) fn(this.slot);
   }
 
   humanSides(): Side[] {
@@ -59,6 +112,11 @@ class AppStore {
     this.scenario = scenario;
     this.session = session;
     this.mode = { kind: 'play' };
+    this.slot = slotKey(session.state.config);
+    this.conflict = null;
+    this.lastWritten = null;
+    this.saveStatus = 'idle';
+    this.listenToTabs();
     const humans = this.humanSides();
     this.viewer = humans.length === 1 ? humans[0]! : null;
     this.briefed = new Set(opts.restored ? humans : []);
@@ -120,6 +178,8 @@ class AppStore {
   }
 
   quit(): void {
+    this.slot = null;
+    this.conflict = null;
     this.session = null;
     this.scenario = null;
     this.mode = { kind: 'none' };
@@ -143,21 +203,41 @@ class AppStore {
     announceAll(fresh);
   }
 
-  private autosave(): void {
-    if (!this.session || !this.scenario || this.readOnly) return;
-    if (this.session.phase === 'ended') {
-      clearSave();
-      return;
-    }
-    const ok = writeSave({
+  /** The save of the game on screen, as it would be written now. */
+  currentSave(): SaveFile | null {
+    if (!this.session || !this.scenario) return null;
+    const source = ownSourceOf(this.scenario);
+    return {
       version: SAVE_VERSION,
       scenarioId: this.scenario.id,
       config: this.session.state.config,
       actions: [...this.session.actions],
-    });
+      savedAt: Date.now(),
+      ...(source ? { own: source.text === '' ? { file: source.file } : { file: source.file, text: source.text } } : {}),
+    };
+  }
+
+  private autosave(): void {
+    if (!this.session || !this.scenario || this.readOnly || this.slot === null) return;
+    // Another tab moved this game on: writing now would throw its moves away.
+    if (this.conflict) return;
+    if (this.session.phase === 'ended') {
+      // Finishing a game clears its own slot, and only that one.
+      clearSave(this.slot);
+      this.lastWritten = null;
+      return;
+    }
+    const save = this.currentSave()!;
+    const result = writeSave(save);
     const was = this.saveStatus;
-    this.saveStatus = ok ? 'saved' : 'unavailable';
-    if (!ok && was !== 'unavailable') announce(t('save.unavailable'));
+    if (result.ok) {
+      this.lastWritten = window.localStorage.getItem(result.key);
+      this.saveStatus = 'saved';
+      if (result.droppedScenarioText && was !== 'saved') announce(t('save.noRoomForScenario', { file: save.own?.file ?? '' }));
+      return;
+    }
+    this.saveStatus = result.reason === 'quota' ? 'full' : 'unavailable';
+    if (was !== this.saveStatus) announce(t(result.reason === 'quota' ? 'save.full' : 'save.unavailable'));
   }
 }
 
