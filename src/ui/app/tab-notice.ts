@@ -3,6 +3,7 @@
 import { h } from '../dom/el';
 import { t } from '../i18n/t';
 import { button } from '../widgets/button';
+import { refreshFooterStatus } from '../widgets/frame';
 import { announce } from '../a11y/live';
 import { continueSave } from './boot';
 import { readKey } from './save';
@@ -54,6 +55,7 @@ export function watchTabs(): void {
   store.onTabChange(() => {
     if (store.conflict && store.mode.kind === 'play') show();
     else hide();
+    refreshFooterStatus();
   });
   store.onChange(() => {
     if (!store.conflict) hide();

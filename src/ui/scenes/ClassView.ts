@@ -14,7 +14,7 @@ import { select } from '../widgets/form';
 import { classroomFrame } from '../class/nav';
 import { acceptFiles } from '../widgets/file-drop';
 import { BatchClient } from '../class/worker-client';
-import { byFileName, classCsvRows, groupKey, groupRows, type ClassGroup, type ClassRow, type Rejected } from '../class/intake';
+import { byFileName, classCsvRows, classFlags, groupKey, groupRows, seedCounts, type ClassGroup, type ClassRow, type Rejected, type RowFlags } from '../class/intake';
 import { histogram, placing, type Placing } from '../class/percentile';
 import { toCsv } from '../class/csv';
 import { barChart, histogramChart, legend } from '../class/svg';
@@ -32,6 +32,8 @@ const state = {
   rejected: [] as Rejected[],
   refGames: 500,
   refs: new Map<string, Reference>(),
+  /** The seed the teacher gave the class, when they say: files on another seed are flagged. */
+  classSeed: '',
 };
 
 const REF_CHOICES = [100, 500, 1000, 2000];
@@ -75,6 +77,13 @@ export class ClassView extends Phaser.Scene {
       },
     );
     const exportBtn = button(t('class.view.export'), () => exportCsv(), { testid: 'class-export' });
+    const seedInput = h('input', { type: 'text', id: 'class-seed', testid: 'class-seed', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'class-seed-help' });
+    seedInput.value = state.classSeed;
+    seedInput.addEventListener('input', () => {
+      state.classSeed = seedInput.value;
+      render();
+    });
+    const seedField = h('div', {}, h('label', { for: 'class-seed' }, t('class.view.classSeed')), seedInput, h('p', { class: 'help', id: 'class-seed-help' }, t('class.view.classSeedHelp')));
     const clearBtn = button(t('class.view.clear'), () => {
       state.rows = [];
       state.rejected = [];
@@ -100,7 +109,7 @@ export class ClassView extends Phaser.Scene {
     root.append(
       h('p', {}, t('class.view.intro')),
       zone,
-      h('div', { class: 'class-controls' }, refSelect.wrap, h('div', {}, exportBtn, clearBtn)),
+      h('div', { class: 'class-controls' }, refSelect.wrap, seedField, h('div', {}, exportBtn, clearBtn)),
       status,
       refBar,
       results,
@@ -218,7 +227,8 @@ export class ClassView extends Phaser.Scene {
       }
       const placings = placingsOf(state.rows, state.refs);
       if (state.rows.length > 0) {
-        results.append(h('h3', {}, t('class.view.games', { count: state.rows.length })), table(state.rows, placings));
+        const flags = classFlags(state.rows, state.classSeed);
+        results.append(h('h3', {}, t('class.view.games', { count: state.rows.length })), seedSummary(state.rows), table(state.rows, placings, flags));
         for (const g of groupRows(state.rows)) results.append(figures(g, state.refs.get(g.key)));
       }
       if (state.rejected.length > 0) {
@@ -237,7 +247,27 @@ export class ClassView extends Phaser.Scene {
   }
 }
 
-function table(rows: readonly ClassRow[], placings: ReadonlyMap<string, Partial<Record<Side, Placing>>>): HTMLElement {
+/** The class's seeds with their counts, escaped: "class-7b" and a Cyrillic look-alike are two lines. */
+function seedSummary(rows: readonly ClassRow[]): HTMLElement {
+  const counts = seedCounts(rows);
+  return h('p', { testid: 'class-seeds', class: 'help' }, t('class.view.seeds', { count: counts.length }), ' ',
+    ...counts.flatMap((c, i) => [i > 0 ? '; ' : '', h('code', { class: 'seed' }, c.escaped), ` × ${c.count}`]));
+}
+
+function seedCell(r: ClassRow, f: RowFlags | undefined): HTMLElement {
+  const td = h('td', { testid: 'class-seed-cell' }, r.seed);
+  if (f?.seedEscaped) td.append(h('br', {}), h('code', { class: 'seed', testid: 'class-seed-escaped' }, f.seedEscaped));
+  if (f?.otherSeed) td.append(h('br', {}), h('strong', { class: 'flag', testid: 'class-flag-seed' }, t('class.flag.otherSeed')));
+  return td;
+}
+
+function fileCell(r: ClassRow, f: RowFlags | undefined): HTMLElement {
+  const td = h('td', {}, r.file);
+  if (f && f.sameAs.length > 0) td.append(h('br', {}), h('strong', { class: 'flag', testid: 'class-flag-same' }, t('class.flag.sameAs', { files: f.sameAs.join(', ') })));
+  return td;
+}
+
+function table(rows: readonly ClassRow[], placings: ReadonlyMap<string, Partial<Record<Side, Placing>>>, flags: ReadonlyMap<string, RowFlags> = new Map()): HTMLElement {
   const head = h('tr', {});
   const cols = [
     t('class.col.file'), t('class.col.humans'), t('class.col.seed'), t('class.col.ending'),
@@ -252,9 +282,9 @@ function table(rows: readonly ClassRow[], placings: ReadonlyMap<string, Partial<
     const p = placings.get(r.file);
     const tr = h('tr', { testid: 'class-row', 'data-file': r.file, class: r.humans.length === 1 ? r.humans[0] : '' });
     tr.append(
-      h('td', {}, r.file),
+      fileCell(r, flags.get(r.file)),
       h('td', {}, r.humans.map(sideName).join(' + ') || t('class.view.noHumans')),
-      h('td', {}, r.seed),
+      seedCell(r, flags.get(r.file)),
       h('td', { testid: 'class-ending', 'data-ending': r.ending }, endingText(r.ending, r.endingSide ?? undefined)),
       h('td', { class: 'num' }, String(r.score.japan)),
       h('td', { class: 'num' }, String(r.score.russia)),

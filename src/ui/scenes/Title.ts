@@ -32,7 +32,10 @@ function say(report: HTMLElement, text: string): void {
   });
 }
 
-const opponentOf = (save: SaveFile, side: Side): string => t(save.config.controllers[otherSide(side)] === 'human' ? 'opponent.human' : 'opponent.computer');
+const opponentOf = (save: SaveFile, side: Side): string => {
+  const words = t(save.config.controllers[otherSide(side)] === 'human' ? 'opponent.human' : 'opponent.computer');
+  return words.charAt(0).toLowerCase() + words.slice(1);
+};
 
 /** One game in progress: what it is, Continue, and Download (the save as a file). */
 function saveRow(key: string, save: SaveFile, focus: boolean): HTMLLIElement {

@@ -46,14 +46,24 @@ export function panel(
 }
 
 /** Footer: seed, save status, the log toggle; and the replay controls when replaying. */
-export function footer(scene: Phaser.Scene): void {
-  const s = store.session;
-  const status =
-    store.readOnly ? t('replay.readOnly')
+function saveStatusText(): string {
+  return store.readOnly ? t('replay.readOnly')
       : store.saveStatus === 'unavailable' ? t('save.notSaved')
         : store.saveStatus === 'full' ? t('save.notSavedFull')
           : store.saveStatus === 'conflict' ? t('save.notSavedConflict')
             : t('save.saved');
+}
+
+/** Rewrites the footer's status in place (another tab moved the game on): no scene redraw, no lost half-made offer. */
+export function refreshFooterStatus(): void {
+  const el = document.querySelector('[data-testid="footer-status"]');
+  const s = store.session;
+  if (el && s && !store.readOnly) el.textContent = t('common.footer', { seed: s.state.config.seed, save: saveStatusText() });
+}
+
+export function footer(scene: Phaser.Scene): void {
+  const s = store.session;
+  const status = saveStatusText();
   const div = panel(scene, 24, BASE.height - 39, BASE.width - 48, 36);
   div.classList.add('footer');
   const left = h('span', { testid: 'footer-status' }, store.readOnly ? status : s ? t('common.footer', { seed: s.state.config.seed, save: status }) : '');
