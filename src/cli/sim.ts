@@ -96,7 +96,7 @@ export function main(argv: string[]): number {
       return 1;
     }
     // A bug, not a bad input: still one line, naming what was being read.
-    console.error(`${scenarioArg(argv)}: ${unexpected(error)}`);
+    console.error(`${scenarioArg(argv)}: ${unexpected(error, 'could not be played: an unexpected error')}`);
     return 1;
   }
 }

@@ -70,10 +70,10 @@ export function readJsonText(textIn: string, file: string, limits: TextLimits): 
 }
 
 /** Any exception a reader did not foresee, as one line (never a stack). */
-export function unexpected(error: unknown): string {
+export function unexpected(error: unknown, what = 'could not be read'): string {
   const raw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const line = raw.split('\n')[0] ?? raw;
-  return `could not be read (${line.length > 200 ? `${line.slice(0, 200)}…` : line})`;
+  return `${what} (${line.length > 200 ? `${line.slice(0, 200)}…` : line})`;
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
