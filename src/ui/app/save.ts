@@ -20,6 +20,8 @@ export const SAVE_LIMITS = { kind: 'saved game', maxBytes: SCENARIO_MAX_BYTES + 
 /** A scenario loaded from a teacher's file: its name, and its text when storage had room for it. */
 export interface OwnScenarioRef {
   file: string;
+  /** Its title, for the list of games in progress before the file is loaded again. */
+  title?: string;
   text?: string;
 }
 
@@ -84,7 +86,8 @@ export function writeSave(save: SaveFile): WriteResult {
   const first = put(s, key, JSON.stringify(save));
   if (first === 'ok') return { ok: true, key };
   if (first === 'quota' && save.own?.text !== undefined) {
-    const lean: SaveFile = { ...save, own: { file: save.own.file } };
+    const ref: OwnScenarioRef = { file: save.own.file, ...(save.own.title !== undefined ? { title: save.own.title } : {}) };
+    const lean: SaveFile = { ...save, own: ref };
     if (put(s, key, JSON.stringify(lean)) === 'ok') return { ok: true, key, droppedScenarioText: true };
   }
   return { ok: false, key, reason: first };
@@ -116,7 +119,7 @@ export function isSave(x: unknown): x is SaveFile {
   if (o.savedAt !== undefined && typeof o.savedAt !== 'number') return false;
   if (o.own !== undefined) {
     const own = o.own as Record<string, unknown> | null;
-    if (typeof own !== 'object' || own === null || typeof own.file !== 'string' || (own.text !== undefined && typeof own.text !== 'string')) return false;
+    if (typeof own !== 'object' || own === null || typeof own.file !== 'string' || (own.text !== undefined && typeof own.text !== 'string') || (own.title !== undefined && typeof own.title !== 'string')) return false;
   }
   if (!(DIFFICULTIES as readonly unknown[]).includes(c.difficulty)) return false;
   const controllers = c.controllers as Record<string, unknown> | null;

@@ -213,7 +213,7 @@ class AppStore {
       config: this.session.state.config,
       actions: [...this.session.actions],
       savedAt: Date.now(),
-      ...(source ? { own: source.text === '' ? { file: source.file } : { file: source.file, text: source.text } } : {}),
+      ...(source ? { own: { file: source.file, title: this.scenario.title, ...(source.text === '' ? {} : { text: source.text }) } } : {}),
     };
   }
 

@@ -42,7 +42,7 @@ function saveRow(key: string, save: SaveFile, focus: boolean): HTMLLIElement {
   const sc = scenarios().find((s) => s.id === save.scenarioId);
   const side: Side = save.config.controllers.japan === 'human' ? 'japan' : 'russia';
   const when = save.savedAt ? t('save.when', { date: new Date(save.savedAt).toLocaleString() }) : '';
-  const title = sc?.title ?? save.scenarioId;
+  const title = sc?.title ?? save.own?.title ?? save.scenarioId;
   const needsFile = !sc && save.own !== undefined && save.own.text === undefined ? save.own.file : null;
   const descId = `save-desc-${encodeURIComponent(key).replace(/%/g, '_')}`;
   const row = h('li', { class: 'save-row', testid: 'save-row', 'data-slot': key },
