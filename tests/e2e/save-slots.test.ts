@@ -1,11 +1,13 @@
 // Issue 14, "Nothing lost", in the browser: save slots, links and New game that ask before
 // replacing, tabs that notice each other, storage that is full, saves as files, own-scenario
 // saves, hostile files in the "own scenario" box and invisible seeds.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { REPO_ROOT } from '../../src/cli/scenarios';
+import { REPO_ROOT, bundledScenarios } from '../../src/cli/scenarios';
+import { GameSession, toReplay } from '../../src/sim';
+import { playHumans } from '../fixtures/play';
 import { OUT, gotoGame, launch, openPage, press, snap, until, up } from './helpers';
 
 let browser: Browser;
@@ -115,6 +117,33 @@ describe('save slots', () => {
     for (let i = 0; i < 200 && u.phase !== 'ended'; i++) u = await press(page, 'Enter');
     expect(u.phase).toBe('ended');
     expect(await slots(page)).toEqual(['unfinished-peace/save/moscow-2019/keep-me/human-computer']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('continue from a replay', () => {
+  it('“Continue from here” does not replace a game in progress in the same slot without asking', async () => {
+    // A finished recording of seed game-A, with moves other than the ones played in the browser below.
+    const scenario = bundledScenarios().find((x) => x.id === 'moscow-2019')!;
+    const session = GameSession.start(scenario, { scenarioId: 'moscow-2019', seed: 'game-A', controllers: { japan: 'human', russia: 'computer' }, difficulty: 'normal', strategy: { japan: 'grounded', russia: 'grounded' } });
+    playHumans(session, 1);
+    const file = `${OUT}/fork-game-A.json`;
+    writeFileSync(file, JSON.stringify(toReplay(session)));
+
+    const { page, context, errors } = await openPage(browser);
+    await gotoGame(page, link('game-A'));
+    await playMoves(page, 3);
+    const moves = await movesIn(page, SLOT_A);
+    await gotoGame(page, '');
+    await page.click('[data-testid="load-replay"]');
+    await until(page, (x) => x.scene === 'ReplayViewer', 'the viewer');
+    await page.setInputFiles('[data-testid="replay-file"]', file);
+    await page.locator('[data-testid="replay-fork"]').waitFor();
+    await page.click('[data-testid="replay-fork"]');
+    await page.locator('[data-testid="clash"]').waitFor();
+    expect(await movesIn(page, SLOT_A)).toBe(moves);
+    expect((await up(page)).focus).toBe('clash-continue');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -16,22 +16,7 @@ export const findScenario = (id: string): Scenario | undefined => scenarios().fi
 /** What setup should show pre-selected (from a partly valid link). */
 export let prefill: Partial<LinkGame> = {};
 
-/**
- * A game that would go into a slot already holding another: the title asks
- * before anything is replaced (a link, or New game with the same scenario, seed and sides).
- */
-export interface SlotClash {
-  key: string;
-  /** The game in progress the slot holds. */
-  save: SaveFile;
-  from: 'link' | 'setup' | 'file';
-  /** What "start over" does once the player has said so: start the new game, or the one from a file. */
-  replace: () => Promise<void> | void;
-}
-export let pendingClash: SlotClash | null = null;
-export const clearClash = (): void => {
-  pendingClash = null;
-};
+export type { SlotClash } from './store';
 
 export function makeConfig(scenario: Scenario, side: Side, opponent: Opponent, difficulty: Difficulty | null, seed: string): GameConfig {
   return {
@@ -125,7 +110,7 @@ export async function startOrAsk(scenario: Scenario, config: GameConfig, from: '
       if ((await continueSave(key, existing.save)).kind === 'ok') return true;
       return false;
     }
-    pendingClash = { key, save: existing.save, from, replace: () => store.start(scenario, config) };
+    store.clash = { key, save: existing.save, from, replace: () => store.start(scenario, config) };
     return false;
   }
   if (existing.kind === 'corrupt') setAside.push(existing);
@@ -142,7 +127,7 @@ export async function continueFromFile(save: SaveFile, file: string): Promise<bo
   const existing = readKey(key);
   const same = existing.kind === 'ok' && JSON.stringify(existing.save.actions) === JSON.stringify(save.actions);
   if (existing.kind === 'ok' && existing.save.actions.length > 0 && !same) {
-    pendingClash = { key, save: existing.save, from: 'file', replace: async () => void (await continueSave(key, save, file)) };
+    store.clash = { key, save: existing.save, from: 'file', replace: async () => void (await continueSave(key, save, file)) };
     return false;
   }
   return (await continueSave(key, save, file)).kind === 'ok';

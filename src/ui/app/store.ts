@@ -8,7 +8,7 @@ import { announce, announceAll } from '../a11y/live';
 import { t } from '../i18n/t';
 import { entryText, revealsOdds } from './narrate';
 import { visibleLength } from './views';
-import { SAVE_VERSION, SLOT_PREFIX, clearSave, parseSave, slotKey, writeSave, type SaveFile } from './save';
+import { SAVE_VERSION, SLOT_PREFIX, clearSave, parseSave, readKey, slotKey, writeSave, type SaveFile } from './save';
 import { ownSourceOf } from '../../scenario/registry';
 
 export type Mode =
@@ -18,6 +18,20 @@ export type Mode =
 
 /** What the last autosave did: kept, refused for lack of room, refused by the browser, or held back because another tab moved this game on. */
 export type SaveStatus = 'idle' | 'saved' | 'full' | 'unavailable' | 'conflict';
+
+/**
+ * A game that would go into a slot already holding another: the title asks
+ * before anything is replaced (a link, New game with the same scenario, seed
+ * and sides, a save file, "continue from here" in a replay).
+ */
+export interface SlotClash {
+  key: string;
+  /** The game in progress the slot holds. */
+  save: SaveFile;
+  from: 'link' | 'setup' | 'file';
+  /** What "start over" does once the player has said so. */
+  replace: () => Promise<void> | void;
+}
 
 /** This tab's game, changed by another tab: how far it got there. */
 export interface TabConflict {
@@ -43,6 +57,8 @@ class AppStore {
   private lastWritten: string | null = null;
   private listeningToTabs = false;
   private tabListeners = new Set<(key: string | null) => void>();
+  /** A replacement the title must ask about before it happens. */
+  clash: SlotClash | null = null;
   /** Messages for the title screen (a bad link, a corrupt save). */
   notices: { text: string; tone: 'warn' | 'ok' }[] = [];
   private narrated = 0;
@@ -170,11 +186,24 @@ class AppStore {
     this.changed();
   }
 
-  /** "Continue from here": the replay's game, forked at this step, becomes a live game. */
+  /**
+   * "Continue from here": the replay's game, forked at this step, becomes a
+   * live game in its slot; a different game in progress there is not replaced
+   * without asking (the title asks).
+   */
   fork(): void {
     if (this.mode.kind !== 'replay' || !this.scenario || !this.session) return;
-    const forked = replayPrefix(this.scenario, this.mode.replay, this.mode.step);
-    this.begin(this.scenario, forked, { restored: true });
+    const scenario = this.scenario;
+    const forked = replayPrefix(scenario, this.mode.replay, this.mode.step);
+    const key = slotKey(forked.state.config);
+    const existing = readKey(key);
+    const same = existing.kind === 'ok' && JSON.stringify(existing.save.actions) === JSON.stringify(forked.actions);
+    if (existing.kind === 'ok' && existing.save.actions.length > 0 && !same) {
+      this.clash = { key, save: existing.save, from: 'file', replace: () => this.begin(scenario, forked, { restored: true }) };
+      this.quit();
+      return;
+    }
+    this.begin(scenario, forked, { restored: true });
   }
 
   quit(): void {

@@ -5,7 +5,7 @@ import { h } from '../dom/el';
 import { t, tk } from '../i18n/t';
 import { store } from '../app/store';
 import { route } from '../app/router';
-import { takeSetAside, clearClash, continueFromFile, continueSave, corruptNotice, difficultyWords, makeConfig, pendingClash, prefill, scenarios, startOrAsk, type SlotClash } from '../app/boot';
+import { takeSetAside, continueFromFile, continueSave, corruptNotice, difficultyWords, makeConfig, prefill, scenarios, startOrAsk, type SlotClash } from '../app/boot';
 import { buildLink, readableSeed, seedProblemWords, type Opponent } from '../app/link';
 import { listSaves, parseSave, saveFileName, saveFileText, SAVE_LIMITS, type SaveFile } from '../app/save';
 import { downloadText } from '../app/download';
@@ -192,8 +192,8 @@ export class Title extends Phaser.Scene {
 
     const linkText = h('code', { testid: 'share-link' });
     const listed = listSaves();
-    const clash = pendingClash;
-    clearClash();
+    const clash = store.clash;
+    store.clash = null;
     const start = button(t('setup.start'), () => void begin(), { testid: 'start', autofocus: listed.saves.length === 0 && !clash });
     const actions = h('div', {}, start);
     const corrupt = [...takeSetAside(), ...listed.corrupt].filter((c, i, all) => all.findIndex((x) => x.key === c.key) === i);
