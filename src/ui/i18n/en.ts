@@ -64,6 +64,7 @@ export const en = {
   'save.noRoomForScenario': 'Saved, but without the text of {file}: storage has no room for it. To continue this game after closing the page, load {file} again first.',
   'save.corruptStuck': 'A saved game could not be read, and storage is too full to copy it aside, so it was left where it was ({key}). Download it to keep it; a new game can begin.',
   'save.download': 'Download save',
+  'save.downloadLabel': 'Download the save of {scenario}, seed “{seed}”, as a file',
   'debrief.downloadRefused': 'The replay was not written: {error}.',
   'save.downloadCorrupt': 'Download the unreadable save',
   'save.downloaded': 'The save was downloaded as {file}. Load it from the title screen to continue.',

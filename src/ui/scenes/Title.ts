@@ -52,7 +52,11 @@ function saveRow(key: string, save: SaveFile, focus: boolean): HTMLLIElement {
   const cont = button(t('save.continue'), () => {
     void continueSave(key, save).then((r) => { if (r.kind !== 'ok') route('Title'); });
   }, { testid: 'continue', autofocus: focus && !needsFile, disabled: needsFile !== null, ariaLabel: t('save.continueLabel', { scenario: title, seed: save.config.seed, moves: save.actions.length }) });
-  const dl = button(t('save.download'), () => downloadText(saveFileName(save), saveFileText(save)), { kind: 'secondary', testid: 'download-save' });
+  const dl = button(t('save.download'), () => {
+    const name = saveFileName(save);
+    downloadText(name, saveFileText(save));
+    announce(t('save.downloaded', { file: name }));
+  }, { kind: 'secondary', testid: 'download-save', ariaLabel: t('save.downloadLabel', { scenario: title, seed: save.config.seed }) });
   row.append(h('span', { class: 'save-actions' }, cont, dl));
   return row;
 }
