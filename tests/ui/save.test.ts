@@ -64,6 +64,16 @@ describe('save slots', () => {
     expect(back.kind === 'ok' && back.save.own).toEqual({ file: 'mine.json' });
   });
 
+  it('never writes a save its reader would refuse: an own scenario too large once escaped goes without its text', async () => {
+    const { SAVE_LIMITS, parseSave, saveFileText } = await import('../../src/ui/app/save');
+    const huge = '"'.repeat(Math.ceil(SAVE_LIMITS.maxBytes / 2) + 10); // each quote is two bytes in JSON
+    const own: SaveFile = { ...good, scenarioId: 'mine', config: { ...good.config, scenarioId: 'mine' }, own: { file: 'mine.json', title: 'Mine', text: huge } };
+    const text = saveFileText(own);
+    const back = parseSave(text);
+    expect(back.ok && back.save.own).toEqual({ file: 'mine.json', title: 'Mine' });
+    expect(writeSave(own)).toEqual({ ok: true, key: slotKey(own.config), droppedScenarioText: true });
+  });
+
   it('names a newer version, an older one, and plain corruption, and keeps each aside', () => {
     for (const [raw, reason] of [
       [JSON.stringify({ ...good, version: 2 }), 'newer'],

@@ -29,7 +29,8 @@ export function seedProblemWords(p: SeedProblem, where: 'link' | 'field'): strin
     case 'invisible':
       return t(`${prefix}.seedInvisible`, { char: codePoint(p.char) });
     case 'notNormal':
-      return t(`${prefix}.seedEmpty`);
+      // normaliseSeed puts every seed it is given into NFC, so a person never meets this one.
+      return t(`${prefix}.seedNotNormal`);
   }
 }
 

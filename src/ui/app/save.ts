@@ -5,7 +5,7 @@
 import type { Action, GameConfig } from '../../sim';
 import { checkStoredSeed } from '../../sim/seed';
 import { DIFFICULTIES, SIDES, STRATEGIES } from '../../scenario/vocabulary';
-import { readJsonText, SCENARIO_MAX_BYTES } from '../../scenario/text';
+import { readJsonText, SCENARIO_MAX_BYTES, utf8Bytes } from '../../scenario/text';
 
 /** The one save of the first versions, read once and moved into its slot. */
 export const SAVE_KEY = 'unfinished-peace/save';
@@ -14,10 +14,10 @@ export const BACKUP_KEY = 'unfinished-peace/save-backup';
 export const SLOT_PREFIX = 'unfinished-peace/save/';
 const SLOT_BACKUP_PREFIX = 'unfinished-peace/save-backup/';
 export const SAVE_VERSION = 1;
-/** A save file carries an own scenario's text (at most 2 MB) and a few kilobytes of moves. */
-export const SAVE_LIMITS = { kind: 'saved game', maxBytes: SCENARIO_MAX_BYTES + 500_000 } as const;
+/** A save file carries an own scenario's text (at most 2 MB, more once escaped as JSON) and a few kilobytes of moves. */
+export const SAVE_LIMITS = { kind: 'saved game', maxBytes: 2 * SCENARIO_MAX_BYTES + 500_000 } as const;
 
-/** A scenario loaded from a teacher's file: its name, and its text when storage had room for it. */
+/** A scenario loaded from a teacher's file: its name, and its text when storage (or the file) had room for it. */
 export interface OwnScenarioRef {
   file: string;
   /** Its title, for the list of games in progress before the file is loaded again. */
@@ -83,14 +83,26 @@ export function writeSave(save: SaveFile): WriteResult {
   const key = slotKey(save.config);
   const s = storage();
   if (!s) return { ok: false, key, reason: 'forbidden' };
-  const first = put(s, key, JSON.stringify(save));
-  if (first === 'ok') return { ok: true, key };
-  if (first === 'quota' && save.own?.text !== undefined) {
-    const ref: OwnScenarioRef = { file: save.own.file, ...(save.own.title !== undefined ? { title: save.own.title } : {}) };
-    const lean: SaveFile = { ...save, own: ref };
-    if (put(s, key, JSON.stringify(lean)) === 'ok') return { ok: true, key, droppedScenarioText: true };
+  const full = serialiseSave(save);
+  const first = put(s, key, full.text);
+  if (first === 'ok') return full.dropped ? { ok: true, key, droppedScenarioText: true } : { ok: true, key };
+  if (first === 'quota' && !full.dropped && save.own?.text !== undefined) {
+    if (put(s, key, JSON.stringify(withoutText(save))) === 'ok') return { ok: true, key, droppedScenarioText: true };
   }
   return { ok: false, key, reason: first };
+}
+
+const withoutText = (save: SaveFile): SaveFile =>
+  save.own ? { ...save, own: { file: save.own.file, ...(save.own.title !== undefined ? { title: save.own.title } : {}) } } : save;
+
+/**
+ * The save as text its reader accepts: over the reader's size limit (a huge
+ * own scenario, escaped), the scenario text is left out and only its file named.
+ */
+export function serialiseSave(save: SaveFile, indent?: number): { text: string; dropped: boolean } {
+  const text = JSON.stringify(save, null, indent);
+  if (utf8Bytes(text) <= SAVE_LIMITS.maxBytes || save.own?.text === undefined) return { text, dropped: false };
+  return { text: JSON.stringify(withoutText(save), null, indent), dropped: true };
 }
 
 /** Clears one game's slot (a finished game): the others stay. */
@@ -227,7 +239,7 @@ export function quarantine(key: string, raw?: string): string | null {
 }
 
 /** The save as a file the player can keep and load back (the same JSON the slot holds). */
-export const saveFileText = (save: SaveFile): string => `${JSON.stringify(save, null, 1)}\n`;
+export const saveFileText = (save: SaveFile): string => `${serialiseSave(save, 1).text}\n`;
 
 /** A file name for a save: scenario and seed, with anything a file system dislikes replaced. */
 export function saveFileName(save: SaveFile): string {

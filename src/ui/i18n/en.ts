@@ -41,6 +41,7 @@ export const en = {
   'setup.noScenarios': 'No scenarios are bundled with this build.',
   'setup.seedEmpty': 'Enter a seed (any text).',
   'setup.seedTooLong': 'A seed can be at most 64 characters.',
+  'setup.seedNotNormal': 'This seed is not in Unicode normal form (NFC).',
   'setup.seedInvisible': 'This seed holds an invisible or control character ({char}), so it would look like another seed. Type it again without it.',
 
   'link.bad': 'The link could not start a game: {problems}. Choose below instead.',
@@ -50,6 +51,7 @@ export const en = {
   'link.seedTooLong': 'parameter “seed” is longer than 64 characters',
   'link.seedEmpty': 'parameter “seed” is empty',
   'link.seedInvisible': 'parameter “seed” holds an invisible or control character ({char}), so it would look like another seed',
+  'link.seedNotNormal': 'parameter “seed” is not in Unicode normal form (NFC)',
   'link.repeated': 'parameter “{name}” is given more than once',
 
   'save.corrupt': 'Your saved game could not be read, so it was kept aside as a backup ({key}) and a new game can begin.',
