@@ -168,6 +168,24 @@ describe('tabs', () => {
     await context.close();
   });
 
+  it('a title screen open in one tab lists a game begun in another, keeping the keyboard where it was', async () => {
+    const { page: one, context, errors } = await openPage(browser);
+    const two = await context.newPage();
+    await gotoGame(one, link('first'));
+    await playMoves(one, 1);
+    await gotoGame(one, '');
+    await until(one, (x) => x.focus === 'continue', 'Continue focused');
+    await two.bringToFront();
+    await gotoGame(two, link('second'));
+    await playMoves(two, 1);
+    await one.bringToFront();
+    await one.locator('[data-testid="save-row"][data-slot*="/second/"]').waitFor();
+    expect(await one.evaluate(() => document.activeElement?.closest('[data-slot]')?.getAttribute('data-slot'))).toContain('/first/');
+    expect(await one.textContent('[data-testid="live"]')).toContain('Saved games changed in another tab');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a tab whose game moved on in another tab says so, stops saving over it, and reloads it on request', async () => {
     const { page: one, context, errors } = await openPage(browser);
     const two = await context.newPage();

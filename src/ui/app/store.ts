@@ -79,7 +79,8 @@ class AppStore {
     return () => this.tabListeners.delete(fn);
   }
 
-  private listenToTabs(): void {
+  /** Starts listening to other tabs' `storage` events (once; the page calls it at start). */
+  listenToTabs(): void {
     if (this.listeningToTabs || typeof window === 'undefined' || typeof window.addEventListener !== 'function') return;
     this.listeningToTabs = true;
     window.addEventListener('storage', (e) => this.storageChanged(e.key, e.newValue));

@@ -52,6 +52,7 @@ function show(): void {
 
 /** Watches the store's tab changes for the life of the page. */
 export function watchTabs(): void {
+  store.listenToTabs();
   store.onTabChange(() => {
     if (store.conflict && store.mode.kind === 'play') show();
     else hide();

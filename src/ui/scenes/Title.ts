@@ -220,10 +220,20 @@ export class Title extends Phaser.Scene {
     root.insertBefore(savesBox, root.querySelector('h2.setup-h'));
     if (clash) root.insertBefore(clashPrompt(clash), savesBox);
     // Another tab saved, finished or started a game: the list follows, without redrawing the form.
+    // Each move there writes a save: the list is redrawn quietly, and read aloud only when a game
+    // appears or goes; the keyboard stays on the button it was on.
+    let shownKeys = listed.saves.map((x) => x.key).join('\n');
     const unsubscribe = store.onTabChange(() => {
       if (!this.sys.isActive()) return;
-      renderSaves(listSaves());
-      announce(t('tabs.titleChanged'));
+      const active = document.activeElement as HTMLElement | null;
+      const focusedSlot = active && savesBox.contains(active) ? active.closest('[data-slot]')?.getAttribute('data-slot') : null;
+      const focusedId = active?.getAttribute('data-testid');
+      const fresh = listSaves();
+      renderSaves(fresh);
+      if (focusedSlot && focusedId) savesBox.querySelector<HTMLElement>(`[data-slot="${CSS.escape(focusedSlot)}"] [data-testid="${focusedId}"]`)?.focus();
+      const keys = fresh.saves.map((x) => x.key).join('\n');
+      if (keys !== shownKeys) announce(t('tabs.titleChanged'));
+      shownKeys = keys;
     });
     this.events.once('shutdown', unsubscribe);
 
