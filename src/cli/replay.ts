@@ -1,29 +1,30 @@
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
-import { REPLAY_MAX_BYTES, scoreOf, verifyReplay } from '../sim/index';
-import { bundledScenarios } from './scenarios';
+import { basename, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPLAY_LIMITS, scoreOf, verifyReplay } from '../sim/index';
+import { unexpected } from '../scenario/text';
+import { bundledScenarios, CliError, readTextFile } from './scenarios';
 
 // npm run replay -- FILE: re-simulates a replay and proves its hashes.
 // Exit 0 with a summary when it holds; exit 1 with one line when it does not.
 
-function main(args: string[]): number {
+/** The command: exit 0 with a summary, or 1 with one line on stderr (never a stack). */
+export function main(args: string[]): number {
   const path = args[0];
   if (!path || args.length > 1) {
     console.error('usage: npm run replay -- FILE.json');
     return 1;
   }
   const name = basename(path);
-  let text: string;
   try {
-    if (statSync(path).size > REPLAY_MAX_BYTES) {
-      console.error(`${name}: larger than ${REPLAY_MAX_BYTES} bytes: not a replay of this game`);
-      return 1;
-    }
-    text = readFileSync(path, 'utf8');
-  } catch {
-    console.error(`${name}: cannot read the file`);
+    return verify(path, name);
+  } catch (error) {
+    console.error(error instanceof CliError ? error.message.split('\n')[0] : `${name}: ${unexpected(error)}`);
     return 1;
   }
+}
+
+function verify(path: string, name: string): number {
+  const text = readTextFile(path, REPLAY_LIMITS, name);
   const result = verifyReplay(text, name, bundledScenarios());
   if (!result.ok) {
     console.error(result.error);
@@ -41,4 +42,4 @@ function main(args: string[]): number {
   return 0;
 }
 
-process.exit(main(process.argv.slice(2)));
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) process.exitCode = main(process.argv.slice(2));

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadScenario } from '../scenario/load';
+import { loadScenario, SCENARIO_LIMITS } from '../scenario/load';
 import { formatProblem } from '../scenario/problems';
+import { tooLargeMessage } from '../scenario/text';
 import type { Scenario } from '../scenario/schema';
 
 // Node's view of the scenarios: the same files and the same validation as
@@ -13,13 +14,46 @@ export const SCENARIO_DIR = join(REPO_ROOT, 'scenarios');
 
 export class CliError extends Error {}
 
-export function loadScenarioFile(path: string): Scenario {
-  let text: string;
+/**
+ * A file's text, or a one-line CliError naming it: the size is checked before
+ * reading, so a 50 MB file is refused as the browser refuses it, not read into memory.
+ */
+export function readTextFile(path: string, limits: { kind: string; maxBytes: number }, shown = basename(path)): string {
+  let size: number;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new CliError(`${path}: cannot read the file`);
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new CliError(`${shown}: is a folder, not a ${limits.kind} file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${shown}: cannot read the file (${fsReason(error)})`);
   }
+  if (size > limits.maxBytes) throw new CliError(`${shown}: ${tooLargeMessage(size, limits)}`);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`${shown}: cannot read the file (${fsReason(error)})`);
+  }
+}
+
+/** A file-system error in words, without its stack or its errno number. */
+export function fsReason(error: unknown): string {
+  const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
+  const words: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    ENOSPC: 'the disk is full',
+    EROFS: 'the file system is read-only',
+    EMFILE: 'too many open files',
+  };
+  return words[code] ?? (code || (error instanceof Error ? error.message.split('\n')[0]! : String(error)));
+}
+
+export function loadScenarioFile(path: string): Scenario {
+  const text = readTextFile(path, SCENARIO_LIMITS);
   const result = loadScenario(text, basename(path));
   if (!result.ok) throw new CliError(result.problems.map(formatProblem).join('\n'));
   return result.value;

@@ -1,14 +1,17 @@
 import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { STRATEGIES, type Strategy } from '../scenario/vocabulary';
-import { computerConfig, GameSession, playComputerGame, spreadOf, toReplay } from '../sim/index';
-import { CliError, resolveScenario } from './scenarios';
+import { computerConfig, GameSession, normaliseSeed, playComputerGame, replayText, seedProblemText, spreadOf, toReplay } from '../sim/index';
+import { unexpected } from '../scenario/text';
+import { CliError, fsReason, resolveScenario } from './scenarios';
 
 const USAGE = `usage:
   npm run sim -- --scenario <id or path> --seeds N [--strategy grounded|hawk|dove] [--json]
   npm run sim -- --scenario <id or path> --seed S --record FILE`;
 
-function main(argv: string[]): void {
+function run(argv: string[]): void {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -32,9 +35,21 @@ function main(argv: string[]): void {
 
   if (values.record !== undefined || values.seed !== undefined) {
     if (values.seed === undefined || values.record === undefined) throw new CliError('--seed and --record go together');
-    const session = GameSession.start(scenario, computerConfig(scenario, values.seed, strategy));
-    writeFileSync(values.record, `${JSON.stringify(toReplay(session), null, 1)}\n`);
-    console.log(`${values.record}: ${scenario.id}, seed "${values.seed}", ending ${session.state.ending?.kind}, ${session.state.history.length - 1} rounds`);
+    // The same seed rule as the link, the seed field and replay verification.
+    const seed = normaliseSeed(values.seed);
+    if (!seed.ok) throw new CliError(`--seed: ${seedProblemText(seed.problem)}`);
+    const session = GameSession.start(scenario, computerConfig(scenario, seed.seed, strategy));
+    // What is written must read back: the writer applies the reader's limits before touching the disk.
+    const out = replayText(toReplay(session));
+    if (!out.ok) throw new CliError(`${values.record}: not written: ${out.error}`);
+    try {
+      writeFileSync(values.record, out.text);
+    } catch (error) {
+      const code = error && typeof error === 'object' && 'code' in error ? error.code : '';
+      const why = code === 'ENOENT' ? `the folder ${dirname(values.record)} does not exist` : fsReason(error);
+      throw new CliError(`${values.record}: cannot write the replay (${why})`);
+    }
+    console.log(`${values.record}: ${scenario.id}, seed "${seed.seed}", ending ${session.state.ending?.kind}, ${session.state.history.length - 1} rounds`);
     return;
   }
 
@@ -71,17 +86,31 @@ function printTable(s: ReturnType<typeof spreadOf>): void {
   console.log(`mean score           Japan ${s.meanScore.japan}  Russia ${s.meanScore.russia}`);
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof CliError) {
-    console.error(error.message);
-    process.exit(1);
+/** The command: exit code 0 or 1; every refusal is one line per problem on stderr, never a stack. */
+export function main(argv: string[]): number {
+  try {
+    run(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(error.message);
+      return 1;
+    }
+    if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      console.error(error.message);
+      console.error(USAGE);
+      return 1;
+    }
+    // A bug, not a bad input: still one line, naming what was being read.
+    console.error(`${scenarioArg(argv)}: ${unexpected(error, 'could not be played: an unexpected error')}`);
+    return 1;
   }
-  if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-    console.error(error.message);
-    console.error(USAGE);
-    process.exit(1);
-  }
-  throw error;
 }
+
+function scenarioArg(argv: string[]): string {
+  const i = argv.findIndex((a) => a === '--scenario' || a.startsWith('--scenario='));
+  if (i < 0) return 'moscow-2019';
+  return argv[i]!.includes('=') ? argv[i]!.slice('--scenario='.length) : (argv[i + 1] ?? 'sim');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) process.exitCode = main(process.argv.slice(2));

@@ -1,12 +1,23 @@
 import { scenarioSchema, type Condition, type Scenario, type Citation } from './schema.ts';
-import { fromZod, parseJson, type Problem, type Result } from './problems.ts';
+import { fromZod, type Problem, type Result } from './problems.ts';
+import { readJsonText, SCENARIO_LIMITS, unexpected } from './text.ts';
 import { ISSUES, type IssueId } from './vocabulary.ts';
 
-/** Parses and validates one scenario file's text; every problem is reported at once. */
+export { SCENARIO_LIMITS };
+
+/**
+ * Parses and validates one scenario file's text; every problem is reported at
+ * once. The command line and the browser both read scenario files here, and
+ * whatever goes wrong comes back as problems naming the file, never as an exception.
+ */
 export function loadScenario(textIn: string, file: string): Result<Scenario> {
-  const parsed = parseJson(textIn, file);
+  const parsed = readJsonText(textIn, file, SCENARIO_LIMITS);
   if (!parsed.ok) return parsed;
-  return validateScenario(parsed.value, file);
+  try {
+    return validateScenario(parsed.value, file);
+  } catch (error) {
+    return { ok: false, problems: [{ file, path: '', message: unexpected(error) }] };
+  }
 }
 
 export function validateScenario(data: unknown, file: string): Result<Scenario> {
@@ -42,7 +53,7 @@ function crossCheck(s: Scenario, file: string): Problem[] {
 }
 
 function checkGroups(s: Scenario, at: (path: string, message: string) => void): (() => void)[] {
-  return [() => checkIds(s, at), () => checkCitations(s, at), () => checkDates(s, at), () => checkVariables(s, at), () => checkIssues(s, at), () => checkConditions(s, at)];
+  return [() => checkIds(s, at), () => checkGoalWeights(s, at), () => checkCitations(s, at), () => checkDates(s, at), () => checkVariables(s, at), () => checkIssues(s, at), () => checkConditions(s, at)];
 }
 
 function checkIds(s: Scenario, at: (path: string, message: string) => void): void {
@@ -55,7 +66,19 @@ function checkIds(s: Scenario, at: (path: string, message: string) => void): voi
   for (const side of ['japan', 'russia'] as const) {
     duplicates(s.sides[side].brief.goals.map((g) => g.id), `sides.${side}.brief.goals`, at);
   }
+}
 
+/** scenarios/README.md: each side's goal weights sum to 100, so scores of different scenarios read alike. */
+function checkGoalWeights(s: Scenario, at: (path: string, message: string) => void): void {
+  for (const side of ['japan', 'russia'] as const) {
+    const goals = s.sides[side].brief.goals;
+    if (!goals.every((g) => typeof g.weight === 'number' && Number.isFinite(g.weight))) continue;
+    const sum = goals.reduce((total, g) => total + g.weight, 0);
+    // Weights may be decimals: compare after rounding off floating-point dust.
+    if (Math.abs(sum - 100) > 1e-9) {
+      at(`sides.${side}.brief.goals`, `the goal weights sum to ${Number(sum.toPrecision(12))}, but each side's weights must sum to 100 (${goals.map((g) => `${g.id} ${g.weight}`).join(', ')})`);
+    }
+  }
 }
 
 /** Citations must name a source in the registry. */

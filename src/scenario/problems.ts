@@ -1,4 +1,5 @@
 import type { core } from 'zod/mini';
+import { showInvisible } from './chars.ts';
 import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 /** One thing wrong with an input file: where, and what was expected. */
@@ -132,7 +133,7 @@ function sizeWords(origin: string, bound: number | bigint, inclusive: boolean | 
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'string') return `"${showInvisible(value.length > 40 ? `${[...value].slice(0, 40).join('')}…` : value)}"`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }

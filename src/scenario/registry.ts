@@ -63,19 +63,21 @@ export function loadBundledScenarios(): Promise<void> {
   return loading;
 }
 
-const own = new Set<Scenario>();
+/** Own scenarios, with the file they came from: a saved game keeps the text, so a reload can bring it back. */
+const own = new Map<Scenario, { file: string; text: string }>();
 
 /**
  * Adds a scenario a teacher loaded from a file (already validated) for the
  * rest of the page's life, so it can be played, replayed and compared in the
  * class view. Refused when its id is taken: replays name scenarios by id.
  */
-export function addOwnScenario(scenario: Scenario): { ok: true } | { ok: false; takenBy: Scenario } {
+export function addOwnScenario(scenario: Scenario, source: { file: string; text: string } = { file: `${scenario.id}.json`, text: '' }): { ok: true } | { ok: false; takenBy: Scenario } {
   const taken = loaded.find((s) => s.id === scenario.id);
   if (taken) return { ok: false, takenBy: taken };
   loaded.push(scenario);
-  own.add(scenario);
+  own.set(scenario, source);
   return { ok: true };
 }
 
 export const isOwnScenario = (scenario: Scenario): boolean => own.has(scenario);
+export const ownSourceOf = (scenario: Scenario): { file: string; text: string } | undefined => own.get(scenario);

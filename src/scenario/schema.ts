@@ -13,13 +13,24 @@ import {
   VAR_IDS,
   type IssueId,
 } from './vocabulary.ts';
+import { isBlank } from './chars.ts';
+import { ID_MAX } from './text.ts';
 
 // Every object is strict: a misspelt field is an error, never silently ignored.
 
 // zod/mini: the same validation as classic zod at a fraction of the bundle (see docs/performance.md).
-const text = z.string().check(z.trim(), z.minLength(1, 'expected a non-empty text'));
+// A text of zero-width spaces is as empty as one of spaces: both read blank.
+const text = z.string().check(
+  z.trim(),
+  z.minLength(1, 'expected a non-empty text'),
+  z.refine((s) => s === '' || !isBlank(s), 'expected a non-empty text: this one is only invisible characters (zero-width spaces, joiners or controls)'),
+);
+
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD'));
-const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id of lower-case letters, digits and dashes'));
+const id = z.string().check(
+  z.regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id of lower-case letters, digits and dashes'),
+  z.maxLength(ID_MAX, `expected an id of at most ${ID_MAX} characters`),
+);
 const num = (lo?: number, hi?: number) =>
   lo === undefined ? z.number() : hi === undefined ? z.number().check(z.gte(lo)) : z.number().check(z.gte(lo), z.lte(hi));
 const list = <T extends z.ZodMiniType>(item: T, min = 0, max?: number) =>

@@ -12,9 +12,12 @@ export {
   REPLAY_FORMAT,
   REPLAY_VERSION,
   REPLAY_MAX_BYTES,
+  REPLAY_LIMITS,
+  replayText,
   type ReplayFile,
   type VerifyResult,
 } from './replay';
+export { normaliseSeed, checkStoredSeed, seedProblemText, seedLength, SEED_MAX, type SeedCheck, type SeedProblem } from './seed';
 export { scoreOf, type SideScore } from './scoring';
 export { playComputerGame, computerConfig, summarise, spreadOf, type GameSummary, type BatchSpread, type PlayOptions } from './batch';
 export { runTournament, tournamentSeeds, type PolicyResult } from './tournament';

@@ -3,23 +3,24 @@ import type { Scenario } from '../scenario/schema';
 import { DIFFICULTIES, STRATEGIES } from '../scenario/vocabulary';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { ACTION_TYPES, actionSchema } from './actionSchema';
-import { fromZod, parseJson } from '../scenario/problems';
+import { fromZod } from '../scenario/problems';
+import { ID_MAX, readJsonText, REPLAY_LIMITS, REPLAY_MAX_BYTES, tooLargeMessage, utf8Bytes } from '../scenario/text';
+import { checkStoredSeed, seedProblemText, SEED_MAX } from './seed';
 import { GameSession } from './session';
 import { scenarioHash } from './scenarioHash';
 import type { Action, GameConfig } from './types';
 
 export const REPLAY_FORMAT = 'unfinished-peace-replay';
 export const REPLAY_VERSION = 1;
-/** Far above any real game (a few kilobytes); refused before parsing. */
-export const REPLAY_MAX_BYTES = 1_000_000;
+export { REPLAY_MAX_BYTES, REPLAY_LIMITS };
 
 const hex = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hash in hex'));
 
 export const replaySchema = z.strictObject({
   format: z.literal(REPLAY_FORMAT),
   version: z.literal(REPLAY_VERSION),
-  scenario: z.strictObject({ id: z.string().check(z.minLength(1)), hash: hex }),
-  seed: z.string().check(z.maxLength(64)),
+  scenario: z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(ID_MAX)), hash: hex }),
+  seed: z.string().check(z.maxLength(SEED_MAX)),
   controllers: z.strictObject({ japan: z.enum(['human', 'computer']), russia: z.enum(['human', 'computer']) }),
   difficulty: z.enum(DIFFICULTIES),
   strategy: z.strictObject({ japan: z.enum(STRATEGIES), russia: z.enum(STRATEGIES) }),
@@ -54,6 +55,20 @@ export function toReplay(session: GameSession): ReplayFile {
     rounds: [...session.roundHashes],
     final: { hash: session.hash(), phase: session.phase, ending: session.state.ending?.kind ?? null },
   };
+}
+
+/**
+ * The replay as the file the game writes, or why it cannot be written: what
+ * the game writes, its reader must read back (seed, ids, size).
+ */
+export function replayText(replay: ReplayFile): { ok: true; text: string } | { ok: false; error: string } {
+  const seed = checkStoredSeed(replay.seed);
+  if (!seed.ok) return { ok: false, error: seedProblemText(seed.problem) };
+  if (replay.scenario.id.length > ID_MAX) return { ok: false, error: `the scenario id is ${replay.scenario.id.length} characters long; a replay holds at most ${ID_MAX}` };
+  const text = `${JSON.stringify(replay, null, 1)}\n`;
+  const bytes = utf8Bytes(text);
+  if (bytes > REPLAY_MAX_BYTES) return { ok: false, error: tooLargeMessage(bytes, REPLAY_LIMITS) };
+  return { ok: true, text };
 }
 
 export type VerifyResult =
@@ -117,13 +132,12 @@ function firstBadRound(game: GameSession, replay: ReplayFile): number | null {
 
 /** Parses and checks the shape of a replay file, before any re-simulation. */
 export function readReplay(text: string, file: string): { ok: true; replay: ReplayFile } | { ok: false; error: string } {
-  // Characters first (cheap), then the UTF-8 bytes they take: a text of many-byte characters is larger than it looks.
-  const bytes = text.length > REPLAY_MAX_BYTES ? text.length : utf8ToBytes(text).length;
-  if (bytes > REPLAY_MAX_BYTES) {
-    return { ok: false, error: `${file}: ${bytes} bytes is too large for a replay (at most ${REPLAY_MAX_BYTES}); it is not a replay of this game` };
+  // The same reader as scenario files: size, byte-order mark, nesting, duplicate keys.
+  const parsed = readJsonText(text, file, REPLAY_LIMITS);
+  if (!parsed.ok) {
+    const p = parsed.problems[0];
+    return { ok: false, error: `${file}: ${p?.path ? `${p.path}: ` : ''}${p?.message ?? 'not JSON'}` };
   }
-  const parsed = parseJson(text, file);
-  if (!parsed.ok) return { ok: false, error: `${file}: ${parsed.problems[0]?.message ?? 'not JSON'}` };
   const data = parsed.value as Record<string, unknown> | null;
   if (!data || typeof data !== 'object' || Array.isArray(data) || data.format !== REPLAY_FORMAT) {
     return { ok: false, error: `${file}: not an Unfinished Peace replay (expected "format": "${REPLAY_FORMAT}")` };
@@ -144,6 +158,8 @@ export function readReplay(text: string, file: string): { ok: true; replay: Repl
     const p = fromZod(checked.error, file)[0];
     return { ok: false, error: `${file}: ${p?.path ? `${p.path}: ` : ''}${p?.message ?? 'not a valid replay'}` };
   }
+  const seed = checkStoredSeed(checked.data.seed);
+  if (!seed.ok) return { ok: false, error: `${file}: seed: ${seedProblemText(seed.problem)}` };
   return { ok: true, replay: checked.data };
 }
 

@@ -8,6 +8,7 @@ import { toggleNarration } from './widgets/frame';
 import { t } from './i18n/t';
 import { loadBundledScenarios } from '../scenario/registry';
 import { ensureClassroomScenes, isClassroomKey } from './class/scenes';
+import { watchTabs } from './app/tab-notice';
 
 // The page's own few words come from the catalogue too.
 document.title = t('page.title');
@@ -22,6 +23,7 @@ performance.mark('up:main');
 void loadBundledScenarios();
 const game = new Phaser.Game(gameConfig);
 attachRouter(game, { has: isClassroomKey, load: ensureClassroomScenes });
+watchTabs();
 
 // Read-only handle for the end-to-end tests and for curious players.
 Object.defineProperty(window, '__up', {

@@ -19,7 +19,7 @@
 // human side to move with at least one legal action type.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { GameSession, toReplay, verifyReplay, type Action, type GameConfig } from '../../src/sim';
+import { GameSession, checkStoredSeed, toReplay, verifyReplay, type Action, type GameConfig } from '../../src/sim';
 import { bundledScenarios } from '../../src/cli/scenarios';
 import { ISSUE_IDS, ISSUES, SEQUENCINGS, SIDES, TONES, type IssueId, type Side } from '../../src/scenario/vocabulary';
 
@@ -77,7 +77,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 const gameArb = fc.record({
   scenario: fc.nat(scenarios.length - 1),
   controllers: fc.nat(CONTROLLERS.length - 1),
-  seed: fc.string({ maxLength: 12 }),
+  // Seeds the game accepts (issue 14): a seed refused at every door is not a game to fuzz.
+  seed: fc.string({ maxLength: 12 }).map((s) => s.normalize('NFC')).filter((s) => checkStoredSeed(s).ok),
 });
 
 // ------------------------------------------------------------ helpers

@@ -10,6 +10,7 @@ import { verifyReplay } from '../../src/sim';
 import { bundledScenarios } from '../../src/cli/scenarios';
 import { ensureGenerated } from '../fixtures/huge';
 import { FIXTURES, ROOT, STACK, manifest, matches, runAll, type Run } from './corpus';
+import { runCli } from './cli-inprocess';
 
 const entries = manifest('replay');
 const scenarios = bundledScenarios();
@@ -40,12 +41,12 @@ describe('replay files: verifyReplay', () => {
   }
 });
 
+// The CLI's main(argv) in this process: the code `npm run replay` runs, without a node start-up per file.
 describe('replay files: npm run replay -- FILE', () => {
   let runs = new Map<string, Run>();
-  beforeAll(async () => {
-    expect(existsSync(join(ROOT, 'src/cli/replay.ts')), 'src/cli/replay.ts is missing').toBe(true);
-    runs = await runAll((f) => ['src/cli/replay.ts', join('tests/fixtures', f)], entries.map((e) => e.file));
-  }, 300_000);
+  beforeAll(() => {
+    runs = new Map(entries.map((e) => [e.file, runCli('replay', [join(FIXTURES, e.file)])]));
+  });
 
   for (const e of entries) {
     it(`${e.file}: ${e.ok ? 'exit 0, verified' : 'exit 1, one line, no stack trace'}`, () => {
@@ -63,4 +64,26 @@ describe('replay files: npm run replay -- FILE', () => {
       expect(matches(e.expect, lines[0]!), `expected /${e.expect}/i, got: ${lines[0]}`).toBe(true);
     });
   }
+});
+
+// A few real processes, so the entry point itself (exit code, stderr, no stack) is proven too.
+describe('replay files: spawned, as a teacher runs it', () => {
+  const smoke = entries.filter((e) => ['good', 'seed-invisible', 'deep-nesting'].some((n) => e.file === `replays/${n}.json`));
+  let runs = new Map<string, Run>();
+  beforeAll(async () => {
+    expect(existsSync(join(ROOT, 'src/cli/replay.ts')), 'src/cli/replay.ts is missing').toBe(true);
+    runs = await runAll((f) => ['src/cli/replay.ts', join('tests/fixtures', f)], smoke.map((e) => e.file));
+  }, 120_000);
+
+  for (const e of smoke) {
+    it(`${e.file}: the same output as in process, ${e.ok ? 'exit 0' : 'exit 1'}, no stack`, () => {
+      const r = runs.get(e.file)!;
+      const inProcess = runCli('replay', [join(FIXTURES, e.file)]);
+      expect(r.code, r.stderr).toBe(inProcess.code);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.stderr.trim()).toBe(inProcess.stderr.trim());
+      expect(r.stdout.trim()).toBe(inProcess.stdout.trim());
+    });
+  }
+  it('the smoke set is there', () => expect(smoke).toHaveLength(3));
 });

@@ -5,12 +5,14 @@
 // itself pulls in the renderer, so its dozen lines are mirrored here.
 //
 // Verdicts: "corrupt (kept as KEY)" when readSave refuses the text,
-// "corrupt: REASON" when restoring fails, "restored N moves" when it works.
+// "corrupt: REASON" when restoring fails, "restored N moves" when it works,
+// "needs file NAME" for an own scenario's save whose text is not with it (issue 14).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUP_KEY, SAVE_KEY, readSave } from '../../src/ui/app/save';
 import { GameSession, type Action } from '../../src/sim';
+import { loadScenario } from '../../src/scenario/load';
 import { bundledScenarios } from '../../src/cli/scenarios';
 import { FIXTURES, manifest, matches } from './corpus';
 
@@ -36,8 +38,15 @@ function restore(raw: string): { verdict: string; threw: string | null } {
     return { verdict: `corrupt (kept as ${read.backupKey})`, threw: null };
   }
   const { save } = read;
-  const scenario = scenarios.find((s) => s.id === save.scenarioId);
+  let scenario = scenarios.find((s) => s.id === save.scenarioId);
   try {
+    // As boot.ts's scenarioOf: an own scenario comes back from the text its save carries.
+    if (!scenario && save.own) {
+      if (save.own.text === undefined) return { verdict: `needs file ${save.own.file}`, threw: null };
+      const loaded = loadScenario(save.own.text, save.own.file);
+      if (!loaded.ok) return { verdict: `needs file ${save.own.file}`, threw: null };
+      scenario = loaded.value;
+    }
     if (!scenario) return { verdict: `corrupt: unknown scenario ${save.scenarioId}`, threw: null };
     const session = GameSession.start(scenario, save.config);
     for (const action of save.actions) {

@@ -6,9 +6,12 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { loadScenario } from '../../src/scenario/load';
 import { formatProblem, type Problem } from '../../src/scenario/problems';
+import { ensureGenerated } from '../fixtures/huge';
 import { FIXTURES, ROOT, STACK, manifest, matches, runAll, type Run } from './corpus';
+import { runCli } from './cli-inprocess';
 
 const entries = manifest('scenario');
+for (const e of entries) if (e.generated) ensureGenerated(e.generated);
 const wanted = (e: (typeof entries)[number]) => [{ path: e.path ?? '', expect: e.expect }, ...(e.also ?? [])];
 const show = (problems: Problem[]) => problems.map(formatProblem).join('\n  ');
 
@@ -38,11 +41,14 @@ describe('bad scenario files: loadScenario', () => {
   }
 });
 
+// The CLI's main(argv) in this process: the code `npm run sim` runs, without a node start-up per file.
+const simArgs = (f: string) => ['--scenario', join(FIXTURES, f), '--seeds', '1'];
+
 describe('bad scenario files: npm run sim -- --scenario FILE', () => {
   let runs = new Map<string, Run>();
-  beforeAll(async () => {
-    runs = await runAll((f) => ['src/cli/sim.ts', '--scenario', join('tests/fixtures', f), '--seeds', '1'], entries.map((e) => e.file));
-  }, 300_000);
+  beforeAll(() => {
+    runs = new Map(entries.map((e) => [e.file, runCli('sim', simArgs(e.file))]));
+  });
 
   for (const e of entries) {
     it(`${e.file}: exit 1, every problem on its own line naming file and path, no stack trace`, () => {
@@ -61,4 +67,23 @@ describe('bad scenario files: npm run sim -- --scenario FILE', () => {
       if (!result.ok) for (const p of result.problems) expect(lines).toContain(formatProblem(p));
     });
   }
+});
+
+// A few real processes, so the entry point itself (exit code, stderr, no stack) is proven too.
+describe('bad scenario files: spawned, as a teacher runs it', () => {
+  const smoke = entries.filter((e) => ['deep-nesting', 'duplicate-key-top-level', 'several-mixed-problems'].some((n) => e.file === `scenarios/${n}.json`));
+  let runs = new Map<string, Run>();
+  beforeAll(async () => {
+    runs = await runAll((f) => ['src/cli/sim.ts', '--scenario', join('tests/fixtures', f), '--seeds', '1'], smoke.map((e) => e.file));
+  }, 120_000);
+
+  for (const e of smoke) {
+    it(`${e.file}: the same lines as in process, exit 1, no stack`, () => {
+      const r = runs.get(e.file)!;
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.stderr.trim()).toBe(runCli('sim', simArgs(e.file)).stderr.trim());
+    });
+  }
+  it('the smoke set is there', () => expect(smoke).toHaveLength(3));
 });

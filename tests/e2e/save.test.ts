@@ -49,21 +49,24 @@ describe('saving and links', () => {
     // A save whose moves no longer replay is treated the same way.
     await page.evaluate(() => localStorage.setItem('unfinished-peace/save', JSON.stringify({ version: 1, scenarioId: 'moscow-2019', config: { scenarioId: 'moscow-2019', seed: 'x', controllers: { japan: 'human', russia: 'computer' }, difficulty: 'normal', strategy: { japan: 'grounded', russia: 'grounded' } }, actions: [{ type: 'accept', side: 'japan' }] })));
     await gotoGame(page, '');
-    await page.click('[data-testid="continue"]');
+    // Two games are listed now (the one begun above, newest, and this one): continue this one.
+    await page.click('[data-testid="save-row"][data-slot*="/x/"] [data-testid="continue"]');
     await page.locator('[data-testid="notice"]').filter({ hasText: 'could not be read' }).waitFor();
     expect((await up(page)).scene).toBe('Title');
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it('when storage is unavailable the game goes on and says it cannot save', async () => {
-    const init = `Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };`;
+  it('when storage is forbidden the game goes on and says it cannot save', async () => {
+    const init = `Storage.prototype.setItem = function () { throw new DOMException('denied', 'SecurityError'); };`;
     const { page, context, errors } = await openPage(browser, { init });
     await gotoGame(page, '?scenario=moscow-2019&seed=no-storage&side=japan&opponent=computer');
     const u = await press(page, 'Enter');
     expect(u.scene).toBe('Table');
     expect(await page.textContent('[data-testid="footer-status"]')).toContain('Not saved');
     expect(await page.textContent('[data-testid="live"]')).toContain('cannot save');
+    // The save can still be kept, as a file.
+    expect(await page.isVisible('[data-testid="footer-download-save"]')).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -95,7 +98,8 @@ describe('saving and links', () => {
     // The same seed typed on the setup screen gives the same world and the same link.
     await gotoGame(page, '');
     await page.fill('[data-testid="seed"]', seed);
-    await page.click('[data-testid="side-russia"]');
+    // The games in progress sit above the form now: click the side's label, as a person would.
+    await page.click('label:has([data-testid="side-russia"])');
     await page.selectOption('[data-testid="difficulty"]', 'hard');
     const shown = (await page.textContent('[data-testid="share-link"]')) ?? '';
     expect(new URL(shown).searchParams.get('seed')).toBe(seed);

@@ -1,8 +1,10 @@
 // The shareable link: ?scenario=…&seed=…&side=…&opponent=…&difficulty=…
 import { DIFFICULTIES, SIDES, type Difficulty, type Side } from '../../scenario/vocabulary';
+import { codePoint } from '../../scenario/chars';
+import { normaliseSeed, SEED_MAX, seedLength, type SeedProblem } from '../../sim/index';
 import { t } from '../i18n/t';
 
-export const SEED_MAX = 64;
+export { SEED_MAX, seedLength };
 const KNOWN = ['scenario', 'seed', 'side', 'opponent', 'difficulty'] as const;
 export type Opponent = 'computer' | 'human';
 
@@ -16,29 +18,46 @@ export interface LinkGame {
 
 export type LinkResult = { kind: 'none' } | { kind: 'ok'; game: LinkGame } | { kind: 'bad'; problems: string[]; partial: Partial<LinkGame> };
 
-/** Seeds are counted in code points, so any script works and nothing is cut mid-character. */
-export const seedLength = (seed: string): number => [...seed].length;
+/** A seed problem in the catalogue's words, for the link ("parameter “seed” …") or the seed field. */
+export function seedProblemWords(p: SeedProblem, where: 'link' | 'field'): string {
+  const prefix = where === 'link' ? 'link' : 'setup';
+  switch (p.kind) {
+    case 'empty':
+      return t(where === 'link' ? 'link.seedEmpty' : 'setup.seedEmpty');
+    case 'tooLong':
+      return t(`${prefix}.seedTooLong`);
+    case 'invisible':
+      return t(`${prefix}.seedInvisible`, { char: codePoint(p.char) });
+    case 'notNormal':
+      // normaliseSeed puts every seed it is given into NFC, so a person never meets this one.
+      return t(`${prefix}.seedNotNormal`);
+  }
+}
 
 export function parseLink(search: string, scenarioIds: readonly string[]): LinkResult {
   const params = new URLSearchParams(search);
   if ([...params.keys()].length === 0) return { kind: 'none' };
   const problems: string[] = [];
   const partial: Partial<LinkGame> = {};
-  for (const name of params.keys()) {
+  const names = [...new Set(params.keys())];
+  for (const name of names) {
     if (!(KNOWN as readonly string[]).includes(name)) problems.push(t('link.unknownParam', { name }));
+    // Two values for one parameter: taking either would be a guess at what the sender meant.
+    else if (params.getAll(name).length > 1) problems.push(t('link.repeated', { name }));
   }
   const scenario = params.get('scenario');
   if (scenario === null) problems.push(t('link.missing', { name: 'scenario' }));
   else if (!scenarioIds.includes(scenario)) problems.push(t('link.badValue', { name: 'scenario', value: scenario }));
   else partial.scenarioId = scenario;
 
-  const seed = params.get('seed');
+  const rawSeed = params.get('seed');
+  const seed = rawSeed === null ? null : normaliseSeed(rawSeed);
   if (seed === null) problems.push(t('link.missing', { name: 'seed' }));
-  else if (seed.trim() === '') problems.push(t('link.seedEmpty'));
-  else if (seedLength(seed) > SEED_MAX) {
-    problems.push(t('link.seedTooLong'));
-    partial.seed = [...seed].slice(0, SEED_MAX).join('');
-  } else partial.seed = seed;
+  else if (seed.ok) partial.seed = seed.seed;
+  else {
+    problems.push(seedProblemWords(seed.problem, 'link'));
+    if (seed.problem.kind === 'tooLong') partial.seed = [...rawSeed!.normalize('NFC')].slice(0, SEED_MAX).join('');
+  }
 
   const side = params.get('side') ?? 'japan';
   if ((SIDES as readonly string[]).includes(side)) partial.side = side as Side;

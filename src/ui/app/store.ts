@@ -8,7 +8,8 @@ import { announce, announceAll } from '../a11y/live';
 import { t } from '../i18n/t';
 import { entryText, revealsOdds } from './narrate';
 import { visibleLength } from './views';
-import { SAVE_VERSION, writeSave, clearSave } from './save';
+import { SAVE_VERSION, SLOT_PREFIX, clearSave, parseSave, readKey, slotKey, writeSave, type SaveFile } from './save';
+import { ownSourceOf } from '../../scenario/registry';
 import type { LinkGame } from './link';
 import type { ClassRow, Rejected } from '../class/intake';
 
@@ -24,6 +25,8 @@ export interface ClassroomState {
   rejected: Rejected[];
   refGames: number;
   refs: Map<string, Reference>;
+  /** The seed the teacher gave the class, when they say: files on another seed are flagged. */
+  classSeed: string;
 }
 
 export type Mode =
@@ -31,7 +34,29 @@ export type Mode =
   | { kind: 'play' }
   | { kind: 'replay'; replay: ReplayFile; file: string; step: number; total: number };
 
-export type SaveStatus = 'idle' | 'saved' | 'unavailable';
+/** What the last autosave did: kept, refused for lack of room, refused by the browser, or held back because another tab moved this game on. */
+export type SaveStatus = 'idle' | 'saved' | 'full' | 'unavailable' | 'conflict';
+
+/**
+ * A game that would go into a slot already holding another: the title asks
+ * before anything is replaced (a link, New game with the same scenario, seed
+ * and sides, a save file, "continue from here" in a replay).
+ */
+export interface SlotClash {
+  key: string;
+  /** The game in progress the slot holds. */
+  save: SaveFile;
+  from: 'link' | 'setup' | 'file';
+  /** What "start over" does once the player has said so. */
+  replace: () => Promise<void> | void;
+}
+
+/** This tab's game, changed by another tab: how far it got there. */
+export interface TabConflict {
+  key: string;
+  moves: number | null;
+  ended: boolean;
+}
 
 class AppStore {
   scenario: Scenario | null = null;
@@ -46,7 +71,16 @@ class AppStore {
   /** What setup shows pre-selected (from a partly valid link); one object for the page's life. */
   readonly prefill: Partial<LinkGame> = {};
   /** The class view's files and comparison runs, kept for the page's life so switching tabs loses nothing. */
-  readonly classroom: ClassroomState = { rows: [], rejected: [], refGames: 500, refs: new Map() };
+  readonly classroom: ClassroomState = { rows: [], rejected: [], refGames: 500, refs: new Map(), classSeed: '' };
+  /** The storage key of the game on screen (its save slot). */
+  slot: string | null = null;
+  /** Set when another tab wrote this game's slot: autosave stops until the player chooses. */
+  conflict: TabConflict | null = null;
+  private lastWritten: string | null = null;
+  private listeningToTabs = false;
+  private tabListeners = new Set<(key: string | null) => void>();
+  /** A replacement the title must ask about before it happens. */
+  clash: SlotClash | null = null;
   /** Messages for the title screen (a bad link, a corrupt save). */
   notices: { text: string; tone: 'warn' | 'ok' }[] = [];
   private narrated = 0;
@@ -64,6 +98,44 @@ class AppStore {
 
   private changed(): void {
     for (const fn of this.listeners) fn();
+  }
+
+  /** Called when another tab changes any save (the title lists them; a game in progress checks its own). */
+  onTabChange(fn: (key: string | null) => void): () => void {
+    this.tabListeners.add(fn);
+    return () => this.tabListeners.delete(fn);
+  }
+
+  /** Starts listening to other tabs' `storage` events (once; the page calls it at start). */
+  listenToTabs(): void {
+    if (this.listeningToTabs || typeof window === 'undefined' || typeof window.addEventListener !== 'function') return;
+    this.listeningToTabs = true;
+    window.addEventListener('storage', (e) => this.storageChanged(e.key, e.newValue));
+  }
+
+  /** A `storage` event: another tab of this game wrote (or cleared) a key. */
+  storageChanged(key: string | null, value: string | null): void {
+    if (key !== null && !key.startsWith(SLOT_PREFIX) && key !== 'unfinished-peace/save') return;
+    for (const fn of this.tabListeners) fn(key);
+    if (this.mode.kind !== 'play' || !this.session || this.slot === null) return;
+    if (key !== null && key !== this.slot) return;
+    if (value !== null && value === this.lastWritten) return;
+    const theirs = value === null ? null : parseSave(value);
+    const moves = theirs?.ok ? theirs.save.actions.length : null;
+    // Same moves as here (e.g. the other tab reloaded this game): nothing was lost either way.
+    if (theirs?.ok && moves === this.session.actions.length && JSON.stringify(theirs.save.actions) === JSON.stringify(this.session.actions)) return;
+    this.conflict = { key: this.slot, moves, ended: value === null };
+    this.saveStatus = 'conflict';
+    announce(value === null ? t('tabs.endedElsewhere') : t('tabs.movedElsewhere', { theirs: moves ?? 0, ours: this.session.actions.length }));
+    for (const fn of this.tabListeners) fn(this.slot);
+  }
+
+  /** "Keep playing here": this tab's game is written over the other tab's, because the player said so. */
+  keepThisTab(): void {
+    this.conflict = null;
+    this.saveStatus = 'idle';
+    this.autosave();
+    for (const fn of this.tabListeners) fn(this.slot);
   }
 
   humanSides(): Side[] {
@@ -84,6 +156,11 @@ class AppStore {
     this.scenario = scenario;
     this.session = session;
     this.mode = { kind: 'play' };
+    this.slot = slotKey(session.state.config);
+    this.conflict = null;
+    this.lastWritten = null;
+    this.saveStatus = 'idle';
+    this.listenToTabs();
     const humans = this.humanSides();
     this.viewer = humans.length === 1 ? humans[0]! : null;
     this.briefed = new Set(opts.restored ? humans : []);
@@ -137,14 +214,29 @@ class AppStore {
     this.changed();
   }
 
-  /** "Continue from here": the replay's game, forked at this step, becomes a live game. */
+  /**
+   * "Continue from here": the replay's game, forked at this step, becomes a
+   * live game in its slot; a different game in progress there is not replaced
+   * without asking (the title asks).
+   */
   fork(): void {
     if (this.mode.kind !== 'replay' || !this.scenario || !this.session) return;
-    const forked = replayPrefix(this.scenario, this.mode.replay, this.mode.step);
-    this.begin(this.scenario, forked, { restored: true });
+    const scenario = this.scenario;
+    const forked = replayPrefix(scenario, this.mode.replay, this.mode.step);
+    const key = slotKey(forked.state.config);
+    const existing = readKey(key);
+    const same = existing.kind === 'ok' && JSON.stringify(existing.save.actions) === JSON.stringify(forked.actions);
+    if (existing.kind === 'ok' && existing.save.actions.length > 0 && !same) {
+      this.clash = { key, save: existing.save, from: 'file', replace: () => this.begin(scenario, forked, { restored: true }) };
+      this.quit();
+      return;
+    }
+    this.begin(scenario, forked, { restored: true });
   }
 
   quit(): void {
+    this.slot = null;
+    this.conflict = null;
     this.session = null;
     this.scenario = null;
     this.mode = { kind: 'none' };
@@ -168,21 +260,41 @@ class AppStore {
     announceAll(fresh);
   }
 
-  private autosave(): void {
-    if (!this.session || !this.scenario || this.readOnly) return;
-    if (this.session.phase === 'ended') {
-      clearSave();
-      return;
-    }
-    const ok = writeSave({
+  /** The save of the game on screen, as it would be written now. */
+  currentSave(): SaveFile | null {
+    if (!this.session || !this.scenario) return null;
+    const source = ownSourceOf(this.scenario);
+    return {
       version: SAVE_VERSION,
       scenarioId: this.scenario.id,
       config: this.session.state.config,
       actions: [...this.session.actions],
-    });
+      savedAt: Date.now(),
+      ...(source ? { own: { file: source.file, title: this.scenario.title, ...(source.text === '' ? {} : { text: source.text }) } } : {}),
+    };
+  }
+
+  private autosave(): void {
+    if (!this.session || !this.scenario || this.readOnly || this.slot === null) return;
+    // Another tab moved this game on: writing now would throw its moves away.
+    if (this.conflict) return;
+    if (this.session.phase === 'ended') {
+      // Finishing a game clears its own slot, and only that one.
+      clearSave(this.slot);
+      this.lastWritten = null;
+      return;
+    }
+    const save = this.currentSave()!;
+    const result = writeSave(save);
     const was = this.saveStatus;
-    this.saveStatus = ok ? 'saved' : 'unavailable';
-    if (!ok && was !== 'unavailable') announce(t('save.unavailable'));
+    if (result.ok) {
+      this.lastWritten = window.localStorage.getItem(result.key);
+      this.saveStatus = 'saved';
+      if (result.droppedScenarioText && was !== 'saved') announce(t('save.noRoomForScenario', { file: save.own?.file ?? '' }));
+      return;
+    }
+    this.saveStatus = result.reason === 'quota' ? 'full' : 'unavailable';
+    if (was !== this.saveStatus) announce(t(result.reason === 'quota' ? 'save.full' : 'save.unavailable'));
   }
 }
 

@@ -6,6 +6,7 @@ import { ISSUE_IDS, SIDES, type Difficulty, type Ending, type Package, type Side
 import { verifyReplay, termsOf } from '../../sim';
 import { spreadOf, summarise, type BatchSpread, type GameSummary } from '../../sim/index';
 import type { CsvValue } from './csv';
+import { escapeText } from '../../scenario/chars';
 import type { Placing } from './percentile';
 
 export interface ClassRow {
@@ -24,6 +25,8 @@ export interface ClassRow {
   terms: Package | null;
   termsKind: 'signed' | 'agreed' | null;
   summary: GameSummary;
+  /** The replay's final state hash: two files with the same one hold the same game. */
+  finalHash: string;
 }
 
 export type Rejected = { file: string; reason: string; step?: number; round?: number };
@@ -69,8 +72,48 @@ export function intakeReplay(text: string, file: string, scenarios: readonly Sce
       terms: terms ? { ...terms } : null,
       termsKind: state.signed ? 'signed' : state.agreed ? 'agreed' : null,
       summary,
+      finalHash: replay.final.hash,
     },
   };
+}
+
+/** What the teacher should look at twice in a row. */
+export interface RowFlags {
+  /** The seed with every character but printable ASCII written \u{…}, when that differs from the seed as typed. */
+  seedEscaped: string | null;
+  /** The class was given another seed than this file's. */
+  otherSeed: boolean;
+  /** Other files holding the very same game (same final state hash): one game handed in under several names. */
+  sameAs: string[];
+}
+
+/**
+ * Flags for each row: look-alike seeds made visible, seeds other than the
+ * class's (when the teacher says which it was given), identical games under different names.
+ */
+export function classFlags(rows: readonly ClassRow[], expectedSeed: string | null): Map<string, RowFlags> {
+  const byHash = new Map<string, string[]>();
+  for (const r of rows) byHash.set(r.finalHash, [...(byHash.get(r.finalHash) ?? []), r.file]);
+  const expected = expectedSeed === null || expectedSeed.trim() === '' ? null : expectedSeed.normalize('NFC');
+  const out = new Map<string, RowFlags>();
+  for (const r of rows) {
+    const escaped = escapeText(r.seed);
+    out.set(r.file, {
+      seedEscaped: escaped === r.seed ? null : escaped,
+      otherSeed: expected !== null && r.seed !== expected,
+      sameAs: (byHash.get(r.finalHash) ?? []).filter((f) => f !== r.file),
+    });
+  }
+  return out;
+}
+
+/** The distinct seeds of a class with how many files use each, most used first (escaped, so look-alikes differ visibly). */
+export function seedCounts(rows: readonly ClassRow[]): { seed: string; escaped: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.seed, (counts.get(r.seed) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([seed, count]) => ({ seed, escaped: escapeText(seed), count }))
+    .sort((a, b) => b.count - a.count || (a.seed < b.seed ? -1 : a.seed > b.seed ? 1 : 0));
 }
 
 export interface ClassGroup {
@@ -130,6 +173,8 @@ export const CSV_COLUMNS = [
   'betterThanJapan',
   'betterThanRussia',
   'referenceGames',
+  'seedEscaped',
+  'sameGameAs',
 ] as const;
 
 /**
@@ -139,7 +184,9 @@ export const CSV_COLUMNS = [
  */
 export function classCsvRows(rows: readonly ClassRow[], placings: ReadonlyMap<string, Partial<Record<Side, Placing>>>): CsvValue[][] {
   const out: CsvValue[][] = [[...CSV_COLUMNS]];
+  const flags = classFlags(rows, null);
   for (const r of rows) {
+    const f = flags.get(r.file);
     const p = placings.get(r.file) ?? {};
     const s = r.summary;
     out.push([
@@ -163,6 +210,8 @@ export function classCsvRows(rows: readonly ClassRow[], placings: ReadonlyMap<st
       p.japan?.below ?? '',
       p.russia?.below ?? '',
       p.japan?.of ?? p.russia?.of ?? '',
+      escapeText(r.seed),
+      f?.sameAs.join(' ') ?? '',
     ]);
   }
   return out;

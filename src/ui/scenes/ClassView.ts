@@ -13,7 +13,7 @@ import { select } from '../widgets/form';
 import { classroomFrame } from '../class/nav';
 import { acceptFiles } from '../widgets/file-drop';
 import { BatchClient } from '../class/worker-client';
-import { byFileName, classCsvRows, groupKey, groupRows, type ClassGroup, type ClassRow, type Rejected } from '../class/intake';
+import { byFileName, classCsvRows, classFlags, groupKey, groupRows, seedCounts, type ClassGroup, type ClassRow, type Rejected, type RowFlags } from '../class/intake';
 import { histogram, placing, type Placing } from '../class/percentile';
 import { toCsv } from '../class/csv';
 import { barChart, histogramChart, legend } from '../widgets/svg';
@@ -94,7 +94,8 @@ export class ClassView extends Phaser.Scene {
       dom.status.textContent = '';
       render();
     };
-    root.append(h('p', {}, t('class.view.intro')), zone, h('div', { class: 'class-controls' }, refSelect.wrap, h('div', {}, dom.exportBtn, dom.clearBtn)), dom.status, dom.refBar, dom.results);
+    const seedField = classSeedField(cls, render);
+    root.append(h('p', {}, t('class.view.intro')), zone, h('div', { class: 'class-controls' }, refSelect.wrap, seedField, h('div', {}, dom.exportBtn, dom.clearBtn)), dom.status, dom.refBar, dom.results);
     acceptFiles(this, input, zone, (files) => void intake.take(files));
     render();
     ensureRefs();
@@ -210,7 +211,8 @@ function renderResults(dom: ClassDom, cls: ClassroomState): void {
   }
   const placings = placingsOf(cls.rows, cls.refs);
   if (cls.rows.length > 0) {
-    results.append(h('h3', {}, t('class.view.games', { count: cls.rows.length })), table(cls.rows, placings));
+    const flags = classFlags(cls.rows, cls.classSeed);
+    results.append(h('h3', {}, t('class.view.games', { count: cls.rows.length })), seedSummary(cls.rows), table(cls.rows, placings, flags));
     for (const g of groupRows(cls.rows)) results.append(figures(g, cls.refs.get(g.key)));
   }
   if (cls.rejected.length > 0) {
@@ -223,7 +225,38 @@ function renderResults(dom: ClassDom, cls: ClassroomState): void {
   }
 }
 
-function table(rows: readonly ClassRow[], placings: ReadonlyMap<string, Partial<Record<Side, Placing>>>): HTMLElement {
+/** The seed the teacher gave the class: files on another one are flagged. */
+function classSeedField(cls: ClassroomState, render: () => void): HTMLElement {
+  const input = h('input', { type: 'text', id: 'class-seed', testid: 'class-seed', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'class-seed-help' });
+  input.value = cls.classSeed;
+  input.addEventListener('input', () => {
+    cls.classSeed = input.value;
+    render();
+  });
+  return h('div', {}, h('label', { for: 'class-seed' }, t('class.view.classSeed')), input, h('p', { class: 'help', id: 'class-seed-help' }, t('class.view.classSeedHelp')));
+}
+
+/** The class's seeds with their counts, escaped: "class-7b" and a Cyrillic look-alike are two lines. */
+function seedSummary(rows: readonly ClassRow[]): HTMLElement {
+  const counts = seedCounts(rows);
+  return h('p', { testid: 'class-seeds', class: 'help' }, t('class.view.seeds', { count: counts.length }), ' ',
+    ...counts.flatMap((c, i) => [i > 0 ? '; ' : '', h('code', { class: 'seed' }, c.escaped), ` × ${c.count}`]));
+}
+
+function seedCell(r: ClassRow, f: RowFlags | undefined): HTMLElement {
+  const td = h('td', { testid: 'class-seed-cell' }, r.seed);
+  if (f?.seedEscaped) td.append(h('br', {}), h('code', { class: 'seed', testid: 'class-seed-escaped' }, f.seedEscaped));
+  if (f?.otherSeed) td.append(h('br', {}), h('strong', { class: 'flag', testid: 'class-flag-seed' }, t('class.flag.otherSeed')));
+  return td;
+}
+
+function fileCell(r: ClassRow, f: RowFlags | undefined): HTMLElement {
+  const td = h('td', {}, r.file);
+  if (f && f.sameAs.length > 0) td.append(h('br', {}), h('strong', { class: 'flag', testid: 'class-flag-same' }, t('class.flag.sameAs', { files: f.sameAs.join(', ') })));
+  return td;
+}
+
+function table(rows: readonly ClassRow[], placings: ReadonlyMap<string, Partial<Record<Side, Placing>>>, flags: ReadonlyMap<string, RowFlags> = new Map()): HTMLElement {
   const head = h('tr', {});
   const cols = [
     t('class.col.file'), t('class.col.humans'), t('class.col.seed'), t('class.col.ending'),
@@ -238,9 +271,9 @@ function table(rows: readonly ClassRow[], placings: ReadonlyMap<string, Partial<
     const p = placings.get(r.file);
     const tr = h('tr', { testid: 'class-row', 'data-file': r.file, class: r.humans.length === 1 ? r.humans[0] : '' });
     tr.append(
-      h('td', {}, r.file),
+      fileCell(r, flags.get(r.file)),
       h('td', {}, r.humans.map(sideName).join(' + ') || t('class.view.noHumans')),
-      h('td', {}, r.seed),
+      seedCell(r, flags.get(r.file)),
       h('td', { testid: 'class-ending', 'data-ending': r.ending }, endingText(r.ending, r.endingSide ?? undefined)),
       h('td', { class: 'num' }, String(r.score.japan)),
       h('td', { class: 'num' }, String(r.score.russia)),

@@ -1,5 +1,7 @@
 import Phaser from 'phaser';
-import { scoreOf, toReplay } from '../../sim';
+import { replayText, scoreOf, toReplay } from '../../sim';
+import { downloadText } from '../app/download';
+import { announce } from '../a11y/live';
 import { SIDES, VAR_IDS } from '../../scenario/vocabulary';
 import { whyButton } from '../widgets/why-panel';
 import { BASE, FONTS, PALETTE, SIDE_COLOUR, hex } from '../theme';
@@ -65,13 +67,13 @@ export class Debrief extends Phaser.Scene {
   private download(): void {
     const session = store.session!;
     const replay = toReplay(session);
-    const blob = new Blob([JSON.stringify(replay, null, 2)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
+    // What the game writes, its reader must read back: the same check as `npm run sim -- --record`.
+    const out = replayText(replay);
+    if (!out.ok) {
+      announce(t('debrief.downloadRefused', { error: out.error }));
+      return;
+    }
     const safeSeed = replay.seed.replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 40) || 'seed';
-    const a = h('a', { href: url, download: `unfinished-peace-${replay.scenario.id}-${safeSeed}.json` });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadText(`unfinished-peace-${replay.scenario.id}-${safeSeed}.json`, out.text);
   }
 }

@@ -4,7 +4,8 @@ import { h } from '../dom/el';
 import { t, tk } from '../i18n/t';
 import { announce } from '../a11y/live';
 import { scenarios } from '../app/catalog';
-import { buildLink, readableSeed, seedLength, SEED_MAX, type Opponent } from '../app/link';
+import { buildLink, readableSeed, seedProblemWords, type Opponent } from '../app/link';
+import { normaliseSeed } from '../../sim/index';
 import { sideName } from '../app/narrate';
 import { focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
@@ -90,10 +91,9 @@ export class LinkBuilder extends Phaser.Scene {
 
     let link = '';
     function update(): void {
-      const seed = seedInput.value;
-      let problem = '';
-      if (seed.trim() === '') problem = t('setup.seedEmpty');
-      else if (seedLength(seed) > SEED_MAX) problem = t('setup.seedTooLong');
+      const checked = normaliseSeed(seedInput.value);
+      const seed = checked.ok ? checked.seed : '';
+      const problem = checked.ok ? '' : seedProblemWords(checked.problem, 'field');
       seedMsg.textContent = problem || t('setup.seedHelp');
       seedMsg.className = problem ? 'msg' : 'help';
       seedInput.setAttribute('aria-invalid', String(Boolean(problem)));

@@ -23,7 +23,7 @@ export class Preloader extends Phaser.Scene {
     void Promise.all([fontsReady, loadBundledScenarios()]).then(() => {
       performance.mark('up:fonts');
       this.scene.stop();
-      boot();
+      void boot();
     });
   }
 }

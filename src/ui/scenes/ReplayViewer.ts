@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
-import { verifyReplay } from '../../sim';
+import { REPLAY_LIMITS, verifyReplay } from '../../sim';
+import { tooLargeMessage, unexpected } from '../../scenario/text';
 import { BASE } from '../theme';
 import { h } from '../dom/el';
 import { t } from '../i18n/t';
@@ -32,13 +33,15 @@ export class ReplayViewer extends Phaser.Scene {
     const open = async (file: File) => {
       status.textContent = t('replay.checking', { file: file.name });
       status.className = 'msg ok';
-      let text: string;
+      // The command line's limit and words: a file over it is not read into memory at all.
+      let result: ReturnType<typeof verifyReplay>;
       try {
-        text = await file.text();
-      } catch {
-        text = '';
+        result = file.size > REPLAY_LIMITS.maxBytes
+          ? { ok: false, error: `${file.name}: ${tooLargeMessage(file.size, REPLAY_LIMITS)}` }
+          : verifyReplay(await file.text(), file.name, scenarios());
+      } catch (error) {
+        result = { ok: false, error: `${file.name}: ${unexpected(error)}` };
       }
-      const result = verifyReplay(text, file.name, scenarios());
       if (!result.ok) {
         status.className = 'msg';
         status.setAttribute('role', 'alert');

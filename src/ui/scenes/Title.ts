@@ -1,13 +1,16 @@
 import Phaser from 'phaser';
-import { DIFFICULTIES, ISLAND_IDS, SIDES, type Difficulty, type Side } from '../../scenario/vocabulary';
+import { DIFFICULTIES, ISLAND_IDS, SIDES, otherSide, type Difficulty, type Side } from '../../scenario/vocabulary';
 import { BASE, FONTS, PALETTE, TEXT } from '../theme';
 import { h } from '../dom/el';
 import { t, tk } from '../i18n/t';
 import { store } from '../app/store';
 import { route } from '../app/router';
-import { continueSave, makeConfig, prefill, scenarios } from '../app/boot';
-import { buildLink, readableSeed, seedLength, SEED_MAX, type Opponent } from '../app/link';
-import { readSave } from '../app/save';
+import { takeSetAside, continueFromFile, continueSave, corruptNotice, difficultyWords, makeConfig, prefill, scenarios, startOrAsk, type SlotClash } from '../app/boot';
+import { buildLink, readableSeed, seedProblemWords, type Opponent } from '../app/link';
+import { listSaves, parseSave, saveFileName, saveFileText, SAVE_LIMITS, type SaveFile } from '../app/save';
+import { downloadText } from '../app/download';
+import { normaliseSeed } from '../../sim/index';
+import { readJsonText, SCENARIO_LIMITS, tooLargeMessage, unexpected } from '../../scenario/text';
 import { paper, panel, focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
 import { radios, select } from '../widgets/form';
@@ -18,8 +21,91 @@ import { BUNDLE_PROBLEMS, addOwnScenario, isOwnScenario } from '../../scenario/r
 import { formatProblem } from '../../scenario/problems';
 import { announce } from '../a11y/live';
 
-/** A scenario file far larger than the shipped ones (~75 KB) is not read at all. */
-const OWN_SCENARIO_MAX_BYTES = 2_000_000;
+/** A message in a report area: announced, scrolled into view and focused (it may sit below the fold). */
+function say(report: HTMLElement, text: string): void {
+  const note = h('p', { class: 'msg', role: 'alert', tabindex: -1 }, text);
+  report.append(note);
+  announce(text);
+  queueMicrotask(() => {
+    report.scrollIntoView({ block: 'nearest' });
+    note.focus();
+  });
+}
+
+const opponentOf = (save: SaveFile, side: Side): string => {
+  const words = t(save.config.controllers[otherSide(side)] === 'human' ? 'opponent.human' : 'opponent.computer');
+  return words.charAt(0).toLowerCase() + words.slice(1);
+};
+
+/** One game in progress: what it is, Continue, and Download (the save as a file). */
+function saveRow(key: string, save: SaveFile, focus: boolean): HTMLLIElement {
+  const sc = scenarios().find((s) => s.id === save.scenarioId);
+  const side: Side = save.config.controllers.japan === 'human' ? 'japan' : 'russia';
+  const when = save.savedAt ? t('save.when', { date: new Date(save.savedAt).toLocaleString() }) : '';
+  const title = sc?.title ?? save.own?.title ?? save.scenarioId;
+  const needsFile = !sc && save.own !== undefined && save.own.text === undefined ? save.own.file : null;
+  const descId = `save-desc-${encodeURIComponent(key).replace(/%/g, '_')}`;
+  const row = h('li', { class: 'save-row', testid: 'save-row', 'data-slot': key },
+    h('span', { id: descId }, t('save.row', { scenario: title, seed: save.config.seed, side: sideName(side), opponent: opponentOf(save, side), moves: save.actions.length, when })),
+  );
+  if (needsFile) row.append(h('span', { class: 'help', testid: 'save-needs-file' }, t('save.needsFile', { file: needsFile })));
+  const cont = button(t('save.continue'), () => {
+    void continueSave(key, save).then((r) => { if (r.kind !== 'ok') route('Title'); });
+  }, { testid: 'continue', autofocus: focus && !needsFile, disabled: needsFile !== null, ariaLabel: t('save.continueLabel', { scenario: title, seed: save.config.seed, moves: save.actions.length }) });
+  const dl = button(t('save.download'), () => {
+    const name = saveFileName(save);
+    downloadText(name, saveFileText(save));
+    announce(t('save.downloaded', { file: name }));
+  }, { kind: 'secondary', testid: 'download-save', ariaLabel: t('save.downloadLabel', { scenario: title, seed: save.config.seed }) });
+  row.append(h('span', { class: 'save-actions' }, cont, dl));
+  return row;
+}
+
+/** A save that could not be read: the truth about where it is now, and a way to keep it. */
+function corruptRow(c: ReturnType<typeof listSaves>['corrupt'][number]): HTMLElement {
+  const box = h('div', { class: 'msg', role: 'alert', testid: 'notice' }, corruptNotice(c));
+  box.append(' ', button(t('save.downloadCorrupt'), () => downloadText('unfinished-peace-unreadable-save.json', c.raw), { kind: 'secondary', testid: 'download-corrupt' }));
+  return box;
+}
+
+/** Another game already fills this slot: continue it, or replace it, the player's choice. */
+function clashPrompt(c: SlotClash): HTMLElement {
+  const words = t(c.from === 'link' ? 'save.existsLink' : 'save.exists', { moves: c.save.actions.length, difficulty: difficultyWords(c.save) });
+  return h('div', { class: 'msg', role: 'alert', testid: 'clash' },
+    h('p', {}, words),
+    h('div', { class: 'row' },
+      button(t('save.continueSaved'), () => {
+        void continueSave(c.key, c.save).then((r) => { if (r.kind !== 'ok') route('Title'); });
+      }, { testid: 'clash-continue', autofocus: true }),
+      button(t('save.startOver'), () => void c.replace(), { kind: 'danger', testid: 'clash-start-over' }),
+    ),
+  );
+}
+
+/** A save file the player chose: read with the shared reader, then continued (asking first if it would replace a game here). */
+async function loadSaveFile(file: File, report: HTMLElement): Promise<void> {
+  report.replaceChildren();
+  try {
+    if (file.size > SAVE_LIMITS.maxBytes) {
+      say(report, `${file.name}: ${tooLargeMessage(file.size, SAVE_LIMITS)}`);
+      return;
+    }
+    const text = await file.text();
+    const parsed = readJsonText(text, file.name, SAVE_LIMITS);
+    if (!parsed.ok) {
+      say(report, t('save.loadProblem', { file: file.name, problem: parsed.problems[0]?.message ?? '' }));
+      return;
+    }
+    const judged = parseSave(text, file.name);
+    if (!judged.ok) {
+      say(report, judged.reason === 'newer' ? t('save.loadNewer', { file: file.name }) : t('save.loadProblem', { file: file.name, problem: t('save.notASave') }));
+      return;
+    }
+    if (!(await continueFromFile(judged.save, file.name))) route('Title');
+  } catch (error) {
+    say(report, `${file.name}: ${unexpected(error)}`);
+  }
+}
 
 /** Title and setup: scenario cards, side, opponent, difficulty, seed; continue; load a replay. */
 export class Title extends Phaser.Scene {
@@ -106,60 +192,88 @@ export class Title extends Phaser.Scene {
       seedMsg,
     );
     seedInput.addEventListener('input', () => updateLink());
-    seedInput.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') begin(); });
+    seedInput.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') void begin(); });
 
     const linkText = h('code', { testid: 'share-link' });
-    const start = button(t('setup.start'), () => begin(), { testid: 'start', autofocus: true });
+    const listed = listSaves();
+    const clash = store.clash;
+    store.clash = null;
+    const start = button(t('setup.start'), () => void begin(), { testid: 'start', autofocus: listed.saves.length === 0 && !clash });
     const actions = h('div', {}, start);
-    const saved = readSave();
-    if (saved.kind === 'ok') {
-      const sc = all.find((s) => s.id === saved.save.scenarioId);
-      actions.append(button(t('setup.continueDetail', { scenario: sc?.title ?? saved.save.scenarioId, seed: saved.save.config.seed, moves: saved.save.actions.length }), () => {
-        if (!continueSave(saved.save)) route('Title');
-      }, { kind: 'secondary', testid: 'continue' }));
-    } else if (saved.kind === 'corrupt') {
-      root.prepend(h('p', { class: 'msg', role: 'alert', testid: 'notice' }, t('save.corrupt', { key: saved.backupKey ?? '—' })));
-    }
+    const corrupt = [...takeSetAside(), ...listed.corrupt].filter((c, i, all) => all.findIndex((x) => x.key === c.key) === i);
+    for (const c of corrupt) root.prepend(corruptRow(c));
     actions.append(button(t('setup.loadReplay'), () => route('ReplayViewer'), { kind: 'secondary', testid: 'load-replay' }));
     actions.append(button(t('setup.classroom'), () => route('ClassView'), { kind: 'secondary', testid: 'open-classroom' }), button(t('setup.guide'), () => route('TeacherGuide'), { kind: 'secondary', testid: 'open-guide' }));
     root.append(actions, h('p', { class: 'help link' }, `${t('setup.shareLink')}: `, linkText));
 
-    // A teacher's own scenario: validated here with the same messages as the command line.
+    // Games in progress, newest first, above the setup: Continue is what most returning players want.
+    const savesBox = h('section', { class: 'saves', testid: 'saves', 'aria-labelledby': 'saves-h' });
+    const renderSaves = (list = listed): void => {
+      savesBox.replaceChildren();
+      if (list.saves.length === 0) return;
+      savesBox.append(h('h2', { class: 'setup-h', id: 'saves-h' }, t('save.heading')));
+      const ul = h('ul', { class: 'save-list' });
+      list.saves.forEach(({ key, save }, i) => ul.append(saveRow(key, save, i === 0 && !clash)));
+      savesBox.append(ul);
+    };
+    renderSaves();
+    root.insertBefore(savesBox, root.querySelector('h2.setup-h'));
+    if (clash) root.insertBefore(clashPrompt(clash), savesBox);
+    // Another tab saved, finished or started a game: the list follows, without redrawing the form.
+    // Each move there writes a save: the list is redrawn quietly, and read aloud only when a game
+    // appears or goes; the keyboard stays on the button it was on.
+    let shownKeys = listed.saves.map((x) => x.key).join('\n');
+    const unsubscribe = store.onTabChange(() => {
+      if (!this.sys.isActive()) return;
+      const active = document.activeElement as HTMLElement | null;
+      const focusedSlot = active && savesBox.contains(active) ? active.closest('[data-slot]')?.getAttribute('data-slot') : null;
+      const focusedId = active?.getAttribute('data-testid');
+      const fresh = listSaves();
+      renderSaves(fresh);
+      if (focusedSlot && focusedId) savesBox.querySelector<HTMLElement>(`[data-slot="${CSS.escape(focusedSlot)}"] [data-testid="${focusedId}"]`)?.focus();
+      const keys = fresh.saves.map((x) => x.key).join('\n');
+      if (keys !== shownKeys) announce(t('tabs.titleChanged'));
+      shownKeys = keys;
+    });
+    this.events.once('shutdown', unsubscribe);
+
+    // A saved game as a file: kept off this browser, loaded back here or on another computer.
+    const saveInput = h('input', { type: 'file', id: 'load-save', accept: '.json,application/json', testid: 'load-save' });
+    const saveReport = h('div', { testid: 'load-save-report' });
+    root.append(h('label', { for: 'load-save' }, t('save.loadFile')), h('div', {}, saveInput), saveReport);
+    saveInput.addEventListener('change', () => {
+      const file = saveInput.files?.[0];
+      saveInput.value = '';
+      if (file) void loadSaveFile(file, saveReport);
+    });
+
+    // A teacher's own scenario: validated here with the same reader and messages as the command line.
     const ownInput = h('input', { type: 'file', id: 'own-scenario', accept: '.json,application/json', testid: 'own-scenario' });
     const ownReport = h('div', { testid: 'own-scenario-report' });
     root.append(h('label', { for: 'own-scenario' }, t('setup.ownScenario')), h('div', {}, ownInput), ownReport);
     ownInput.addEventListener('change', () => {
       const file = ownInput.files?.[0];
       ownInput.value = '';
-      if (file) void loadOwn(file);
+      if (file) void loadOwn(file).catch((error: unknown) => say(ownReport, `${file.name}: ${unexpected(error)}`));
     });
     const loadOwn = async (file: File): Promise<void> => {
       ownReport.replaceChildren();
-      const say = (text: string) => {
-        const note = h('p', { class: 'msg', role: 'alert', tabindex: -1 }, text);
-        ownReport.append(note);
-        announce(text);
-        // The report sits below the fold of the setup panel: bring it, and the keyboard, to it.
-        queueMicrotask(() => {
-          ownReport.scrollIntoView({ block: 'nearest' });
-          note.focus();
-        });
-      };
-      if (file.size > OWN_SCENARIO_MAX_BYTES) {
-        say(t('setup.ownScenarioTooLarge', { file: file.name, size: file.size, max: OWN_SCENARIO_MAX_BYTES }));
+      if (file.size > SCENARIO_LIMITS.maxBytes) {
+        say(ownReport, `${file.name}: ${tooLargeMessage(file.size, SCENARIO_LIMITS)}`);
         return;
       }
       // The validator and its schema load on first use: most visitors never bring a file.
       const { loadScenario } = await import('../../scenario/load');
-      const result = loadScenario(await file.text(), file.name);
+      const text = await file.text();
+      const result = loadScenario(text, file.name);
       if (!result.ok) {
-        say(t('setup.ownScenarioProblems', { file: file.name, count: result.problems.length }));
+        say(ownReport, t('setup.ownScenarioProblems', { file: file.name, count: result.problems.length }));
         ownReport.append(h('ul', { class: 'problems', testid: 'own-scenario-problems' }, ...result.problems.map((p) => h('li', {}, formatProblem(p)))));
         return;
       }
-      const added = addOwnScenario(result.value);
+      const added = addOwnScenario(result.value, { file: file.name, text });
       if (!added.ok) {
-        say(t('setup.ownScenarioTaken', { file: file.name, id: result.value.id, title: added.takenBy.title }));
+        say(ownReport, t('setup.ownScenarioTaken', { file: file.name, id: result.value.id, title: added.takenBy.title }));
         return;
       }
       prefill.scenarioId = result.value.id;
@@ -168,21 +282,30 @@ export class Title extends Phaser.Scene {
     };
 
     const readSeed = (): string | null => {
-      const seed = seedInput.value;
-      if (seed.trim() === '') { seedMsg.textContent = t('setup.seedEmpty'); seedMsg.className = 'msg'; return null; }
-      if (seedLength(seed) > SEED_MAX) { seedMsg.textContent = t('setup.seedTooLong'); seedMsg.className = 'msg'; return null; }
+      const checked = normaliseSeed(seedInput.value);
+      seedInput.setAttribute('aria-invalid', String(!checked.ok));
+      if (!checked.ok) {
+        seedMsg.textContent = seedProblemWords(checked.problem, 'field');
+        seedMsg.className = 'msg';
+        return null;
+      }
       seedMsg.textContent = t('setup.seedHelp');
       seedMsg.className = 'help';
-      return seed;
+      return checked.seed;
     };
     function updateLink(): void {
       const seed = readSeed();
       linkText.textContent = chosen && seed ? buildLink({ scenarioId: chosen.id, seed, side: side.get() as Side, opponent: opponent.el.value as Opponent, difficulty: difficulty.el.value as Difficulty }) : '—';
     }
-    const begin = (): void => {
+    const begin = async (): Promise<void> => {
       const seed = readSeed();
       if (!chosen || seed === null) { seedInput.focus(); return; }
-      store.start(chosen, makeConfig(chosen, side.get() as Side, opponent.el.value as Opponent, difficulty.el.value as Difficulty, seed));
+      const choice = { scenarioId: chosen.id, seed, side: side.get() as Side, opponent: opponent.el.value as Opponent, difficulty: difficulty.el.value as Difficulty };
+      // New game never writes over a game in progress with the same scenario, seed and sides: the title asks.
+      if (!(await startOrAsk(chosen, makeConfig(chosen, choice.side, choice.opponent, choice.difficulty, seed), 'setup'))) {
+        Object.assign(prefill, choice);
+        route('Title');
+      }
     };
     updateLink();
     focusFirst();

@@ -6,6 +6,9 @@ import { store } from '../app/store';
 import { t } from '../i18n/t';
 import { button } from './button';
 import { replayBar } from './replay-bar';
+import { announce } from '../a11y/live';
+import { downloadText } from '../app/download';
+import { saveFileName, saveFileText } from '../app/save';
 
 export function paper(scene: Phaser.Scene): void {
   const g = scene.add.graphics();
@@ -43,16 +46,43 @@ export function panel(
 }
 
 /** Footer: seed, save status, the log toggle; and the replay controls when replaying. */
+function saveStatusText(): string {
+  return store.readOnly ? t('replay.readOnly')
+      : store.saveStatus === 'unavailable' ? t('save.notSaved')
+        : store.saveStatus === 'full' ? t('save.notSavedFull')
+          : store.saveStatus === 'conflict' ? t('save.notSavedConflict')
+            : t('save.saved');
+}
+
+/** Rewrites the footer's status in place (another tab moved the game on): no scene redraw, no lost half-made offer. */
+export function refreshFooterStatus(): void {
+  const el = document.querySelector('[data-testid="footer-status"]');
+  const s = store.session;
+  if (el && s && !store.readOnly) el.textContent = t('common.footer', { seed: s.state.config.seed, save: saveStatusText() });
+}
+
 export function footer(scene: Phaser.Scene): void {
   const s = store.session;
-  const status =
-    store.readOnly ? t('replay.readOnly') : store.saveStatus === 'unavailable' ? t('save.notSaved') : t('save.saved');
+  const status = saveStatusText();
   const div = panel(scene, 24, BASE.height - 39, BASE.width - 48, 36);
   div.classList.add('footer');
   const left = h('span', { testid: 'footer-status' }, store.readOnly ? status : s ? t('common.footer', { seed: s.state.config.seed, save: status }) : '');
   const logBtn = button(t('common.log'), () => toggleNarration(), { kind: 'secondary', testid: 'toggle-log' });
   // Phaser sets the DOM element's own display, so the row lays out inside it.
-  div.append(h('div', { class: 'footer-row' }, left, replayBar() ?? '', h('span', {}, logBtn)));
+  // When saving fails, the save can still be kept: as a file.
+  const keep = !store.readOnly && s && (store.saveStatus === 'full' || store.saveStatus === 'unavailable')
+    ? button(t('save.download'), () => downloadCurrentSave(), { kind: 'secondary', testid: 'footer-download-save' })
+    : '';
+  div.append(h('div', { class: 'footer-row' }, left, replayBar() ?? '', h('span', {}, keep, logBtn)));
+}
+
+/** Downloads the game on screen as a save file, and says where it went. */
+export function downloadCurrentSave(): void {
+  const save = store.currentSave();
+  if (!save) return;
+  const name = saveFileName(save);
+  downloadText(name, saveFileText(save));
+  announce(t('save.downloaded', { file: name }));
 }
 
 export function toggleNarration(): void {
