@@ -87,6 +87,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
           environment: 'node',
+          // The bad-input corpus is generated from its recipes first (tests/fixtures/make-fixtures.ts).
+          globalSetup: ['tests/fixtures/setup.ts'],
           testTimeout: 60_000,
         },
       },
@@ -96,7 +98,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/e2e/setup/global.ts'],
+          globalSetup: ['tests/fixtures/setup.ts', 'tests/e2e/setup/global.ts'],
           testTimeout: 180_000,
           hookTimeout: 240_000,
           fileParallelism: false,

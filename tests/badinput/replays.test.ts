@@ -1,8 +1,8 @@
 // Every replay fixture through verifyReplay and through `npm run replay -- FILE` (issue 7).
 // Good replays (controls) must verify; every bad one must be refused with the
 // manifest's message, naming the step or round where the manifest says so.
-// The replays were recorded against the bundled scenarios: after a change to
-// scenarios/ or the rules, re-run `npx tsx tests/fixtures/make-fixtures.ts`.
+// The replays are recorded against the bundled scenarios and the rules as they stand: the corpus is
+// generated from its recipes before every run (tests/fixtures/setup.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
