@@ -153,7 +153,7 @@ export function lineChart(opts: LineChartOpts, series: readonly Series[]): SVGSV
   const all = series.flatMap((x) => x.values);
   const min = opts.min ?? Math.min(0, ...all);
   const max = opts.max ?? Math.max(100, ...all);
-  const [left, right, top, bottom] = [40, w - 110, 30, h - 26];
+  const [left, right, top, bottom] = [40, w - 110, 44, h - 26]; // the top tick label sits below the title, not on it
   const text = (x: number, y: number, body: string, attrs: Record<string, string | number> = {}) =>
     s('text', { x, y, 'font-family': FONTS.sans, 'font-size': 16, fill: PALETTE.inkSoft, ...attrs }, body);
   svg.append(s('rect', { x: 0.5, y: 0.5, width: w - 1, height: h - 1, fill: '#fffdf7', stroke: PALETTE.rule, 'stroke-width': 1 }));
