@@ -321,19 +321,11 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
     for (let step = 0; step < C.searchSteps; step += 1) {
       let best: Vec | null = null;
       let bestScore = currentScore;
-      for (let k = 0; k < current.length; k += 1) {
-        for (let dk = -1; dk <= 1; dk += 2) {
-          const rank = current[k]! + dk;
-          if (!allowed[k]![rank]) continue;
-          const candidate = current.slice();
-          candidate[k] = rank;
-          canonical(candidate, k, current, allowed[SOVEREIGNTY]![2] === true);
-          if (!allAllowed(candidate, allowed)) continue;
-          const sc = score(candidate);
-          if (sc > bestScore + 1e-9) {
-            best = candidate;
-            bestScore = sc;
-          }
+      for (const candidate of oneStepFrom(current, allowed)) {
+        const sc = score(candidate);
+        if (sc > bestScore + 1e-9) {
+          best = candidate;
+          bestScore = sc;
         }
       }
       if (!best) break;
@@ -375,22 +367,14 @@ export function askInReturn(scenario: Scenario, state: GameState, side: Side, on
   const lines = redLinesNow(scenario.sides[side].priorities, state);
   const mine = new Valuer(state, side);
   const allowed = ISSUE_IDS.map((issue) => ISSUES[issue].map((o) => optionBlock(scenario, state, issue, o) === null));
-  const sovereigntyOpen = allowed[SOVEREIGNTY]![2] === true;
   let current = toVec(onTable);
   for (let step = 0; step < ASK_STEPS && (step === 0 || mine.net(current) < bar); step += 1) {
     let best: Vec | null = null;
     let bestWorth = mine.net(current);
-    for (let k = 0; k < current.length; k += 1) {
-      for (let dk = -1; dk <= 1; dk += 2) {
-        const rank = current[k]! + dk;
-        if (!allowed[k]![rank]) continue;
-        const candidate = current.slice();
-        candidate[k] = rank;
-        canonical(candidate, k, current, sovereigntyOpen);
-        if (!allAllowed(candidate, allowed) || redLineVec(lines, candidate)) continue;
-        const worth = mine.net(candidate);
-        if (worth > bestWorth + 1e-9) [best, bestWorth] = [candidate, worth];
-      }
+    for (const candidate of oneStepFrom(current, allowed)) {
+      if (redLineVec(lines, candidate)) continue;
+      const worth = mine.net(candidate);
+      if (worth > bestWorth + 1e-9) [best, bestWorth] = [candidate, worth];
     }
     if (!best) return null;
     current = best;
@@ -419,6 +403,27 @@ export function reciprocity(state: GameState, side: Side): number {
     previous = worth;
   }
   return Math.min(RECIPROCITY.cap, RECIPROCITY.share * moved);
+}
+
+/**
+ * The packages one option away from `current` (one issue a rank up or down),
+ * made canonical and all of whose options may be offered now, in a fixed
+ * order (issue by issue, down before up): the counterpart's search steps.
+ */
+function oneStepFrom(current: Vec, allowed: boolean[][]): Vec[] {
+  const sovereigntyOpen = allowed[SOVEREIGNTY]![2] === true;
+  const out: Vec[] = [];
+  for (let k = 0; k < current.length; k += 1) {
+    for (let dk = -1; dk <= 1; dk += 2) {
+      const rank = current[k]! + dk;
+      if (!allowed[k]![rank]) continue;
+      const candidate = current.slice();
+      candidate[k] = rank;
+      canonical(candidate, k, current, sovereigntyOpen);
+      if (allAllowed(candidate, allowed)) out.push(candidate);
+    }
+  }
+  return out;
 }
 
 function allAllowed(v: Vec, allowed: boolean[][]): boolean {
