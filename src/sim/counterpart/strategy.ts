@@ -275,7 +275,7 @@ function chooseSummitMove(scenario: Scenario, state: GameState, side: Side, roll
       // No one signs the first offer of a summit as it stands: it asks for one thing more, while offers remain to settle it.
       const first = offers.filter((o) => o.side !== side).length === 1 && offers.length < MAX_OFFERS - 1;
       const ask = first && types.includes('offer') && !new Valuer(state, side).reaffirms(toVec(last.package)) ? askInReturn(scenario, state, side, last.package, judged.worth + 0.01) : null;
-      if (ask) return { type: 'offer', side, package: ask, why: { ...why, reason: 'asksMore', asks: changedIssue(last.package, ask) ?? why.asks } };
+      if (ask) return { type: 'offer', side, package: ask, why: { ...why, reason: 'asksMore', signal: 'warm', asks: changedIssue(last.package, ask) ?? why.asks } };
       return { type: 'accept', side, why };
     }
     if (types.includes('offer')) {

@@ -41,7 +41,8 @@ export function acceptOffer(d: Draft, a: Extract<Action, { type: 'accept' }>): v
   const reaffirmed = d.state.agreed !== null && !isTreaty(last.package) && samePackage(merged, d.state.agreed);
   const outcome = reaffirmed ? 'jointStatement' : classify(last.package);
   d.state.summit = { ...d.state.summit, outcome };
-  say(d, a.side, 'leader', 'accept');
+  // A line about settling the dispute is for a treaty text, not for an interim step or a reaffirmation.
+  say(d, a.side, 'leader', 'accept', isTreaty(last.package) ? 'territory' : 'cooperation');
   const cause: Cause = { kind: 'summit', id: outcome };
   d.change('rapport', [{ label: 'summit.agreement', delta: TUNING.summit.agreementRapport }], cause);
   d.remember('japan', { round: d.state.round, reason: 'agreement', delta: TUNING.summit.agreementTrust });
