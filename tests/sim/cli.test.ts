@@ -7,9 +7,11 @@ import { REPO_ROOT } from '../../src/cli/scenarios';
 import { ENDINGS } from '../../src/scenario/vocabulary';
 import { toReplay, verifyReplay, type ReplayFile } from '../../src/sim/index';
 import { SCENARIOS, patient, playJapan, scenarioById } from './helpers';
+import { runCli } from '../badinput/cli-inprocess';
 
 // The command-line tools, run as a teacher would: `npm run sim` and `npm run replay`.
-// Each run pays Node's and tsx's start-up, so independent runs are started together.
+// Their main(argv) runs in this process (tests/badinput/cli-inprocess.ts), as the CLI
+// would run it; one run is spawned as a real process, to prove the entry point says the same.
 
 interface Run {
   status: number | null;
@@ -17,7 +19,15 @@ interface Run {
   stderr: string;
 }
 
-function run(script: 'sim' | 'replay', args: string[]): Promise<Run> {
+/** The CLI's main(argv) in this process: its exit code and what it printed, a line per console call. */
+async function run(script: 'sim' | 'replay', args: string[]): Promise<Run> {
+  const r = runCli(script, args);
+  const lines = (s: string) => (s === '' ? '' : `${s}\n`);
+  return { status: r.code, stdout: lines(r.stdout), stderr: lines(r.stderr) };
+}
+
+/** The CLI as a separate process (Node and tsx), as `npm run` starts it. */
+function spawned(script: 'sim' | 'replay', args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn('node', ['--import', 'tsx', `src/cli/${script}.ts`, ...args], { cwd: REPO_ROOT });
     let stdout = '';
@@ -58,7 +68,7 @@ beforeAll(async () => {
   const file = (name: string) => join(dir, name);
   // Runs that need nothing first.
   runs.jsonA = run('sim', ['--scenario', 'moscow-2019', '--seeds', '200', '--json']);
-  runs.jsonB = run('sim', ['--scenario', 'moscow-2019', '--seeds', '200', '--json']);
+  runs.jsonB = spawned('sim', ['--scenario', 'moscow-2019', '--seeds', '200', '--json']);
   runs.unknown = run('sim', ['--scenario', 'atlantis-1905', '--seeds', '3']);
   runs.loneSeed = run('sim', ['--seed', 'x']);
   writeFileSync(file('notes.json'), 'these are my notes, not a replay {');
