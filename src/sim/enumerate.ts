@@ -71,3 +71,16 @@ export function pickPackage(options: Record<IssueId, readonly string[]>, pick: (
   }
   return out as Package;
 }
+
+/** A deterministic index chooser (xorshift32), independent of the game's own streams. */
+export function chooser(seed: number): (n: number) => number {
+  let x = seed >>> 0 || 1;
+  return (n) => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x % n;
+  };
+}

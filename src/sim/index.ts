@@ -1,7 +1,7 @@
 // The simulation's public surface for src/ui and src/cli (see api.md).
 export { GameSession, type ActResult, type SessionOptions } from './session';
 export { legalMoves, pendingSide, type LegalMoves, type PhaseName } from './legal';
-export { enumerateActions, everyPackage, pickPackage } from './enumerate';
+export { chooser, enumerateActions, everyPackage, pickPackage } from './enumerate';
 export {
   toReplay,
   verifyReplay,

@@ -6,7 +6,7 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { Scenario } from '../../src/scenario/schema';
 import { SIDES, type Side } from '../../src/scenario/vocabulary';
-import { enumerateActions, legalMoves, pickPackage, stateHash, type Controller, type GameConfig, type MachineEvent, type PhaseName } from '../../src/sim/index';
+import { chooser, enumerateActions, legalMoves, pickPackage, stateHash, type Controller, type GameConfig, type MachineEvent, type PhaseName } from '../../src/sim/index';
 import { initialSnapshot, step, type CampaignTable, type TableSnapshot } from '../../src/sim/machines/fastCampaign';
 import { initialState } from '../../src/sim/rules/round';
 import { scenarioHash } from '../../src/sim/scenarioHash';
@@ -28,18 +28,6 @@ export interface WalkReport {
   humanMoves: number;
 }
 
-/** A deterministic index chooser (xorshift32), independent of the game's own streams. */
-export function chooser(seed: number): (n: number) => number {
-  let x = seed >>> 0 || 1;
-  return (n) => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x % n;
-  };
-}
 
 /** The events to try in this state: a few legal moves of each type, the same with the wrong side, every other type, the cue. */
 function candidates(scenario: Scenario, value: string, snap: AnyMachineSnapshot, events: readonly string[], pick: (n: number) => number): MachineEvent[] {

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '../../scenario/load';
 import type { Scenario } from '../../scenario/schema';
-import { enumerateActions, GameSession, pickPackage, playComputerGame, toReplay, verifyReplay, type GameConfig } from '../../sim/index';
+import { chooser, enumerateActions, GameSession, pickPackage, playComputerGame, toReplay, verifyReplay, type GameConfig } from '../../sim/index';
 import { median, round } from './stats';
 
 interface Args {
@@ -28,20 +28,6 @@ function loadAll(dir: string): Scenario[] {
     });
 }
 
-/** A deterministic pseudo-random index (no dependence on the game's own streams). */
-function chooser(seed: number): (n: number) => number {
-  let x = seed >>> 0 || 1;
-  return (n) => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x % n;
-  };
-}
-
-/** Plays Japan as a human with legal moves chosen deterministically; Russia is the computer. */
 export function humanJapanGame(scenario: Scenario, seed: string, pick = chooser(20240607)): GameSession {
   const config: GameConfig = {
     scenarioId: scenario.id,
