@@ -240,7 +240,7 @@ export const en = {
   'ratify.approach.delay': 'Put the vote off a round',
   'ratify.help.vote': 'Costs nothing; the odds as they stand.',
   'ratify.help.whip': 'Better odds; costs {cost} approval.',
-  'ratify.help.delay': 'A round to work the home front; costs rapport, their trust and a little approval.',
+  'ratify.help.delay': 'Waits a round while news fades and the talks go on; costs rapport, their trust and a little approval.',
   'ratify.oddsHeading': 'Chance each parliament passes the text',
   'ratify.oddsRow': '{side}: free vote {vote}%, whipped {whip}%',
   'ratify.oddsNote': 'Both must pass it. If either leader puts the vote off, neither parliament votes this round.',
