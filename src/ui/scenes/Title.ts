@@ -237,26 +237,7 @@ export class Title extends Phaser.Scene {
     });
     this.events.once('shutdown', unsubscribe);
 
-    // A saved game as a file: kept off this browser, loaded back here or on another computer.
-    const saveInput = h('input', { type: 'file', id: 'load-save', accept: '.json,application/json', testid: 'load-save' });
-    const saveReport = h('div', { testid: 'load-save-report' });
-    root.append(h('label', { for: 'load-save' }, t('save.loadFile')), h('div', {}, saveInput), saveReport);
-    saveInput.addEventListener('change', () => {
-      const file = saveInput.files?.[0];
-      saveInput.value = '';
-      if (file) void loadSaveFile(file, saveReport);
-    });
-
-    // A teacher's own scenario: validated here with the same reader and messages as the command line.
-    const ownInput = h('input', { type: 'file', id: 'own-scenario', accept: '.json,application/json', testid: 'own-scenario' });
-    const ownReport = h('div', { testid: 'own-scenario-report' });
-    root.append(h('label', { for: 'own-scenario' }, t('setup.ownScenario')), h('div', {}, ownInput), ownReport);
-    ownInput.addEventListener('change', () => {
-      const file = ownInput.files?.[0];
-      ownInput.value = '';
-      if (file) void loadOwn(file).catch((error: unknown) => say(ownReport, `${file.name}: ${unexpected(error)}`));
-    });
-    const loadOwn = async (file: File): Promise<void> => {
+    const loadOwn = async (file: File, ownReport: HTMLElement): Promise<void> => {
       ownReport.replaceChildren();
       if (file.size > SCENARIO_LIMITS.maxBytes) {
         say(ownReport, `${file.name}: ${tooLargeMessage(file.size, SCENARIO_LIMITS)}`);
@@ -280,6 +261,15 @@ export class Title extends Phaser.Scene {
       store.notices.push({ text: t('setup.ownScenarioLoaded', { title: result.value.title, file: file.name }), tone: 'ok' });
       route('Title');
     };
+
+    // A saved game as a file: kept off this browser, loaded back here or on another computer.
+    root.append(...jsonFileField('load-save', t('save.loadFile'), 'load-save-report', (file, report) => void loadSaveFile(file, report)));
+    // A teacher's own scenario: validated here with the same reader and messages as the command line.
+    root.append(
+      ...jsonFileField('own-scenario', t('setup.ownScenario'), 'own-scenario-report', (file, report) =>
+        void loadOwn(file, report).catch((error: unknown) => say(report, `${file.name}: ${unexpected(error)}`)),
+      ),
+    );
 
     const readSeed = (): string | null => {
       const checked = normaliseSeed(seedInput.value);
@@ -311,4 +301,16 @@ export class Title extends Phaser.Scene {
     focusFirst();
     performance.mark('up:title');
   }
+}
+
+/** A labelled JSON file input with its report below; the input is cleared so the same file can be chosen again. */
+function jsonFileField(id: string, label: string, reportId: string, onFile: (file: File, report: HTMLElement) => void): HTMLElement[] {
+  const input = h('input', { type: 'file', id, accept: '.json,application/json', testid: id });
+  const report = h('div', { testid: reportId });
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) onFile(file, report);
+  });
+  return [h('label', { for: id }, label), h('div', {}, input), report];
 }
