@@ -53,7 +53,7 @@ function crossCheck(s: Scenario, file: string): Problem[] {
 }
 
 function checkGroups(s: Scenario, at: (path: string, message: string) => void): (() => void)[] {
-  return [() => checkIds(s, at), () => checkGoalWeights(s, at), () => checkCitations(s, at), () => checkDates(s, at), () => checkVariables(s, at), () => checkIssues(s, at), () => checkConditions(s, at)];
+  return [() => checkIds(s, at), () => checkGoalWeights(s, at), () => checkCitations(s, at), () => checkDates(s, at), () => checkVariables(s, at), () => checkIssues(s, at), () => checkConditions(s, at), () => checkFactions(s, at)];
 }
 
 function checkIds(s: Scenario, at: (path: string, message: string) => void): void {
@@ -63,6 +63,7 @@ function checkIds(s: Scenario, at: (path: string, message: string) => void): voi
   duplicates(s.events.map((x) => x.id), 'events', at);
   duplicates(s.islands.map((x) => x.id), 'islands', at);
   duplicates(s.issues.map((x) => x.id), 'issues', at);
+  duplicates(s.factions.map((x) => x.id), 'factions', at);
   for (const side of ['japan', 'russia'] as const) {
     duplicates(s.sides[side].brief.goals.map((g) => g.id), `sides.${side}.brief.goals`, at);
   }
@@ -156,11 +157,15 @@ function checkConditions(s: Scenario, at: (path: string, message: string) => voi
     } else if ('all' in c) c.all.forEach((x, i) => checkCondition(x, `${path}.all[${i}]`));
     else if ('any' in c) c.any.forEach((x, i) => checkCondition(x, `${path}.any[${i}]`));
     else if ('not' in c) checkCondition(c.not, `${path}.not`);
+    else if ('faction' in c) checkFactionRef(s, c.faction, `${path}.faction`, at);
     else if ('round' in c && c.round.gte !== undefined && c.round.gte > s.rounds.length) {
       at(`${path}.round.gte`, `round ${c.round.gte} does not exist: the scenario has ${s.rounds.length} rounds`);
     }
   };
   s.events.forEach((e, i) => e.when && checkCondition(e.when, `events[${i}].when`));
+  s.events.forEach((e, i) =>
+    e.effects.forEach((x, k) => 'faction' in x && checkFactionRef(s, x.faction, `events[${i}].effects[${k}].faction`, at)),
+  );
   for (const side of ['japan', 'russia'] as const) {
     s.sides[side].brief.goals.forEach((g, i) => checkCondition(g.test, `sides.${side}.brief.goals[${i}].test`));
     s.sides[side].priorities.redLines.forEach((r, i) => {
@@ -174,6 +179,34 @@ function checkConditions(s: Scenario, at: (path: string, message: string) => voi
       });
     });
   }
+}
+
+function checkFactionRef(s: Scenario, faction: string, path: string, at: (path: string, message: string) => void): void {
+  if (!s.factions.some((f) => f.id === faction)) {
+    at(path, `names faction "${faction}", which the scenario does not have (factions: ${s.factions.map((f) => f.id).join(', ') || 'none'})`);
+  }
+}
+
+/** Factions: at most four a side (the home front must fit on one screen), a demand that names real options, and work that moves factions that exist. */
+function checkFactions(s: Scenario, at: (path: string, message: string) => void): void {
+  for (const side of ['japan', 'russia'] as const) {
+    const n = s.factions.filter((f) => f.side === side).length;
+    if (n > 4) at('factions', `${side} has ${n} factions; at most 4 a side fit the home-front panel`);
+  }
+  s.factions.forEach((f, i) => {
+    const path = `factions[${i}]`;
+    for (const bound of ['atLeast', 'atMost'] as const) {
+      const value = f.demand[bound];
+      if (value !== undefined && !(ISSUES[f.demand.issue] as readonly string[]).includes(value)) {
+        at(`${path}.demand.${bound}`, `"${value}" is not an option of ${f.demand.issue} (expected one of ${ISSUES[f.demand.issue].join(', ')})`);
+      }
+    }
+    if (f.demand.atLeast === undefined && f.demand.atMost === undefined) at(`${path}.demand`, 'expected "atLeast" or "atMost": a demand bounds one issue');
+    f.work.also.forEach((x, k) => {
+      checkFactionRef(s, x.faction, `${path}.work.also[${k}].faction`, at);
+      if (x.faction === f.id) at(`${path}.work.also[${k}].faction`, `faction "${f.id}" cannot move itself here: its own gain is "work.gain"`);
+    });
+  });
 }
 
 function duplicates(

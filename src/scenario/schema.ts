@@ -104,6 +104,7 @@ export type Condition =
   | { statement: { side: (typeof SIDES)[number]; tone: (typeof TONES)[number][] } }
   | { summit: ('nothing' | 'jointStatement' | 'interimAgreement' | 'treatyText' | 'walkOut')[] }
   | { round: { gte?: number; lte?: number } }
+  | { faction: string; gte?: number; lte?: number }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
@@ -130,6 +131,7 @@ export const conditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
     z.strictObject({
       round: z.strictObject({ gte: z.optional(z.int()), lte: z.optional(z.int()) }),
     }),
+    z.strictObject({ faction: id, gte: z.optional(num()), lte: z.optional(num()) }),
     z.strictObject({ all: list(conditionSchema, 1) }),
     z.strictObject({ any: list(conditionSchema, 1) }),
     z.strictObject({ not: conditionSchema }),
@@ -139,6 +141,8 @@ export const conditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
 const effectSchema = z.union([
   z.strictObject({ var: varId, delta: num() }),
   z.strictObject({ var: varId, set: num() }),
+  /** Moves a faction's backing of its leader (0–100). */
+  z.strictObject({ faction: id, delta: num() }),
 ]);
 export type Effect = z.infer<typeof effectSchema>;
 
@@ -248,6 +252,81 @@ const sideSchema = z.strictObject({
   priorities: prioritiesSchema,
 });
 
+/**
+ * A group at home with its own demand: how strongly it counts (strength),
+ * how far it backs its leader's line now (backing, 0–100, moving in play),
+ * what it demands of a deal, what it says in the press, and how a leader
+ * can work it. A strong faction whose demand a treaty text fails, and whose
+ * backing has fallen low, blocks ratification (see TUNING.factions).
+ */
+const factionSchema = z.strictObject({
+  id,
+  side,
+  name: text,
+  /** One line: who they are and why they matter, as the article describes them. */
+  who: text,
+  /** Its weight at home, in points of a 100-point home front. */
+  strength: num(1, 60),
+  /** Its backing of the leader's line at the start (50: neither for nor against). */
+  backing: num(0, 100),
+  /** What a deal must give it: a bound on one issue, in words. */
+  demand: z.strictObject({
+    issue: issueId,
+    atLeast: z.optional(z.string()),
+    atMost: z.optional(z.string()),
+    label: text,
+    /** Only treaty texts are judged on it (a demand about the islands means nothing to an interim step). Default: every deal. */
+    treatyOnly: z._default(z.boolean(), false),
+  }),
+  /** What it says in the press when a deal fails its demand, in its own (or its described) words. */
+  voice: z.strictObject({ text, after: z.optional(text), cite: citationSchema }),
+  /** Working this faction at home: what the leader does, what it gains in backing, what it costs. */
+  work: z.strictObject({
+    label: text,
+    gain: num(1, 40),
+    /** The leader's approval spent (political capital), 0 or less. */
+    approval: num(-10, 0),
+    /** Other factions it moves (courting one group annoys another). */
+    also: z._default(z.array(z.strictObject({ faction: id, delta: num(-40, 40) })), []),
+    cite: citationSchema,
+  }),
+  cite: citationSchema,
+});
+export type Faction = z.infer<typeof factionSchema>;
+
+/**
+ * The third powers: not players, but actors the rules move. Washington's
+ * confidence in the alliance (variable `alliance`) falls with terms that
+ * break G7 unity or bind US forces; below `pressBelow` it presses Tokyo;
+ * a treaty clause on US forces needs it at `clauseNeeds`. Moscow's reliance
+ * on Beijing (variable `china`) makes Japanese money worth more to Russia
+ * (the counterweight motive) and, where `threat` is set, alarms Japan.
+ */
+const actorsSchema = z.strictObject({
+  us: z.strictObject({
+    name: text,
+    /** Its stance in this scenario, in a sentence, with its evidence. */
+    stance: text,
+    /** How much Washington minds (1: as much as the rules say; 0.5: half). */
+    interest: num(0, 2),
+    pressBelow: num(0, 100),
+    clauseNeeds: num(0, 100),
+    cite: citationSchema,
+  }),
+  china: z.strictObject({
+    name: text,
+    stance: text,
+    /** How strongly Russia values Japanese money and energy deals as a counterweight to China (0 none, 1 as the rules say). */
+    counterweight: num(0, 2),
+    /** How much Japan reads Russia–China military ties as a threat (0 none). */
+    threat: num(0, 2),
+    cite: citationSchema,
+  }),
+});
+
+/** How long each leader has: shown as the pressure of the calendar. */
+const horizonSchema = z.strictObject({ text, cite: citationSchema });
+
 const issueTableSchema = z.strictObject({
   id: issueId,
   label: text,
@@ -281,6 +360,10 @@ export const scenarioSchema = z.strictObject({
   rounds: list(roundSchema, 1, 8),
   issues: z.array(issueTableSchema).check(z.length(Object.keys(ISSUES).length)),
   events: z.array(eventSchema),
+  actors: actorsSchema,
+  /** Two to four a side is the design; a scenario may hold none. */
+  factions: z._default(list(factionSchema, 0, 8), []),
+  horizons: z.strictObject({ japan: horizonSchema, russia: horizonSchema }),
   lines: z._default(z.array(lineSchema), []),
   teaching: teachingSchema,
   defaults: z._default(z.strictObject({ difficulty: z._default(z.enum(DIFFICULTIES), 'normal') }), { difficulty: 'normal' }),

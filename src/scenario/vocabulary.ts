@@ -25,6 +25,8 @@ export const VAR_IDS = [
   'investment',
   'exchanges',
   'dialogue',
+  'alliance',
+  'china',
 ] as const;
 export type VarId = (typeof VAR_IDS)[number];
 

@@ -22,6 +22,8 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('accept'), side }),
   z.strictObject({ type: z.literal('stall'), side }),
   z.strictObject({ type: z.literal('walkOut'), side }),
+  /** Working a faction at home before the press hears the leader: the faction is a scenario's id. */
+  z.strictObject({ type: z.literal('homeFront'), side, faction: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/), z.maxLength(64)) }),
   z.strictObject({ type: z.literal('statement'), side, tone: z.enum(TONES) }),
   z.strictObject({ type: z.literal('ratify'), side, approach: z.enum(APPROACHES) }),
 ]);

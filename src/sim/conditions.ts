@@ -28,6 +28,11 @@ export function holds(c: Condition, state: GameState, scope: Scope = 'now'): boo
     const v = state.world.vars[c.var];
     return (c.gte === undefined || v >= c.gte) && (c.lte === undefined || v <= c.lte);
   }
+  if ('faction' in c) {
+    const v = state.world.factions[c.faction];
+    if (v === undefined) return false;
+    return (c.gte === undefined || v >= c.gte) && (c.lte === undefined || v <= c.lte);
+  }
   if ('island' in c) return c.status.includes(state.world.islands[c.island]);
   if ('ending' in c) return state.ending !== null && c.ending.includes(state.ending.kind);
   if ('agreed' in c) {

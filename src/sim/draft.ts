@@ -24,7 +24,7 @@ export class Draft {
   ) {
     this.state = {
       ...previous,
-      world: { vars: { ...previous.world.vars }, islands: { ...previous.world.islands } },
+      world: { vars: { ...previous.world.vars }, islands: { ...previous.world.islands }, factions: { ...previous.world.factions } },
       memory: previous.memory,
       log: previous.ledgerOn ? previous.log.slice() : previous.log,
       ledger: previous.ledgerOn ? previous.ledger.slice() : previous.ledger,
@@ -60,6 +60,32 @@ export class Draft {
         cause,
         factors: factors.filter((f) => f.delta !== 0).map((f) => ({ label: f.label, delta: round2(f.delta) })),
         draws,
+      });
+    }
+    return round2(after - before);
+  }
+
+  /** Moves a faction's backing (0–100) by the sum of its factors; the ledger names it `faction.<id>`. */
+  changeFaction(id: string, factors: Factor[], cause: Cause): number {
+    const before = this.state.world.factions[id];
+    if (before === undefined) return 0;
+    let total = 0;
+    for (const f of factors) total += f.delta;
+    const after = round2(Math.min(100, Math.max(0, before + total)));
+    if (after === before) return 0;
+    this.state.world.factions[id] = after;
+    if (this.state.ledgerOn) {
+      this.state.seq += 1;
+      this.state.ledger.push({
+        seq: this.state.seq,
+        round: this.state.round,
+        phase: this.phase,
+        var: `faction.${id}`,
+        before,
+        after,
+        cause,
+        factors: factors.filter((f) => f.delta !== 0).map((f) => ({ label: f.label, delta: round2(f.delta) })),
+        draws: [],
       });
     }
     return round2(after - before);

@@ -32,6 +32,9 @@ export function enumerateActions(legal: LegalMoves, offers: Iterable<Package> = 
         }
         break;
       }
+      case 'homeFront':
+        for (const faction of legal.factions) out.push({ type, side, faction });
+        break;
       case 'statement':
         for (const tone of legal.tones) out.push({ type, side, tone });
         break;

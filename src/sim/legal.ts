@@ -14,6 +14,7 @@ import {
 } from '../scenario/vocabulary';
 import { availableOptions, blockedOptions, packageBlock, samePackage, type BlockReason, type PackageProblem } from './packages';
 import { canDelay } from './rules/ratification';
+import { workableFactions } from './factions';
 import { MAX_OFFERS } from './rules/summit';
 import type { Action, ActionType, GameState } from './types';
 
@@ -31,6 +32,8 @@ export interface LegalMoves {
   tones: readonly Tone[];
   /** In ratification: the ways to take the text to parliament open now. */
   approaches: readonly Approach[];
+  /** In the public reaction: the factions this side may work at home before its statement (none once it has worked one this round). */
+  factions: readonly string[];
 }
 
 /** The side that must act now. In simultaneous phases Japan chooses first; neither sees the other's choice. */
@@ -49,7 +52,7 @@ export function pendingSide(state: GameState, phase: PhaseName): Side | null {
   }
 }
 
-export function legalTypes(state: GameState, phase: PhaseName): ActionType[] {
+export function legalTypes(scenario: Scenario, state: GameState, phase: PhaseName): ActionType[] {
   switch (phase) {
     case 'ministerTalks':
       return ['agenda'];
@@ -58,8 +61,10 @@ export function legalTypes(state: GameState, phase: PhaseName): ActionType[] {
       if (n === 0) return ['offer', 'stall'];
       return n < MAX_OFFERS ? ['accept', 'offer', 'stall', 'walkOut'] : ['accept', 'stall', 'walkOut'];
     }
-    case 'publicReaction':
-      return ['statement'];
+    case 'publicReaction': {
+      const side = pendingSide(state, phase);
+      return side && workableFactions(scenario, state, side).length > 0 ? ['homeFront', 'statement'] : ['statement'];
+    }
     case 'ratification':
       return ['ratify'];
     default:
@@ -72,12 +77,13 @@ export function legalMoves(scenario: Scenario, state: GameState, phase: PhaseNam
   if (!side) return null;
   return {
     side,
-    types: legalTypes(state, phase),
+    types: legalTypes(scenario, state, phase),
     options: availableOptions(scenario, state),
     blocked: blockedOptions(scenario, state),
     sequencings: SEQUENCINGS,
     tones: TONES,
     approaches: approachesNow(scenario, state),
+    factions: phase === 'publicReaction' ? workableFactions(scenario, state, side).map((f) => f.id) : [],
   };
 }
 
@@ -94,8 +100,10 @@ export function refusal(scenario: Scenario, state: GameState, phase: PhaseName, 
   if (phase === 'ended') return 'the game has ended';
   const side = pendingSide(state, phase);
   if (action.side !== side) return `it is ${side ?? 'nobody'}'s turn, not ${String(action.side)}'s`;
-  if (!legalTypes(state, phase).includes(action.type)) {
-    return `"${action.type}" is not possible during ${phase} (possible: ${legalTypes(state, phase).join(', ')})`;
+  const types = legalTypes(scenario, state, phase);
+  if (!types.includes(action.type)) {
+    if (action.type === 'homeFront' && phase === 'publicReaction') return `${action.side} has worked the home front once this round already`;
+    return `"${action.type}" is not possible during ${phase} (possible: ${types.join(', ')})`;
   }
   switch (action.type) {
     case 'agenda':
@@ -108,6 +116,12 @@ export function refusal(scenario: Scenario, state: GameState, phase: PhaseName, 
       if (!why) return null;
       if ('issue' in why) return `this package cannot be offered now (${why.issue}:${why.reason})`;
       return 'a counter-offer must change something; to agree, accept';
+    }
+    case 'homeFront': {
+      const f = workableFactions(scenario, state, action.side).find((x) => x.id === action.faction);
+      if (f) return null;
+      const own = workableFactions(scenario, state, action.side).map((x) => x.id);
+      return `"${String(action.faction)}" is not a faction of ${action.side} (expected one of ${own.join(', ')})`;
     }
     case 'statement':
       return TONES.includes(action.tone) ? null : `unknown tone "${String(action.tone)}"`;

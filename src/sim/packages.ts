@@ -76,7 +76,8 @@ export function landShare(scenario: Scenario, pkg: Package): number {
  * world decides: a frozen dialogue leaves only humanitarian access to talk
  * about; ministers-only talks and a clash over sequencing keep a change of
  * sovereignty off the table (joint economic activity stays possible); a
- * pipeline is "unimaginable without a peace treaty".
+ * pipeline is "unimaginable without a peace treaty"; a treaty clause on US
+ * forces needs Washington's confidence (the scenario's `clauseNeeds`).
  */
 /** Why an option or a package cannot go on the table now: a code the UI's catalogue words. */
 export const BLOCK_REASONS = [
@@ -90,6 +91,7 @@ export const BLOCK_REASONS = [
   'noIslands',
   'pipelineNeedsTreaty',
   'guaranteeNeedsTreaty',
+  'allianceBars',
 ] as const;
 export type BlockReason = (typeof BLOCK_REASONS)[number];
 
@@ -121,6 +123,8 @@ export function optionBlock(
     if (scenario.rounds[state.round]?.treatyTexts === false) return 'tooEarly';
     if (state.talks.reach !== 'treatyText') return 'sequencingClash';
   }
+  // Under its commitments to the United States, Tokyo can write a clause on US forces into a treaty only with Washington's confidence.
+  if (issue === 'usGuarantee' && option === 'treatyClause' && state.world.vars.alliance < scenario.actors.us.clauseNeeds) return 'allianceBars';
   return null;
 }
 

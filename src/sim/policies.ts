@@ -1,7 +1,8 @@
 import alea from 'seedrandom/lib/alea';
 import type { Scenario } from '../scenario/schema';
 import { ISSUE_IDS, ISSUES, otherSide, type IssueId, type Package, type Side, type Tone } from '../scenario/vocabulary';
-import { acceptanceBar, OPENING_PREMIUM, preparedIssue, REFUSE_BELOW, reaffirmOdds, Valuer } from './counterpart/strategy';
+import { acceptanceBar, chooseWork, OPENING_PREMIUM, preparedIssue, REFUSE_BELOW, reaffirmOdds, Valuer } from './counterpart/strategy';
+import { workableFactions } from './factions';
 import { ENERGY, GUARANTEE, ISLANDS, SOVEREIGNTY, fromVec, guessedPriorities, redLineVec, redLinesOf, toVec, type Vec } from './worth';
 import { logistic, ratificationOdds } from './rules/ratification';
 import { MAX_OFFERS } from './rules/summit';
@@ -90,7 +91,7 @@ function estimate(v: PolicyView) {
   const { scenario, state } = v.session;
   const other = otherSide(v.side);
   const guess = guessedPriorities(scenario, other);
-  const theirs = new Valuer(state, other, guess.weights);
+  const theirs = new Valuer(scenario, state, other, guess.weights);
   const opening = state.summit.offers.filter((o) => o.side === v.side).length === 0;
   // A walk-out says the two sides are far apart: read it as the top of the scenario's range for the other side's bar.
   const reservation = walkedOutOn(v) ? scenario.sides[other].priorities.reservation[1] : guess.reservation;
@@ -113,7 +114,7 @@ const acceptAll: Policy = simple((v) => (v.legal.types.includes('accept') ? { ty
 const concedeAll: Policy = simple((v) => {
   if (v.legal.types.includes('accept')) return { type: 'accept', side: v.side };
   const other = otherSide(v.side);
-  const theirs = new Valuer(v.session.state, other, guessedPriorities(v.session.scenario, other).weights);
+  const theirs = new Valuer(v.session.scenario, v.session.state, other, guessedPriorities(v.session.scenario, other).weights);
   let best: Vec | null = null;
   let bestWorth = -Infinity;
   for (const vec of legalPackages(v)) {
@@ -134,7 +135,7 @@ const alwaysWalkOut: Policy = simple(
 /** Demands the most for itself, never accepts, and talks tough and leaks at home. */
 const toughLeak: Policy = simple(
   (v) => {
-    const mine = new Valuer(v.session.state, v.side);
+    const mine = new Valuer(v.session.scenario, v.session.state, v.side);
     const own = redLinesOf(v.session.scenario.sides[v.side].priorities);
     let best: Package | null = null;
     let bestWorth = -Infinity;
@@ -153,7 +154,7 @@ const toughLeak: Policy = simple(
 const PACKAGE_1956: Package = { ...STATUS_QUO, islands: 'two', sovereignty: 'transfer' };
 const repeat1956: Policy = simple((v) => {
   const last = lastOffer(v);
-  const mine = new Valuer(v.session.state, v.side);
+  const mine = new Valuer(v.session.scenario, v.session.state, v.side);
   if (last && last.side !== v.side && v.legal.types.includes('accept') && mine.net(toVec(last.package)) >= mine.net(toVec(PACKAGE_1956))) {
     return { type: 'accept', side: v.side };
   }
@@ -172,6 +173,8 @@ const random: Policy = (v) => {
       const pkgs = legalPackages(v).map(fromVec).filter((p) => !(last && samePackage(last.package, p)));
       return pkgs.length ? { type, side: v.side, package: pick(pkgs) } : stall(v);
     }
+    case 'homeFront':
+      return { type, side: v.side, faction: pick(v.legal.factions) };
     case 'statement':
       return { type, side: v.side, tone: pick(v.legal.tones) };
     case 'ratify':
@@ -180,6 +183,28 @@ const random: Policy = (v) => {
       return { type, side: v.side };
   }
 };
+
+/**
+ * Working the home front as a player who reads the panel: the faction that
+ * would sink a signed text first (as the counterpart does); failing that, the
+ * strong faction furthest below full backing, while approval can spare it.
+ */
+function homeWork(scenario: Scenario, state: GameState, side: Side): string | null {
+  const urgent = chooseWork(scenario, state, side);
+  if (urgent) return urgent;
+  const margin = state.world.vars[`approval.${side}`] - scenario.sides[side].leaderOutBelow;
+  let best: string | null = null;
+  let bestNeed = 0;
+  for (const f of workableFactions(scenario, state, side)) {
+    if (margin + f.work.approval < 8) continue;
+    const need = f.strength * (60 - (state.world.factions[f.id] ?? f.backing));
+    if (need > bestNeed) {
+      bestNeed = need;
+      best = f.id;
+    }
+  }
+  return best;
+}
 
 /**
  * Play written from the brief: parallel sequencing and common ground at the
@@ -198,18 +223,22 @@ const skilled: Policy = (v) => {
     const prepare = preparedIssue(other, guessedPriorities(scenario, other).weights);
     return { type: 'agenda', side: v.side, sequencing: 'parallel', prepare };
   }
+  if (types.includes('homeFront')) {
+    const work = homeWork(scenario, state, v.side);
+    if (work) return { type: 'homeFront', side: v.side, faction: work };
+  }
   if (types.includes('statement')) {
     const deal = state.summit.outcome === 'treatyText' || state.summit.outcome === 'interimAgreement' || state.signed !== null;
     return { type: 'statement', side: v.side, tone: deal ? 'sell' : 'quiet' };
   }
   if (types.includes('ratify')) {
-    const vote = ratificationOdds(state, v.side, 'vote');
-    const whip = ratificationOdds(state, v.side, 'whip');
+    const vote = ratificationOdds(scenario, state, v.side, 'vote');
+    const whip = ratificationOdds(scenario, state, v.side, 'whip');
     if (whip < 0.55 && state.signedRound === state.round && v.legal.approaches.includes('delay')) return { type: 'ratify', side: v.side, approach: 'delay' };
     const margin = state.world.vars[`approval.${v.side}`] - scenario.sides[v.side].leaderOutBelow;
     return { type: 'ratify', side: v.side, approach: vote < 0.85 && margin > 6 ? 'whip' : 'vote' };
   }
-  const mine = new Valuer(state, v.side);
+  const mine = new Valuer(scenario, state, v.side);
   const own = redLinesOf(scenario.sides[v.side].priorities);
   const theyAccept = estimate(v);
   const roundsLeft = scenario.rounds.length - state.round - 1;
@@ -218,7 +247,7 @@ const skilled: Policy = (v) => {
   // What waiting is worth: later summits can still bring a first deal; once one is in force,
   // a summit with nothing to show costs approval and the dialogue, so a small step beats none.
   const fallback = state.agreed ? now - 3 : now + 4 * roundsLeft;
-  const bothPass = (text: Package) => ratificationOdds(state, v.side, 'whip', text) * ratificationOdds(state, other, 'whip', text);
+  const bothPass = (text: Package) => ratificationOdds(scenario, state, v.side, 'whip', text) * ratificationOdds(scenario, state, other, 'whip', text);
   const passes = (vec: Vec): number =>
     vec[0]! > 0 && vec[1]! > 0 ? bothPass(fromVec(vec)) : 1;
   // The brief's goals decide; its own worth breaks ties between packages that meet the same goals.

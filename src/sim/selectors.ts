@@ -2,7 +2,7 @@ import type { Scenario } from '../scenario/schema';
 import type { IslandId, IslandStatus, Package, Side, VarId } from '../scenario/vocabulary';
 import { ISSUE_IDS, type IssueId } from '../scenario/vocabulary';
 import { packageWorth, domesticPressure, STATUS_QUO_WORTH, toVec, worthTable } from './worth';
-import type { GameState, LedgerEntry } from './types';
+import type { GameState, LedgerEntry, LedgerVar } from './types';
 
 /** The ledger entries that moved one variable, oldest first. */
 export const ledgerFor = (state: GameState, v: VarId): LedgerEntry[] => state.ledger.filter((e) => e.var === v);
@@ -29,9 +29,19 @@ export function islandRows(scenario: Scenario, state: GameState): IslandRow[] {
   }));
 }
 
+/** The range a ledger's variable moves in: the scenario's for a world variable, 0–100 for a faction's backing. */
+export function ledgerRange(scenario: Scenario, v: LedgerVar): { min: number; max: number } {
+  if (v.startsWith('faction.')) return { min: 0, max: 100 };
+  const spec = scenario.variables[v as VarId];
+  return { min: spec.min, max: spec.max };
+}
+
+/** The faction a ledger variable names, or null for a world variable. */
+export const factionOfVar = (v: LedgerVar): string | null => (v.startsWith('faction.') ? v.slice('faction.'.length) : null);
+
 /** What a package is worth to `side` by its own private priorities and home front, 0–100 (the status quo is 40). */
-export function packageValue(state: GameState, side: Side, pkg: Package): number {
-  const worth = packageWorth(side, pkg, state.priorities[side].weights) - domesticPressure(side, pkg, state);
+export function packageValue(scenario: Scenario, state: GameState, side: Side, pkg: Package): number {
+  const worth = packageWorth(side, pkg, state.priorities[side].weights) - domesticPressure(scenario, side, pkg, state);
   return Math.round(Math.max(0, Math.min(100, worth)));
 }
 
@@ -49,14 +59,14 @@ export interface WorthBreakdown {
   total: number;
 }
 
-export function worthBreakdown(state: GameState, side: Side, pkg: Package): WorthBreakdown {
+export function worthBreakdown(scenario: Scenario, state: GameState, side: Side, pkg: Package): WorthBreakdown {
   const r2 = (x: number) => Math.round(x * 100) / 100;
   const { terms, bonus } = worthTable(side, state.priorities[side].weights).parts(toVec(pkg));
   return {
     base: STATUS_QUO_WORTH,
     terms: ISSUE_IDS.map((issue, k) => ({ issue, option: pkg[issue], delta: r2(terms[k]!) })).filter((t) => t.delta !== 0),
     bonus: r2(bonus),
-    home: r2(-domesticPressure(side, pkg, state)),
-    total: packageValue(state, side, pkg),
+    home: r2(-domesticPressure(scenario, side, pkg, state)),
+    total: packageValue(scenario, state, side, pkg),
   };
 }

@@ -126,6 +126,49 @@ export const TUNING = {
     /** A rejected text goes back to the table at a price. */
     rejected: { approval: -4, hardliners: 4, rapport: -6, trust: -4 },
   },
+  us: {
+    /** Washington's confidence lost per level of sanctions relief agreed ("G7 unity"), times the scenario's `interest`. */
+    sanctionsCost: 5,
+    /** ...and per level of guarantee on US forces (none, verbal, written, treaty clause). */
+    guaranteeCost: [0, 0, 3, 6],
+    /** News fades: confidence drifts this share of the way back to where the scenario began each round. */
+    drift: 0.1,
+    /** Below the scenario's `pressBelow`, Washington presses Tokyo: Japan's approval, each round. */
+    pressApproval: -1.5,
+    /** The Diet listens to Washington: Japan's ratification lean moves by (confidence − 50) over this. */
+    ratifyScale: 50,
+  },
+  china: {
+    /** The counterweight motive: Russia's pressure on a package falls by this per level of energy and investment, times (reliance − 50)/50 and the scenario's `counterweight`. */
+    counterweight: 2,
+    /** A deal with Japan on energy or investment eases Moscow's reliance on Beijing by this per level. */
+    dealEases: 2,
+    /** Sanctions in force push Russia toward China each round by this, times their level (0 none, 1 Crimea-era, 2 2022-era). */
+    isolationPush: 0.5,
+    /** Reliance drifts back toward the scenario's start by this share each round. */
+    drift: 0.1,
+    /** Where the scenario sets `threat`: above this reliance Japan's hard-liners rise this much each round, times `threat`. */
+    threatAbove: 60,
+    threatHardliners: 1.5,
+  },
+  factions: {
+    /** A deal (of the kind its demand judges) that meets a faction's demand raises its backing; a treaty text that fails it lowers it. */
+    met: 6,
+    failed: -10,
+    /** Backing drifts this share of the way back to the scenario's start each round. */
+    drift: 0.1,
+    /** Each round a leader's approval moves by strength/100 × (backing − 50) × this: the faction's voice in the press. */
+    approvalPull: 0.04,
+    /** Ratification: lean moves by strength/100 × (backing − 50) over this (the faction's votes and its press). */
+    ratifyScale: 15,
+    /** A faction this strong, with backing below blockBelow, blocks any treaty text that fails its demand. */
+    blockStrength: 25,
+    blockBelow: 25,
+    /** What an unmet demand weighs on a leader weighing a package: strength/100 × (100 − backing)/100 × this, in worth points. */
+    pressure: 12,
+    /** A computer leader works a faction when a signed or likely text fails its demand and its backing is under this. */
+    workBelow: 45,
+  },
   counterpart: {
     /** Bar points by the computer's bargaining stance. */
     strategyBar: { grounded: 0, hawk: 6, dove: -5 },

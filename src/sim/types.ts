@@ -82,7 +82,14 @@ export type Stream = (typeof STREAMS)[number];
 export interface World {
   vars: Record<VarId, number>;
   islands: Record<IslandId, IslandStatus>;
+  /** Each faction's backing of its leader (0–100), keyed by the scenario's faction id, in the scenario's order. */
+  factions: Record<string, number>;
 }
+
+/** A faction's backing as the ledger names it: `faction.<id>`. */
+export type FactionVar = `faction.${string}`;
+/** Anything the ledger records a change of. */
+export type LedgerVar = VarId | FactionVar;
 
 export interface SidePriorities {
   weights: Record<IssueId, number>;
@@ -118,7 +125,7 @@ export interface LedgerEntry {
   seq: number;
   round: number;
   phase: string;
-  var: VarId;
+  var: LedgerVar;
   before: number;
   after: number;
   cause: Cause;
@@ -148,8 +155,11 @@ export type LogEntry =
   | { kind: 'summit'; round: number; outcome: SummitOutcome; package: Package | null }
   | { kind: 'talks'; round: number; reach: SummitOutcome; clash: boolean }
   | { kind: 'event'; round: number; eventId: string }
+  /** A faction speaks up in the press: a deal failed its demand. */
+  | { kind: 'voice'; round: number; faction: string; text: string; cite: Citation; after?: string }
   | { kind: 'memory'; round: number; side: Side; memory: Memory }
-  | { kind: 'ratification'; round: number; side: Side; passed: boolean; p: number; roll: number; approach: Approach }
+  /** `blockedBy`: the faction that blocked the text (odds nil), when one did. */
+  | { kind: 'ratification'; round: number; side: Side; passed: boolean; p: number; roll: number; approach: Approach; blockedBy?: string }
   | { kind: 'ratificationDelayed'; round: number; side: Side }
   | { kind: 'textReturned'; round: number; side: Side }
   | { kind: 'floorPassed'; round: number; side: Side }
@@ -159,6 +169,7 @@ export type LogEntry =
 export interface RoundRecord {
   round: number;
   vars: Record<VarId, number>;
+  factions: Record<string, number>;
   summit: SummitOutcome;
   events: string[];
 }
@@ -188,6 +199,8 @@ export interface GameState {
   talks: TalksState;
   summit: SummitState;
   statements: Partial<Record<Side, Tone>>;
+  /** The faction each side worked at home this round, if any (once a round, before its statement). */
+  worked: Partial<Record<Side, string>>;
   ratification: Partial<Record<Side, Approach>>;
   /** The interim package agreed so far (territory aside), merged across rounds. */
   agreed: Package | null;

@@ -3,6 +3,8 @@ import { ISSUE_IDS, ISSUES, type IssueId, type Package, type Side } from '../sce
 import { optionIndex } from './packages';
 import { holds } from './conditions';
 import type { GameState, SidePriorities } from './types';
+import { factionPressureVec } from './factions';
+import { TUNING } from './tuning';
 
 // How much each option gives each side, from -1 (costs it dearly) to +1.
 // These are the game's design, read off the articles: Japan wants the islands
@@ -184,13 +186,17 @@ const ALLIANCE_STRAIN = [0, 0, 0.3, 0.7];
  * sovereignty over "inherent" territory, for straining the US alliance, and
  * for economic favours without territorial progress ("territory first").
  */
-export function pressureVec(side: Side, v: Vec, state: GameState): number {
+export function pressureVec(scenario: Scenario, side: Side, v: Vec, state: GameState): number {
   const w = state.world.vars;
+  const treaty = v[ISLANDS]! > 0 && v[SOVEREIGNTY]! > 0;
+  const factions = factionPressureVec(scenario, side, v, state, treaty);
   if (side === 'russia') {
+    // The counterweight motive: the more Moscow leans on Beijing, the more Japanese money and energy are worth (Lukyanov).
+    const counterweight = ((w.china - 50) / 50) * scenario.actors.china.counterweight * TUNING.china.counterweight * (v[ENERGY]! + v[INVESTMENT]!);
     const sev = severityVec(v);
-    if (sev === 0) return 0;
+    if (sev === 0) return factions - counterweight;
     const strength = (w['approval.russia'] - 50) / 50;
-    return sev * ((w['oppose.russia'] / 100) * 20 + (w['hardliners.russia'] / 100) * 10 - strength * 8);
+    return sev * ((w['oppose.russia'] / 100) * 20 + (w['hardliners.russia'] / 100) * 10 - strength * 8) + factions - counterweight;
   }
   const hard = w['hardliners.japan'] / 100;
   const islandsIn = v[ISLANDS]! > 0;
@@ -198,14 +204,13 @@ export function pressureVec(side: Side, v: Vec, state: GameState): number {
   const alliance = ALLIANCE_STRAIN[v[GUARANTEE]!] ?? 0;
   // "Territory first": economic favours without a change of sovereignty spend Japan's leverage;
   // joint economic activity on the islands is only half a step (design).
-  const treaty = islandsIn && v[SOVEREIGNTY]! > 0;
   const leverage = treaty ? 0 : (v[SANCTIONS]! + v[INVESTMENT]!) * (islandsIn ? 0.25 : 0.5);
   const strength = (w['approval.japan'] - 45) / 50;
-  return (shortfall * 10 + alliance * 4 + leverage * 3) * (0.5 + hard) - strength * 3;
+  return (shortfall * 10 + alliance * 4 + leverage * 3) * (0.5 + hard) - strength * 3 + factions;
 }
 
-export const domesticPressure = (side: Side, pkg: Package, state: GameState): number =>
-  pressureVec(side, toVec(pkg), state);
+export const domesticPressure = (scenario: Scenario, side: Side, pkg: Package, state: GameState): number =>
+  pressureVec(scenario, side, toVec(pkg), state);
 
 /**
  * A side's red lines as allowed rank ranges per issue. Lines on the

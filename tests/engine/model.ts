@@ -48,6 +48,7 @@ function candidates(scenario: Scenario, value: string, snap: AnyMachineSnapshot,
     accept: (s) => ({ type: 'accept', side: s }),
     stall: (s) => ({ type: 'stall', side: s }),
     walkOut: (s) => ({ type: 'walkOut', side: s }),
+    homeFront: (s) => ({ type: 'homeFront', side: s, faction: scenario.factions.find((f) => f.side === s)?.id ?? 'nobody' }),
     statement: (s) => ({ type: 'statement', side: s, tone: 'tough' }),
     ratify: (s) => ({ type: 'ratify', side: s, approach: 'vote' }),
   };

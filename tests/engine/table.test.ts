@@ -37,6 +37,8 @@ describe('the table engine plays the same games as the XState machine', () => {
             ? { type, side, sequencing: legal!.sequencings[step % 3]!, prepare: 'humanitarian' }
             : type === 'statement'
               ? { type, side, tone: legal!.tones[step % 4]! }
+              : type === 'homeFront'
+                ? { type, side, faction: legal!.factions[step % legal!.factions.length]! }
               : type === 'ratify'
                 ? { type, side, approach: step % 2 === 0 ? 'whip' : 'vote' }
                 : type === 'offer'

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { VAR_IDS } from '../../src/scenario/vocabulary';
-import { GameSession, ledgerFor, type GameState } from '../../src/sim/index';
+import { GameSession, ledgerFor, ledgerRange, type GameState } from '../../src/sim/index';
 import { computerConfig } from '../../src/sim/batch';
 import { SCENARIOS, seeds } from './helpers';
 
@@ -58,7 +58,7 @@ describe.each(SCENARIOS.map((s) => [s.id, s] as const))('%s: the ledger', (_id, 
   it("explains each change by its factors: after = clamp(before + sum of factors)", () => {
     for (const { seed, on } of games) {
       for (const e of on.state.ledger) {
-        const spec = scenario.variables[e.var];
+        const spec = ledgerRange(scenario, e.var);
         const sum = e.factors.reduce((acc, f) => acc + f.delta, 0);
         const expected = Math.min(spec.max, Math.max(spec.min, e.before + sum));
         // Factors are stored to two decimals, so allow the rounding of each.
@@ -79,7 +79,7 @@ describe.each(SCENARIOS.map((s) => [s.id, s] as const))('%s: the ledger', (_id, 
         expect(typeof draw!.roll).toBe('number');
         expect(Number.isFinite(draw!.roll)).toBe(true);
         expect(e.after).toBeCloseTo(
-          Math.min(scenario.variables[e.var].max, Math.max(scenario.variables[e.var].min, e.before + (draw!.outcome as number))),
+          Math.min(ledgerRange(scenario, e.var).max, Math.max(ledgerRange(scenario, e.var).min, e.before + (draw!.outcome as number))),
           2,
         );
       }

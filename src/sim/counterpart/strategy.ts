@@ -14,6 +14,7 @@ import { approachOpen, legalTypes, type PhaseName } from '../legal';
 import { STATUS_QUO, optionBlock } from '../packages';
 import { MAX_OFFERS } from '../rules/summit';
 import { logistic, oddsOf, ratificationLean, ratificationOdds } from '../rules/ratification';
+import { blocksVec, factionRules, meetsVec, workableFactions } from '../factions';
 import type { Dice } from '../rng';
 import type { Action, Decision, DecisionReason, GameState, SidePriorities, Signal } from '../types';
 import {
@@ -54,8 +55,8 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /** What a deal is worth to `side` after its home front has had its say. */
-export function netWorth(state: GameState, side: Side, v: Vec): number {
-  return new Valuer(state, side).net(v);
+export function netWorth(scenario: Scenario, state: GameState, side: Side, v: Vec): number {
+  return new Valuer(scenario, state, side).net(v);
 }
 
 /**
@@ -74,6 +75,7 @@ export class Valuer {
 
   /** `weights` stands in for the side's private priorities when another side estimates them. */
   constructor(
+    private readonly scenario: Scenario,
     private readonly state: GameState,
     private readonly side: Side,
     weights: SidePriorities['weights'] = state.priorities[side].weights,
@@ -84,12 +86,14 @@ export class Valuer {
     const prep = state.talks.agenda[side]?.prepare;
     this.prep = prep ? ISSUE_IDS.indexOf(prep) : -1;
     this.merged = new Array<number>(ISSUE_IDS.length).fill(0);
-    this.lean = ratificationLean(state, side, 'whip');
+    this.lean = ratificationLean(scenario, state, side, 'whip');
   }
 
   /** What fear of its parliament takes off a treaty text's worth (0 for anything else). */
   riskOf(v: Vec): number {
-    return v[ISLANDS]! > 0 && v[SOVEREIGNTY]! > 0 ? RATIFICATION_RISK * (1 - oddsOf(this.lean - textResistance(this.side, v))) : 0;
+    if (v[ISLANDS]! === 0 || v[SOVEREIGNTY]! === 0) return 0;
+    if (blocksVec(this.scenario, this.state, this.side, v)) return RATIFICATION_RISK;
+    return RATIFICATION_RISK * (1 - oddsOf(this.lean - textResistance(this.side, v)));
   }
 
   /** Whether a package only restates the terms already agreed (no treaty text, nothing added). */
@@ -104,7 +108,7 @@ export class Valuer {
   net(v: Vec): number {
     const groundwork = (this.prep >= 0 && v[this.prep]! > 0 ? 2 : 0) - this.riskOf(v);
     const agreed = this.agreed;
-    if (!agreed) return this.table.worth(v) - pressureVec(this.side, v, this.state) + groundwork;
+    if (!agreed) return this.table.worth(v) - pressureVec(this.scenario, this.side, v, this.state) + groundwork;
     // Terms already agreed at an earlier summit are banked: only what a package adds counts.
     let adds = false;
     for (let k = 0; k < v.length; k += 1) {
@@ -113,7 +117,7 @@ export class Valuer {
       if (r !== agreed[k]) adds = true;
     }
     if (!adds) return STATUS_QUO_WORTH; // a reaffirmation adds nothing
-    return this.table.worth(this.merged) - this.banked - pressureVec(this.side, this.merged, this.state) + groundwork;
+    return this.table.worth(this.merged) - this.banked - pressureVec(this.scenario, this.side, this.merged, this.state) + groundwork;
   }
 }
 
@@ -152,7 +156,7 @@ export const reaffirmOdds = (state: GameState, side: Side): number => (state.wor
 
 export function acceptance(scenario: Scenario, state: GameState, side: Side, pkg: Package): Omit<Decision, 'roll'> {
   const v = toVec(pkg);
-  const valuer = new Valuer(state, side);
+  const valuer = new Valuer(scenario, state, side);
   const worth = r2(valuer.net(v));
   if (valuer.reaffirms(v)) {
     const p = reaffirmOdds(state, side);
@@ -205,13 +209,47 @@ export function chooseAction(scenario: Scenario, state: GameState, phase: PhaseN
       return chooseAgenda(scenario, state, side, dice.next('counterpart'));
     case 'summit':
       return chooseSummitMove(scenario, state, side, dice.next('counterpart'));
-    case 'publicReaction':
+    case 'publicReaction': {
+      // Working the home front is a judgement, not a roll: no dice are drawn for it.
+      const work = chooseWork(scenario, state, side);
+      if (work) return { type: 'homeFront', side, faction: work };
       return { type: 'statement', side, tone: chooseTone(scenario, state, side, dice.next('counterpart')) };
+    }
     case 'ratification':
       return { type: 'ratify', side, approach: chooseApproach(scenario, state, side) };
     default:
       throw new Error(`the counterpart was asked to move in phase ${phase}`);
   }
+}
+
+/**
+ * Whom the counterpart works at home, if anyone: with a text signed, the
+ * faction likeliest to sink it (one whose demand the text fails, weakest
+ * backing first, strongest first among equals); otherwise a strong faction
+ * whose backing has sagged below TUNING.factions.workBelow. Never when the
+ * approval it costs would bring the leader near losing office.
+ */
+export function chooseWork(scenario: Scenario, state: GameState, side: Side): string | null {
+  const options = workableFactions(scenario, state, side);
+  if (options.length === 0) return null;
+  const margin = state.world.vars[`approval.${side}`] - scenario.sides[side].leaderOutBelow;
+  const text = state.signed ? toVec(state.signed) : null;
+  let best: string | null = null;
+  let bestUrgency = 0;
+  for (const rule of factionRules(scenario)[side]) {
+    const f = rule.faction;
+    if (!options.includes(f)) continue;
+    if (margin + f.work.approval < C.desperateMargin) continue;
+    const backing = state.world.factions[f.id] ?? f.backing;
+    const against = text !== null && !meetsVec(rule, text);
+    const below = (against ? TUNING.factions.blockBelow + TUNING.factions.workBelow / 2 : TUNING.factions.workBelow) - backing;
+    const urgency = below > 0 ? f.strength * below * (against ? 2 : 1) : 0;
+    if (urgency > bestUrgency) {
+      bestUrgency = urgency;
+      best = f.id;
+    }
+  }
+  return best;
 }
 
 /**
@@ -221,9 +259,9 @@ export function chooseAction(scenario: Scenario, state: GameState, phase: PhaseN
  */
 function chooseApproach(scenario: Scenario, state: GameState, side: Side): Approach {
   const margin = state.world.vars[`approval.${side}`] - scenario.sides[side].leaderOutBelow;
-  const whipped = ratificationOdds(state, side, 'whip');
+  const whipped = ratificationOdds(scenario, state, side, 'whip');
   if (whipped < C.delayBelow && state.signedRound === state.round && approachOpen(scenario, state, 'delay')) return 'delay';
-  if (margin > C.whipMargin && ratificationOdds(state, side, 'vote') < C.whipBelow) return 'whip';
+  if (margin > C.whipMargin && ratificationOdds(scenario, state, side, 'vote') < C.whipBelow) return 'whip';
   return 'vote';
 }
 
@@ -267,14 +305,14 @@ function upsides(side: Side): Record<IssueId, number> {
 function chooseSummitMove(scenario: Scenario, state: GameState, side: Side, roll: number): Action {
   const offers = state.summit.offers;
   const last = offers[offers.length - 1];
-  const types = legalTypes(state, 'summit');
+  const types = legalTypes(scenario, state, 'summit');
   if (last && last.side !== side) {
     const judged = acceptance(scenario, state, side, last.package);
     const why: Decision = { ...judged, roll: r2(roll * 1000) / 1000 };
     if (roll < judged.p) {
       // No one signs the first offer of a summit as it stands: it asks for one thing more, while offers remain to settle it.
       const first = offers.filter((o) => o.side !== side).length === 1 && offers.length < MAX_OFFERS - 1;
-      const ask = first && types.includes('offer') && !new Valuer(state, side).reaffirms(toVec(last.package)) ? askInReturn(scenario, state, side, last.package, judged.worth + 0.01) : null;
+      const ask = first && types.includes('offer') && !new Valuer(scenario, state, side).reaffirms(toVec(last.package)) ? askInReturn(scenario, state, side, last.package, judged.worth + 0.01) : null;
       if (ask) return { type: 'offer', side, package: ask, why: { ...why, reason: 'asksMore', signal: 'warm', asks: changedIssue(last.package, ask) ?? why.asks } };
       return { type: 'accept', side, why };
     }
@@ -307,11 +345,11 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
   const target = guess.reservation + C.offerMargin - C.offerMarginPerRound * state.round - reciprocity(state, side);
   const lines = redLinesNow(scenario.sides[side].priorities, state);
   const myBar = acceptanceBar(scenario, state, side);
-  const mine = new Valuer(state, side);
+  const mine = new Valuer(scenario, state, side);
   const allowed = ISSUE_IDS.map((issue) => ISSUES[issue].map((o) => optionBlock(scenario, state, issue, o) === null));
   const score = (v: Vec): number => {
     if (redLineVec(lines, v)) return -Infinity;
-    const theirs = theirTable.worth(v) - pressureVec(other, v, state);
+    const theirs = theirTable.worth(v) - pressureVec(scenario, other, v, state);
     return mine.net(v) - C.shortfallWeight * Math.max(0, target - theirs);
   };
   const start = onTable ? toVec(onTable) : toVec(STATUS_QUO);
@@ -365,7 +403,7 @@ const ASK_STEPS = C.askSteps;
  */
 export function askInReturn(scenario: Scenario, state: GameState, side: Side, onTable: Package, bar: number): Package | null {
   const lines = redLinesNow(scenario.sides[side].priorities, state);
-  const mine = new Valuer(state, side);
+  const mine = new Valuer(scenario, state, side);
   const allowed = ISSUE_IDS.map((issue) => ISSUES[issue].map((o) => optionBlock(scenario, state, issue, o) === null));
   let current = toVec(onTable);
   for (let step = 0; step < ASK_STEPS && (step === 0 || mine.net(current) < bar); step += 1) {

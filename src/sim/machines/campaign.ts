@@ -7,6 +7,7 @@ import { closeRound } from '../rules/round';
 import { recordAgenda, resolveTalks } from '../rules/talks';
 import { acceptOffer, recordOffer, stallSummit, walkOut } from '../rules/summit';
 import { recordStatement, resolveReaction } from '../rules/reaction';
+import { workFaction } from '../rules/world';
 import { recordRatify, resolveRatification } from '../rules/ratification';
 import type { Action, GameState, MachineEvent } from '../types';
 import { ministerTalksPhase } from './ministerTalks';
@@ -53,6 +54,8 @@ function applyMove(d: Draft, a: Action): void {
       return stallSummit(d, a);
     case 'walkOut':
       return walkOut(d, a);
+    case 'homeFront':
+      return workFaction(d, a);
     case 'statement':
       return recordStatement(d, a);
     case 'ratify':

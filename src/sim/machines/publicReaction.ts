@@ -1,10 +1,12 @@
 /**
- * Public reaction: each leader chooses what to tell the press; then both
+ * Public reaction: each leader may first work one faction at home, then
+ * chooses what to tell the press; then both
  * publics react at once, the dice roll for polls and events, and the round
  * closes into an ending, ratification of a signed text, or the next round.
  */
 export const publicReactionPhase = {
   on: {
+    homeFront: { guard: 'legalInReaction', actions: 'moveInReaction' },
     statement: { guard: 'legalInReaction', actions: 'moveInReaction' },
     counterpart: { guard: 'computerInReaction', actions: 'moveInReaction' },
   },

@@ -8,6 +8,8 @@ import { applyTerms } from './summit';
 import { say } from './lines';
 import { startNextRound } from './round';
 import { TUNING } from '../tuning';
+import type { Scenario } from '../../scenario/schema';
+import { blockingFaction, factionLean } from '../factions';
 
 const R = TUNING.ratification;
 
@@ -20,15 +22,18 @@ const REJECTED = TUNING.ratification.rejected;
 
 /**
  * A parliament's leaning before it reads the text: a strong leader, a
- * public that supports a deal and quiet hard-liners help; a leader who
+ * public that supports a deal and quiet hard-liners help; so do factions
+ * that back the leader, and (in Tokyo) a confident Washington; a leader who
  * whips the vote spends approval to add weight. On the logistic's scale.
  */
-export function ratificationLean(state: GameState, side: Side, approach: Approach = 'vote'): number {
+export function ratificationLean(scenario: Scenario, state: GameState, side: Side, approach: Approach = 'vote'): number {
   const v = state.world.vars;
   return (
     (v[`approval.${side}`] - R.approvalPivot) / R.approvalScale +
     (v[`support.${side}`] - v[`oppose.${side}`]) / R.pollScale -
     (v[`hardliners.${side}`] - 50) / R.hardlinerScale +
+    factionLean(scenario, state, side) +
+    (side === 'japan' ? ((v.alliance - 50) / TUNING.us.ratifyScale) * scenario.actors.us.interest : 0) +
     (approach === 'whip' ? WHIP.odds : 0)
   );
 }
@@ -39,10 +44,12 @@ export const oddsOf = (x: number): number => Math.round(logistic(x) * 1000) / 10
 /**
  * The odds that a side's parliament ratifies a text (the signed one unless
  * another is named): its leaning, less what the text asks of it; the Duma
- * balks at territory given up, the Diet at claims left unresolved.
+ * balks at territory given up, the Diet at claims left unresolved. Nil
+ * when a strong faction whose demand the text fails has turned against it.
  */
-export function ratificationOdds(state: GameState, side: Side, approach: Approach = 'vote', text: Package | null = state.signed): number {
-  return oddsOf(ratificationLean(state, side, approach) - (text ? textResistance(side, toVec(text)) : 0));
+export function ratificationOdds(scenario: Scenario, state: GameState, side: Side, approach: Approach = 'vote', text: Package | null = state.signed): number {
+  if (blockingFaction(scenario, state, side, text)) return 0;
+  return oddsOf(ratificationLean(scenario, state, side, approach) - (text ? textResistance(side, toVec(text)) : 0));
 }
 
 /** A vote may be put off while rounds remain; the last round's summit is the last chance. */
@@ -67,12 +74,13 @@ export function resolveRatification(d: Draft): void {
   const rejectedBy: Side[] = [];
   for (const side of SIDES) {
     const approach = d.state.ratification[side] ?? 'vote';
-    const p = ratificationOdds(d.state, side, approach);
+    const p = ratificationOdds(d.scenario, d.state, side, approach);
     const { roll, yes } = d.dice.chance('ratification', p);
     const draw = { stream: 'ratification' as const, what: `ratify:${side}`, p, roll, outcome: yes };
     const cause = { kind: 'ratification' as const, id: yes ? 'passed' : 'failed', side };
     d.change(`approval.${side}`, [{ label: approach === 'whip' ? 'ratify.whipped' : 'ratify.freeVote', delta: approach === 'whip' ? WHIP.approval : 0 }], cause, [draw]);
-    d.log({ kind: 'ratification', round: d.state.round, side, passed: yes, p, roll, approach });
+    const blocker = blockingFaction(d.scenario, d.state, side, pkg);
+    d.log({ kind: 'ratification', round: d.state.round, side, passed: yes, p, roll, approach, ...(blocker ? { blockedBy: blocker.id } : {}) });
     if (yes) say(d, side, 'leader', 'ratify');
     else rejectedBy.push(side);
   }

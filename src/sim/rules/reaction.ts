@@ -6,6 +6,7 @@ import type { Action, Cause, Draw, Factor, SummitOutcome } from '../types';
 import { say } from './lines';
 import { strikeEvents } from './events';
 import { TUNING } from '../tuning';
+import { worldAfterSummit, worldDrift } from './world';
 
 const POLL_SAMPLE = TUNING.reaction.pollSample;
 const T = TUNING.reaction;
@@ -23,6 +24,8 @@ export function resolveReaction(d: Draft): void {
   const outcome: SummitOutcome = d.state.summit.outcome ?? 'nothing';
   for (const side of SIDES) reactAtHome(d, side, outcome, d.state.statements[side] ?? 'quiet');
   for (const side of SIDES) reactAbroad(d, side, d.state.statements[side] ?? 'quiet');
+  worldAfterSummit(d, outcome);
+  worldDrift(d);
   for (const side of SIDES) pollNoise(d, side);
   strikeEvents(d, 'publicReaction');
 }

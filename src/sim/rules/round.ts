@@ -13,6 +13,8 @@ export function initialState(scenario: Scenario, config: GameConfig, scenarioHas
   const vars = {} as Record<VarId, number>;
   for (const v of VAR_IDS) vars[v] = scenario.variables[v].start;
   const islands = Object.fromEntries(scenario.islands.map((i) => [i.id, i.status])) as GameState['world']['islands'];
+  const factions: Record<string, number> = {};
+  for (const f of scenario.factions) factions[f.id] = f.backing;
   const rng = seedStreams(config.seed);
   const dice = new Dice(rng);
   const priorities = {} as Record<Side, SidePriorities>;
@@ -28,12 +30,13 @@ export function initialState(scenario: Scenario, config: GameConfig, scenarioHas
     config,
     scenarioHash,
     round: 0,
-    world: { vars, islands },
+    world: { vars, islands, factions },
     rng: dice.save(),
     priorities,
     talks: { agenda: {}, reach: 'treatyText' },
     summit: { proposer: first, toMove: first, offers: [], outcome: null, floorPassed: false },
     statements: {},
+    worked: {},
     ratification: {},
     agreed: null,
     signed: null,
@@ -44,7 +47,7 @@ export function initialState(scenario: Scenario, config: GameConfig, scenarioHas
     walkOuts: 0,
     firedEvents: [],
     roundEvents: [],
-    history: [{ round: 0, vars: { ...vars }, summit: 'nothing', events: [] }],
+    history: [{ round: 0, vars: { ...vars }, factions: { ...factions }, summit: 'nothing', events: [] }],
     log: ledgerOn ? [{ kind: 'round', round: 0 }] : [],
     ledger: [],
     ledgerOn,
@@ -64,7 +67,7 @@ export function closeRound(d: Draft): void {
   const s = d.state;
   s.history = [
     ...s.history,
-    { round: s.round + 1, vars: { ...s.world.vars }, summit: s.summit.outcome ?? 'nothing', events: s.roundEvents },
+    { round: s.round + 1, vars: { ...s.world.vars }, factions: { ...s.world.factions }, summit: s.summit.outcome ?? 'nothing', events: s.roundEvents },
   ];
   idleTalks(d);
   const out = SIDES.find((side) => s.world.vars[`approval.${side}`] < d.scenario.sides[side].leaderOutBelow);
@@ -105,6 +108,7 @@ export function startNextRound(d: Draft): void {
   s.talks = { agenda: {}, reach: 'treatyText' };
   s.summit = { proposer, toMove: proposer, offers: [], outcome: null, floorPassed: false };
   s.statements = {};
+  s.worked = {};
   s.ratification = {};
   s.roundEvents = [];
   d.log({ kind: 'round', round: next });

@@ -1,0 +1,103 @@
+import type { Faction, Scenario } from '../scenario/schema';
+import { ISSUE_IDS, ISSUES, type Package, type Side } from '../scenario/vocabulary';
+import { optionIndex } from './packages';
+import type { GameState } from './types';
+import { TUNING } from './tuning';
+
+// The factions at home as the valuation, the ratification odds and the
+// rules read them: pure functions of the scenario and the state, below the
+// rules (rules/world.ts moves the factions; this file only reads them).
+
+const F = TUNING.factions;
+
+/** A faction's demand as a rank range over one issue (index in ISSUE_IDS), worked out once per scenario. */
+export interface FactionRule {
+  readonly faction: Faction;
+  readonly issue: number;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+const RULES = new WeakMap<Scenario, Record<Side, readonly FactionRule[]>>();
+
+/** Each side's factions, in the scenario's order, with their demands as rank ranges. */
+export function factionRules(scenario: Scenario): Record<Side, readonly FactionRule[]> {
+  let r = RULES.get(scenario);
+  if (!r) {
+    const make = (f: Faction): FactionRule => {
+      const issue = f.demand.issue;
+      return {
+        faction: f,
+        issue: ISSUE_IDS.indexOf(issue),
+        lo: f.demand.atLeast === undefined ? 0 : optionIndex(issue, f.demand.atLeast),
+        hi: f.demand.atMost === undefined ? ISSUES[issue].length - 1 : optionIndex(issue, f.demand.atMost),
+      };
+    };
+    r = {
+      japan: scenario.factions.filter((f) => f.side === 'japan').map(make),
+      russia: scenario.factions.filter((f) => f.side === 'russia').map(make),
+    };
+    RULES.set(scenario, r);
+  }
+  return r;
+}
+
+export const factionById = (scenario: Scenario, id: string): Faction | undefined => scenario.factions.find((f) => f.id === id);
+
+/** Whether a package, as option ranks, meets a faction's demand. */
+export const meetsVec = (rule: FactionRule, v: readonly number[]): boolean => v[rule.issue]! >= rule.lo && v[rule.issue]! <= rule.hi;
+
+export const vecOf = (pkg: Package): number[] => ISSUE_IDS.map((i) => optionIndex(i, pkg[i]));
+
+/** Whether a deal of this kind is judged by the faction's demand at all (a demand on the islands says nothing of an interim step). */
+export const judges = (f: Faction, treaty: boolean): boolean => treaty || !f.demand.treatyOnly;
+
+/**
+ * The faction that would block a treaty text in its parliament, or null: a
+ * strong one (TUNING.factions.blockStrength) whose demand the text fails and
+ * whose backing has fallen below blockBelow. Working it first lifts the block.
+ */
+export function blockingFaction(scenario: Scenario, state: GameState, side: Side, text: Package | null): Faction | null {
+  if (!text) return null;
+  const v = vecOf(text);
+  for (const rule of factionRules(scenario)[side]) {
+    const f = rule.faction;
+    if (f.strength >= F.blockStrength && (state.world.factions[f.id] ?? f.backing) < F.blockBelow && !meetsVec(rule, v)) return f;
+  }
+  return null;
+}
+
+/** Whether a strong, estranged faction would block this text (as option ranks) in its parliament. */
+export function blocksVec(scenario: Scenario, state: GameState, side: Side, v: readonly number[]): boolean {
+  for (const rule of factionRules(scenario)[side]) {
+    const f = rule.faction;
+    if (f.strength >= F.blockStrength && (state.world.factions[f.id] ?? f.backing) < F.blockBelow && !meetsVec(rule, v)) return true;
+  }
+  return false;
+}
+
+/** The factions' pull on a parliament, on the logistic's scale: strong backers help a text through, strong critics hold it up. */
+export function factionLean(scenario: Scenario, state: GameState, side: Side): number {
+  let lean = 0;
+  for (const rule of factionRules(scenario)[side]) {
+    const f = rule.faction;
+    lean += ((f.strength / 100) * ((state.world.factions[f.id] ?? f.backing) - 50)) / F.ratifyScale;
+  }
+  return lean;
+}
+
+/** The weight of the factions whose demands a package fails, in worth points: a leader weighing it hears them. */
+export function factionPressureVec(scenario: Scenario, side: Side, v: readonly number[], state: GameState, treaty: boolean): number {
+  let p = 0;
+  for (const rule of factionRules(scenario)[side]) {
+    const f = rule.faction;
+    if (!judges(f, treaty) || meetsVec(rule, v)) continue;
+    p += (f.strength / 100) * ((100 - (state.world.factions[f.id] ?? f.backing)) / 100) * F.pressure;
+  }
+  return p;
+}
+
+
+/** The factions a side may work now: its own, once a round, before its statement. */
+export const workableFactions = (scenario: Scenario, state: GameState, side: Side): readonly Faction[] =>
+  state.worked[side] !== undefined ? [] : factionRules(scenario)[side].map((r) => r.faction);
