@@ -15,9 +15,10 @@ const frozen = scenarioById('frozen-2025');
 /** A treaty text that leases the 1956 pair: it fails the government line's demand (sovereignty returned). */
 const LEASE_TEXT: Package = { islands: 'two', sovereignty: 'lease', usGuarantee: 'written', sanctions: 'ease', energy: 'lng', investment: 'modest', humanitarian: 'graveVisits' };
 
-/** The scenario with some factions' starting backing changed: a teacher's edit, as data. */
+/** The scenario with some factions' starting backing changed (a teacher's edit, as data), and no events, so that no draw moves them. */
 function withBacking(s: Scenario, backing: Record<string, number>): Scenario {
   const copy = structuredClone(s);
+  copy.events = [];
   for (const f of copy.factions) if (backing[f.id] !== undefined) f.backing = backing[f.id]!;
   return copy;
 }
@@ -218,6 +219,25 @@ describe('factions at home', () => {
     expect(vote2).toBeDefined();
     expect(vote2).not.toHaveProperty('blockedBy');
     expect((vote2 as { p: number }).p).toBeGreaterThan(0.3);
+  });
+
+  it('events move factions and the third powers through the ledger (the Moscow rally, missile defence)', () => {
+    const sure = structuredClone(moscow);
+    sure.events = sure.events.filter((e) => e.id === 'missile-defence' || e.id === 'nationalist-rally').map((e) => ({ ...e, probability: 1, window: undefined, when: { round: { gte: 1 } } }));
+    const s = GameSession.start(sure, config(sure, 'events', HOT_SEAT));
+    play(s, [
+      { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'islands' },
+      { type: 'agenda', side: 'russia', sequencing: 'parallel', prepare: 'islands' },
+      { type: 'stall', side: 'japan' },
+      { type: 'stall', side: 'russia' },
+      { type: 'statement', side: 'japan', tone: 'quiet' },
+      { type: 'statement', side: 'russia', tone: 'quiet' },
+    ]);
+    const rally = entries(s.state, (e) => e.var === 'faction.nationalists' && e.cause.kind === 'event');
+    expect(rally.map((e) => e.cause.id)).toEqual(['nationalist-rally']);
+    expect(rally[0]!.factors).toEqual([{ label: 'event:nationalist-rally', delta: -8 }]);
+    const md = entries(s.state, (e) => e.var === 'alliance' && e.cause.kind === 'event');
+    expect(md.map((e) => e.cause.id)).toEqual(['missile-defence']);
   });
 
   it('a computer leader works the faction that would sink its signed text, and leaves a content one alone', () => {
