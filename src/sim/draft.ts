@@ -73,7 +73,8 @@ export class Draft {
     for (const f of factors) total += f.delta;
     const after = round2(Math.min(100, Math.max(0, before + total)));
     if (after === before) return 0;
-    this.state.world.factions[id] = after;
+    // A new record on every change: valuations cache per record (factions.ts), so one is never read stale.
+    this.state.world.factions = { ...this.state.world.factions, [id]: after };
     if (this.state.ledgerOn) {
       this.state.seq += 1;
       this.state.ledger.push({

@@ -67,12 +67,48 @@ export function blockingFaction(scenario: Scenario, state: GameState, side: Side
   return null;
 }
 
+/**
+ * What the valuation reads of one side's factions in one state, worked out
+ * once per state: the counterpart's search asks thousands of times a game.
+ * `cost[i]` is what failing faction i's demand weighs; `blocks[i]` whether
+ * it is strong and estranged enough to block a text that fails it.
+ */
+interface FactionView {
+  readonly rules: readonly FactionRule[];
+  readonly cost: readonly number[];
+  readonly blocks: readonly boolean[];
+  readonly anyBlocks: boolean;
+}
+
+const VIEWS = new WeakMap<Record<string, number>, Partial<Record<Side, FactionView>>>();
+
+function viewOf(scenario: Scenario, state: GameState, side: Side): FactionView {
+  let bySide = VIEWS.get(state.world.factions);
+  if (!bySide) {
+    bySide = {};
+    VIEWS.set(state.world.factions, bySide);
+  }
+  let view = bySide[side];
+  if (!view) {
+    const rules = factionRules(scenario)[side];
+    const backing = rules.map((r) => state.world.factions[r.faction.id] ?? r.faction.backing);
+    const blocks = rules.map((r, i) => r.faction.strength >= F.blockStrength && backing[i]! < F.blockBelow);
+    view = {
+      rules,
+      cost: rules.map((r, i) => (r.faction.strength / 100) * ((100 - backing[i]!) / 100) * F.pressure),
+      blocks,
+      anyBlocks: blocks.some(Boolean),
+    };
+    bySide[side] = view;
+  }
+  return view;
+}
+
 /** Whether a strong, estranged faction would block this text (as option ranks) in its parliament. */
 export function blocksVec(scenario: Scenario, state: GameState, side: Side, v: readonly number[]): boolean {
-  for (const rule of factionRules(scenario)[side]) {
-    const f = rule.faction;
-    if (f.strength >= F.blockStrength && (state.world.factions[f.id] ?? f.backing) < F.blockBelow && !meetsVec(rule, v)) return true;
-  }
+  const view = viewOf(scenario, state, side);
+  if (!view.anyBlocks) return false;
+  for (let i = 0; i < view.rules.length; i += 1) if (view.blocks[i] && !meetsVec(view.rules[i]!, v)) return true;
   return false;
 }
 
@@ -88,15 +124,14 @@ export function factionLean(scenario: Scenario, state: GameState, side: Side): n
 
 /** The weight of the factions whose demands a package fails, in worth points: a leader weighing it hears them. */
 export function factionPressureVec(scenario: Scenario, side: Side, v: readonly number[], state: GameState, treaty: boolean): number {
+  const view = viewOf(scenario, state, side);
   let p = 0;
-  for (const rule of factionRules(scenario)[side]) {
-    const f = rule.faction;
-    if (!judges(f, treaty) || meetsVec(rule, v)) continue;
-    p += (f.strength / 100) * ((100 - (state.world.factions[f.id] ?? f.backing)) / 100) * F.pressure;
+  for (let i = 0; i < view.rules.length; i += 1) {
+    const rule = view.rules[i]!;
+    if ((treaty || !rule.faction.demand.treatyOnly) && !meetsVec(rule, v)) p += view.cost[i]!;
   }
   return p;
 }
-
 
 /** The factions a side may work now: its own, once a round, before its statement. */
 export const workableFactions = (scenario: Scenario, state: GameState, side: Side): readonly Faction[] =>

@@ -18,6 +18,8 @@ export interface Targets {
   fair: boolean;
   /** Sides on which skilled play must be the best policy. */
   skilledBest: readonly Side[];
+  /** Pacing: the least median number of decisions a skilled campaign asks of a player, and the most games over in round 1 (a share). */
+  pacing?: { minDecisions: number; maxRoundOne: number };
 }
 
 export function checkTargets(id: string, targets: Targets): void {
@@ -54,6 +56,16 @@ export function checkTargets(id: string, targets: Targets): void {
     for (const side of targets.skillOverRandom) {
       it(`${side}: skill beats random play by at least 20 points`, () => {
         expect(best(side).mean - row(side, 'random').mean).toBeGreaterThanOrEqual(20);
+      });
+    }
+
+    const pacing = targets.pacing;
+    if (pacing) {
+      it(`pacing: a skilled campaign asks at least ${pacing.minDecisions} decisions on the median seed, and at most ${pacing.maxRoundOne * 100}% of games end in round 1`, () => {
+        for (const side of SIDES) {
+          expect(row(side, 'skilled').medianDecisions, side).toBeGreaterThanOrEqual(pacing.minDecisions);
+          expect(row(side, 'skilled').endedInRoundOne, side).toBeLessThanOrEqual(pacing.maxRoundOne);
+        }
       });
     }
 
