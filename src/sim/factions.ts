@@ -44,6 +44,15 @@ export function factionRules(scenario: Scenario): Record<Side, readonly FactionR
 
 export const factionById = (scenario: Scenario, id: string): Faction | undefined => scenario.factions.find((f) => f.id === id);
 
+/** The backing under which a faction blocks a treaty text that fails its demand, or null for one too weak ever to block. */
+export const blockLineOf = (f: Faction): number | null => (f.strength >= F.blockStrength ? F.blockBelow : null);
+
+/** Whether a package meets a faction's demand. */
+export function meetsDemand(scenario: Scenario, f: Faction, pkg: Package): boolean {
+  const rule = factionRules(scenario)[f.side].find((r) => r.faction.id === f.id);
+  return rule ? meetsVec(rule, vecOf(pkg)) : true;
+}
+
 /** Whether a package, as option ranks, meets a faction's demand. */
 export const meetsVec = (rule: FactionRule, v: readonly number[]): boolean => v[rule.issue]! >= rule.lo && v[rule.issue]! <= rule.hi;
 

@@ -23,7 +23,7 @@ export { playComputerGame, computerConfig, summarise, spreadOf, type GameSummary
 export { runTournament, tournamentSeeds, type PolicyResult } from './tournament';
 export { TRIVIAL } from './policies';
 export { ledgerFor, ledgerRange, factionOfVar, islandRows, packageValue, worthBreakdown, type IslandRow, type WorthBreakdown } from './selectors';
-export { blockingFaction, factionLean, factionRules, workableFactions } from './factions';
+export { blockingFaction, blockLineOf, factionLean, factionRules, meetsDemand, workableFactions } from './factions';
 export { chooseWork } from './counterpart/strategy';
 export { stateHash, canonicalJson, sha256Hex } from './hash';
 export { scenarioHash } from './scenarioHash';

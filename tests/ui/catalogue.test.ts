@@ -6,6 +6,7 @@ import { APPROACHES, ISSUE_IDS, ISSUES, SEQUENCINGS, SIDES, otherSide, type Side
 import { BLOCK_REASONS, GameSession, enumerateActions, type Action, type Decision, type GameConfig, type LogEntry, type Package } from '../../src/sim/index';
 import { en } from '../../src/ui/i18n/en';
 import { answerText, entryText, refusalWords, revealsOdds } from '../../src/ui/app/narrate';
+import { factorLabel } from '../../src/ui/widgets/why-panel';
 
 const has = (key: string) => key in en;
 const SCENARIOS = bundledScenarios();
@@ -16,7 +17,8 @@ function randomMove(session: GameSession, k: number): Action {
   const pick = <T>(xs: readonly T[]) => xs[(k * 7919 + xs.length * 31) % xs.length]!;
   const type = pick(legal.types);
   const pkg = Object.fromEntries(ISSUE_IDS.map((i) => [i, pick(legal.options[i]!)])) as Package;
-  const action = pick(enumerateActions({ ...legal, types: [type] }, [pkg]));
+  // Working the home front names one of the scenario's factions.
+  const action = type === 'homeFront' && legal.factions.length > 0 ? { type, side: legal.side, faction: pick(legal.factions) } : pick(enumerateActions({ ...legal, types: [type] }, [pkg]));
   return session.refusal(action) ? { type: 'stall', side: legal.side } : action;
 }
 
@@ -40,19 +42,33 @@ const played = games();
 
 describe('the message catalogue', () => {
 
-  it('has a factor.<label> for every label the simulation puts in the ledger (events and terms name data)', () => {
+  it('has a factor.<label> for every label the simulation puts in the ledger (events, terms and factions name data)', () => {
     const missing = new Set<string>();
-    for (const { session } of played) {
+    const seen = new Set<string>();
+    // A label naming one of the scenario's factions (its pull, the leader working it) is worded from its data.
+    const named = (scenario: (typeof SCENARIOS)[number], label: string) => {
+      const m = /^(faction|work|homeFront)\.(.+)$/.exec(label);
+      if (!m || !scenario.factions.some((f) => f.id === m[2])) return false;
+      seen.add(m[1]!);
+      const words = factorLabel(scenario, label);
+      if (words === label || /\{\w+\}/.test(words)) missing.add(`${label}: ${words}`);
+      return true;
+    };
+    for (const { scenario, session } of played) {
       for (const e of session.state.ledger) {
         for (const f of e.factors) {
-          if (f.label.startsWith('event:') || f.label.startsWith('terms.')) continue;
+          if (f.label.startsWith('event:') || f.label.startsWith('terms.') || named(scenario, f.label)) continue;
           if (!has(`factor.${f.label}`)) missing.add(f.label);
         }
         const c = e.cause;
-        if ((c.kind === 'action' || c.kind === 'rule') && !has(`factor.${c.id}`)) missing.add(`cause ${c.id}`);
+        if ((c.kind === 'action' || c.kind === 'rule') && !named(scenario, c.id) && !has(`factor.${c.id}`)) missing.add(`cause ${c.id}`);
+        // A drift names what drifted: a variable or a faction of the scenario.
+        if (c.kind === 'drift' && c.id && !(c.id in scenario.variables) && !scenario.factions.some((f) => f.id === c.id)) missing.add(`drift ${c.id}`);
       }
     }
     expect([...missing]).toEqual([]);
+    // The games reached the world beyond the table: factions pulled, were worked and moved.
+    expect([...seen].sort()).toEqual(['faction', 'homeFront', 'work']);
   });
 
   it('has said.<reason>, memory.<reason> and factor.memory.<reason> for every memory, and words for every log entry', () => {

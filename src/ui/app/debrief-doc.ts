@@ -1,12 +1,12 @@
 // The debrief as a document: the same sections on screen and in the printable page.
 import type { Scenario, Citation } from '../../scenario/schema';
 import { SIDES, VAR_IDS } from '../../scenario/vocabulary';
-import { scoreOf, type GameState } from '../../sim';
+import { scoreOf, type GameState, type LedgerEntry } from '../../sim';
 import { h } from '../dom/el';
 import { t, tk, formatNumber } from '../i18n/t';
 import { islandViews } from './views';
 import { endingText, entryText, sideName } from './narrate';
-import { formatVar } from '../widgets/why-panel';
+import { causeText, formatBacking, formatVar } from '../widgets/why-panel';
 
 export function citeText(scenario: Scenario, c: Citation): string {
   if ('reason' in c) return t('cite.designer', { reason: c.reason });
@@ -46,6 +46,8 @@ export function debriefSections(scenario: Scenario, state: GameState): HTMLEleme
   }
   out.push(h('section', {}, h('h2', {}, t('debrief.timeline')), timeline));
 
+  out.push(worldSection(scenario, state));
+
   const hist = h('section', { testid: 'debrief-history' }, h('h2', {}, t('debrief.history')));
   for (const p of scenario.teaching.history) hist.append(h('p', {}, p.text, h('span', { class: 'help' }, ` [${citeText(scenario, p.cite)}]`)));
   out.push(hist);
@@ -71,6 +73,39 @@ export function debriefSections(scenario: Scenario, state: GameState): HTMLEleme
   for (const g of scenario.teaching.glossary) gl.append(h('dt', { class: 'who' }, g.term), h('dd', {}, g.definition));
   out.push(h('section', {}, h('h2', {}, t('debrief.glossary')), gl));
   return out;
+}
+
+/** "Beyond the table": each faction's backing and the two powers, start → end, and the biggest move with its cause. */
+function worldSection(scenario: Scenario, state: GameState): HTMLElement {
+  const sec = h('section', { testid: 'debrief-world' }, h('h2', {}, t('debrief.world')), h('p', { class: 'help' }, t('debrief.worldIntro')));
+  const biggest = (entries: readonly LedgerEntry[], fmt: (x: number) => string): string => {
+    let best: LedgerEntry | null = null;
+    for (const e of entries) if (!best || Math.abs(e.after - e.before) > Math.abs(best.after - best.before)) best = e;
+    if (!best) return t('debrief.worldStill');
+    const d = best.after - best.before;
+    return t('debrief.worldMove', { delta: `${d > 0 ? '+' : '−'}${fmt(Math.abs(d))}`, round: best.round + 1, cause: causeText(scenario, best) });
+  };
+  for (const side of SIDES) {
+    const mine = scenario.factions.filter((f) => f.side === side);
+    if (mine.length === 0) continue;
+    sec.append(h('h3', {}, sideName(side)));
+    const ul = h('ul', {});
+    for (const f of mine) {
+      const end = state.world.factions[f.id] ?? f.backing;
+      const entries = state.ledger.filter((e) => e.var === `faction.${f.id}`);
+      ul.append(h('li', { testid: `debrief-faction-${f.id}` }, t('debrief.worldRow', { name: f.name, start: formatBacking(f.backing), end: formatBacking(end) }), ' ', biggest(entries, (x) => formatNumber(x, 1))));
+    }
+    sec.append(ul);
+  }
+  sec.append(h('h3', {}, t('world.powers')));
+  const powers = h('ul', {});
+  for (const v of ['alliance', 'china'] as const) {
+    const spec = scenario.variables[v];
+    const actor = v === 'alliance' ? scenario.actors.us : scenario.actors.china;
+    powers.append(h('li', { testid: `debrief-power-${v}` }, t('debrief.worldRow', { name: `${spec.label} (${actor.name})`, start: formatVar(scenario, v, spec.start), end: formatVar(scenario, v, state.world.vars[v]) }), ' ', biggest(state.ledger.filter((e) => e.var === v), (x) => formatNumber(x, 1)), ' ', h('span', { class: 'help' }, actor.stance)));
+  }
+  sec.append(powers);
+  return sec;
 }
 
 export function fillPrintRoot(scenario: Scenario, state: GameState): void {

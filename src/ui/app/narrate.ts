@@ -46,6 +46,10 @@ export function actionText(scenario: Scenario, action: Action): string {
       return t('log.stall', { side });
     case 'walkOut':
       return t('log.walkOut', { side });
+    case 'homeFront': {
+      const f = scenario.factions.find((x) => x.id === action.faction);
+      return t('log.homeFront', { side, work: f?.work.label ?? action.faction, faction: f?.name ?? action.faction });
+    }
     case 'statement':
       return t('log.statement', { side, tone: tk(`tone.${action.tone}`) });
     case 'ratify':
@@ -93,7 +97,13 @@ export function entryText(scenario: Scenario, e: LogEntry, reveal = false): stri
         delta: Math.abs(e.memory.delta),
         said: tk(`said.${e.memory.reason}`),
       });
+    case 'voice': {
+      const f = scenario.factions.find((x) => x.id === e.faction);
+      const name = f?.name ?? e.faction;
+      return e.after === undefined ? t('log.voice', { faction: name, text: e.text }) : t('log.voiceAfter', { faction: name, text: e.text, after: e.after });
+    }
     case 'ratification':
+      if (e.blockedBy) return t('log.blocked', { side: sideName(e.side), faction: scenario.factions.find((x) => x.id === e.blockedBy)?.name ?? e.blockedBy });
       return t(e.passed ? 'log.ratified' : 'log.rejected', {
         side: sideName(e.side),
         p: formatNumber(e.p * 100),

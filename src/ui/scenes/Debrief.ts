@@ -3,7 +3,7 @@ import { replayText, scoreOf, toReplay } from '../../sim';
 import { downloadText } from '../app/download';
 import { announce } from '../a11y/live';
 import { SIDES, VAR_IDS } from '../../scenario/vocabulary';
-import { whyButton } from '../widgets/why-panel';
+import { factionWhyButton, whyButton } from '../widgets/why-panel';
 import { BASE, FONTS, PALETTE, SIDE_COLOUR, hex } from '../theme';
 import { h } from '../dom/el';
 import { t } from '../i18n/t';
@@ -58,6 +58,7 @@ export class Debrief extends Phaser.Scene {
     // Every final number can still say why it ended where it did.
     const numbers = h('section', { testid: 'debrief-numbers' }, h('h2', {}, t('reaction.numbers')));
     for (const v of VAR_IDS) numbers.append(whyButton(scenario, state, v));
+    for (const f of scenario.factions) numbers.append(factionWhyButton(scenario, state, f.id, `${sideName(f.side)}: ${f.name}`));
     root.querySelector('[data-testid="debrief-score"]')?.after(numbers);
     fillPrintRoot(scenario, state);
     footer(this);

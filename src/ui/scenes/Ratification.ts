@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { packageValue, ratificationOdds, WHIP } from '../../sim';
+import { blockingFaction, packageValue, ratificationOdds, WHIP } from '../../sim';
 import { APPROACHES, otherSide, type Approach } from '../../scenario/vocabulary';
 import { BASE, PALETTE, SIDE_COLOUR } from '../theme';
 import { h } from '../dom/el';
@@ -43,26 +43,35 @@ export class Ratification extends Phaser.Scene {
     const root = h('div', { class: 'scroll', testid: 'ratification-scroll' });
     outer.append(h('div', { class: 'stack' }, answerArea(scenario, session, viewer, coachStep(session, 'ratify'), { answer: false }), root));
     root.append(h('p', { class: 'help' }, t('common.youAre', { side: sideName(viewer) })), islandList(islands), h('p', {}, t('ratify.body')));
-    if (state.signed) root.append(h('p', { class: 'who' }, t('table.worth', { value: formatNumber(packageValue(state, viewer, state.signed)) })));
+    if (state.signed) root.append(h('p', { class: 'who' }, t('table.worth', { value: formatNumber(packageValue(scenario, state, viewer, state.signed)) })));
     // The vote is something to play: each parliament's odds for each approach, before choosing.
     const pct = (p: number) => formatNumber(p * 100);
     const odds = h('table', { class: 'odds', testid: 'ratify-odds' },
       h('caption', { class: 'who' }, t('ratify.oddsHeading')),
       h('tr', {}, h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, t('ratify.approach.vote')), h('th', { scope: 'col' }, t('ratify.approach.whip'))),
     );
-    for (const side of [viewer, otherSide(viewer)]) {
-      odds.append(h('tr', { testid: `odds-${side}` }, h('th', { scope: 'row' }, sideName(side)), h('td', {}, `${pct(ratificationOdds(state, side, 'vote'))}%`), h('td', {}, `${pct(ratificationOdds(state, side, 'whip'))}%`)));
-    }
     const approaches = (legal?.approaches ?? APPROACHES.filter((a) => a !== 'delay')) as readonly Approach[];
     const last = !approaches.includes('delay');
+    // A faction at home that would block the text: said beside the odds, with what would lift it.
+    const blocks: HTMLElement[] = [];
+    for (const side of [viewer, otherSide(viewer)]) {
+      const blocker = blockingFaction(scenario, state, side, state.signed);
+      const cell = (approach: Approach) => `${pct(ratificationOdds(scenario, state, side, approach))}%${blocker ? ` — ${t('ratify.blockedCell')}` : ''}`;
+      odds.append(h('tr', { testid: `odds-${side}` }, h('th', { scope: 'row' }, sideName(side)), h('td', {}, cell('vote')), h('td', {}, cell('whip'))));
+      if (!blocker) continue;
+      const params = { faction: blocker.name, work: blocker.work.label, gain: formatNumber(blocker.work.gain, 1), side: sideName(side) };
+      const next = side === viewer ? t(last ? 'ratify.blockedLast' : 'ratify.blockedDelay', params) : last ? '' : t('ratify.blockedOther', params);
+      blocks.push(h('p', { class: 'msg', testid: `blocked-${side}`, role: 'note' }, h('span', { class: 'tag block' }, t('world.blocks')), ' ', h('span', { class: 'who' }, `${sideName(side)}: ${t('ratify.blocked', params)}`), next ? ` ${next}` : ''));
+    }
     root.append(
       odds,
+      ...blocks,
       h('p', { class: 'help' }, t('ratify.oddsNote')),
       h('p', { class: `msg ${last ? '' : 'ok'}`.trim(), testid: 'ratify-warning' }, t(last ? 'ratify.failLast' : 'ratify.failRounds')),
       h('h3', {}, t('ratify.yourChoice')),
     );
     for (const approach of approaches) {
-      const label = approach === 'delay' ? t('ratify.approach.delay') : t('ratify.buttonOdds', { label: t(`ratify.approach.${approach}`), p: pct(ratificationOdds(state, viewer, approach)) });
+      const label = approach === 'delay' ? t('ratify.approach.delay') : t('ratify.buttonOdds', { label: t(`ratify.approach.${approach}`), p: pct(ratificationOdds(scenario, state, viewer, approach)) });
       const help = approach === 'whip' ? t('ratify.help.whip', { cost: formatNumber(Math.abs(WHIP.approval)) }) : t(`ratify.help.${approach}`);
       const b = button(label, () => store.act({ type: 'ratify', side: viewer, approach }), { testid: `ratify-${approach}`, disabled: !myTurn, autofocus: approach === 'whip', kind: approach === 'whip' ? 'primary' : 'secondary' });
       root.append(h('div', { class: 'choice' }, b, h('span', { class: 'help' }, help)));

@@ -12,6 +12,7 @@ import { button } from '../widgets/button';
 import { approvalChart, pollsChart } from '../widgets/charts';
 import { eventCard } from '../widgets/headlines';
 import { whyButton } from '../widgets/why-panel';
+import { workSection, worldPanel } from '../widgets/world-panel';
 import { chartTable } from '../a11y/describe';
 
 /** Public reaction: both home fronts at once (the two-level game), and the player's statement. */
@@ -61,6 +62,11 @@ export class Reaction extends Phaser.Scene {
       const card = eventCard(scenario, id);
       if (card) root.append(card);
     }
+
+    // Before the statement: the home front as it stands, and the chance to work one faction.
+    root.append(worldPanel(scenario, state, viewer));
+    const work = workSection(scenario, state, viewer, legal, myTurn);
+    if (work) root.append(work);
 
     root.append(h('h3', {}, t('reaction.tone')));
     const tones = (legal?.tones.length ? legal.tones : TONES) as readonly Tone[];

@@ -15,6 +15,7 @@ import { meter } from '../widgets/meter';
 import { offerEditor } from '../widgets/offer-editor';
 import { answerArea, coachStep } from '../widgets/answer';
 import { openWorth } from '../widgets/why-panel';
+import { worldPanel } from '../widgets/world-panel';
 import { announce } from '../a11y/live';
 import { islandList } from '../a11y/describe';
 
@@ -77,6 +78,8 @@ export class Table extends Phaser.Scene {
     if (!summit) this.talks(root, myTurn, (legal?.sequencings ?? []) as readonly Sequencing[]);
     else this.summit(root, myTurn, legal);
     if (!myTurn && session.pending && !store.readOnly) root.append(h('p', { class: 'msg ok' }, t('table.waiting', { side: sideName(session.pending) })));
+    // The world beyond the table: the factions at home, Washington and Beijing, the calendar.
+    root.append(worldPanel(scenario, state, viewer));
 
     const since = sinceLastMove(state, viewer, session.phase, session.pending).filter((e) => e.kind !== 'line');
     if (since.length > 0) {
@@ -126,7 +129,7 @@ export class Table extends Phaser.Scene {
     if (last) {
       const box = h('div', { class: 'headline', testid: 'offer-on-table' }, h('div', { class: 'who' }, t('table.offerOnTable', { side: sideName(last.side) })));
       box.append(h('p', {}, packageText(scenario, last.package)));
-      if (last.side !== viewer) box.append(h('p', { class: 'who', testid: 'their-worth' }, t('table.theirWorth', { value: formatNumber(packageValue(state, viewer, last.package)) })));
+      if (last.side !== viewer) box.append(h('p', { class: 'who', testid: 'their-worth' }, t('table.theirWorth', { value: formatNumber(packageValue(scenario, state, viewer, last.package)) })));
       root.append(box);
     } else root.append(h('p', { class: 'help' }, t('table.noOffer')));
   }
@@ -145,7 +148,7 @@ export class Table extends Phaser.Scene {
     const worth = h('button', { type: 'button', class: 'why worth', testid: 'worth', 'aria-haspopup': 'dialog' });
     const show = (pkg: Package) => {
       worth.textContent = '';
-      worth.append(h('span', {}, t('table.worth', { value: formatNumber(packageValue(state, viewer, pkg)) })), h('span', { class: 'v' }, t('table.worthWhy')));
+      worth.append(h('span', {}, t('table.worth', { value: formatNumber(packageValue(scenario, state, viewer, pkg)) })), h('span', { class: 'v' }, t('table.worthWhy')));
     };
     const editor = offerEditor(scenario, options, initial, (pkg) => {
       show(pkg);

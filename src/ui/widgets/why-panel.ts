@@ -1,7 +1,7 @@
 // "Why is this number what it is?" — the causal ledger of one variable, dice included.
-import type { Scenario } from '../../scenario/schema';
+import type { Citation, Scenario } from '../../scenario/schema';
 import type { IssueId, Package, Side, VarId } from '../../scenario/vocabulary';
-import { ledgerFor, worthBreakdown, type GameState, type LedgerEntry } from '../../sim';
+import { factionOfVar, ledgerFor, worthBreakdown, type GameState, type LedgerEntry, type LedgerVar } from '../../sim';
 import { h } from '../dom/el';
 import { t, tk, formatNumber } from '../i18n/t';
 import { sideName, eventTitle, issueLabel, optionLabel } from '../app/narrate';
@@ -22,7 +22,24 @@ export function withUnit(scenario: Scenario, v: VarId, value: number): string {
   return spec.levels || spec.unit === '%' ? formatVar(scenario, v, value) : `${formatVar(scenario, v, value)} (${spec.unit})`;
 }
 
-function causeText(scenario: Scenario, e: LedgerEntry): string {
+/** A faction's backing, 0–100, as the screens write it: a whole number. */
+export const formatBacking = (value: number): string => formatNumber(value, 0);
+
+/** Any ledger variable's value in words: a world variable by its spec, a faction's backing as a number. */
+export function formatLedgerVar(scenario: Scenario, v: LedgerVar, value: number): string {
+  return factionOfVar(v) !== null ? formatNumber(value, 1) : formatVar(scenario, v as VarId, value);
+}
+
+const factionName = (scenario: Scenario, id: string): string => scenario.factions.find((f) => f.id === id)?.name ?? id;
+
+/** What a drift moved: a variable's label or a faction's name. */
+function driftOf(scenario: Scenario, id: string): string | null {
+  if (id in scenario.variables) return scenario.variables[id as VarId].label;
+  if (scenario.factions.some((f) => f.id === id)) return t('why.backingOf', { name: factionName(scenario, id) });
+  return null;
+}
+
+export function causeText(scenario: Scenario, e: LedgerEntry): string {
   const c = e.cause;
   const side = c.side ? sideName(c.side) : '';
   switch (c.kind) {
@@ -34,8 +51,10 @@ function causeText(scenario: Scenario, e: LedgerEntry): string {
       return t('cause.summit', { what: tk(`reach.${c.id}`) });
     case 'noise':
       return t('cause.noise');
-    case 'drift':
-      return t('cause.drift');
+    case 'drift': {
+      const what = driftOf(scenario, c.id);
+      return what ? t('cause.driftOf', { what }) : t('cause.drift');
+    }
     case 'ratification':
       return t('cause.ratification');
     default:
@@ -49,6 +68,13 @@ export function factorLabel(scenario: Scenario, label: string): string {
   const known = tk(`factor.${label}`);
   if (known !== `factor.${label}`) return known;
   if (label.startsWith('memory.')) return tk(label);
+  // Labels that name a faction of the scenario: its voice, the leader working it.
+  const named = /^(faction|work|homeFront)\.(.+)$/.exec(label);
+  const f = named ? scenario.factions.find((x) => x.id === named[2]) : undefined;
+  if (named && f) {
+    if (named[1] === 'faction') return t('factor.factionPull', { name: f.name });
+    return t('factor.work', { work: f.work.label, name: f.name });
+  }
   const terms = /^terms\.(\w+)\.(\w+)$/.exec(label);
   if (terms) return `${issueLabel(scenario, terms[1] as IssueId)}: ${optionLabel(scenario, terms[1] as IssueId, terms[2]!)}`;
   return label;
@@ -67,15 +93,36 @@ const signed = (n: number) => (n > 0 ? `+${formatNumber(n, 2)}` : formatNumber(n
 
 export function openWhy(scenario: Scenario, state: GameState, v: VarId): void {
   const spec = scenario.variables[v];
-  const value = state.world.vars[v];
-  const entries = ledgerFor(state, v);
+  openLedger(scenario, v, ledgerFor(state, v), {
+    label: spec.label,
+    value: formatVar(scenario, v, state.world.vars[v]),
+    start: withUnit(scenario, v, spec.start),
+    cite: spec.cite,
+  });
+}
+
+/** A faction's backing of its leader: every move with its cause, like any number on screen. */
+export function openFactionWhy(scenario: Scenario, state: GameState, id: string): void {
+  const f = scenario.factions.find((x) => x.id === id);
+  if (!f) return;
+  const v: LedgerVar = `faction.${id}`;
+  openLedger(scenario, v, state.ledger.filter((e) => e.var === v), {
+    label: t('why.backingOf', { name: f.name }),
+    value: formatBacking(state.world.factions[id] ?? f.backing),
+    start: t('why.backingStart', { value: formatBacking(f.backing) }),
+    cite: f.cite,
+    intro: `${f.who} ${t('why.factionDemand', { demand: f.demand.label })}`,
+  });
+}
+
+function openLedger(scenario: Scenario, v: LedgerVar, entries: readonly LedgerEntry[], head: { label: string; value: string; start: string; cite: Citation; intro?: string }): void {
   const dialog = h('dialog', { class: 'whypanel', testid: 'why-panel', 'aria-labelledby': 'why-title' });
   dialog.style.maxWidth = '760px';
   dialog.style.maxHeight = '80vh';
   const list = h('ol', { testid: 'why-entries' });
   for (const e of entries) {
     const li = h('li', {},
-      h('div', { class: 'who' }, t('why.entry', { round: e.round + 1, phase: tk(`phase.${e.phase}`), before: formatVar(scenario, v, e.before), after: formatVar(scenario, v, e.after) })),
+      h('div', { class: 'who' }, t('why.entry', { round: e.round + 1, phase: tk(`phase.${e.phase}`), before: formatLedgerVar(scenario, v, e.before), after: formatLedgerVar(scenario, v, e.after) })),
       h('div', {}, t('why.cause', { cause: causeText(scenario, e) })),
     );
     const factors = h('ul', {});
@@ -90,11 +137,13 @@ export function openWhy(scenario: Scenario, state: GameState, v: VarId): void {
     li.append(factors);
     list.append(li);
   }
+  const cite = head.cite;
   showDialog(dialog, [
-    h('h2', { id: 'why-title' }, t('why.heading', { label: spec.label, value: formatVar(scenario, v, value) })),
-    h('p', { class: 'help' }, t('why.start', { start: withUnit(scenario, v, spec.start) })),
-    entries.length === 0 ? h('p', {}, t('why.empty', { start: withUnit(scenario, v, spec.start) })) : list,
-    h('p', { class: 'help' }, 'reason' in spec.cite ? spec.cite.reason : `“${spec.cite.quote}” — ${spec.cite.source}`),
+    h('h2', { id: 'why-title' }, t('why.heading', { label: head.label, value: head.value })),
+    ...(head.intro ? [h('p', {}, head.intro)] : []),
+    h('p', { class: 'help' }, t('why.start', { start: head.start })),
+    entries.length === 0 ? h('p', {}, t('why.empty', { start: head.start })) : list,
+    h('p', { class: 'help' }, 'reason' in cite ? cite.reason : `“${cite.quote}” — ${cite.source}`),
   ]);
 }
 
@@ -114,7 +163,7 @@ function showDialog(dialog: HTMLDialogElement, body: HTMLElement[]): void {
 
 /** "Worth to you": which terms add and which take away, by the brief's weights, and the home front. */
 export function openWorth(scenario: Scenario, state: GameState, side: Side, pkg: Package): void {
-  const b = worthBreakdown(state, side, pkg);
+  const b = worthBreakdown(scenario, state, side, pkg);
   const dialog = h('dialog', { class: 'whypanel', testid: 'worth-panel', 'aria-labelledby': 'why-title' });
   dialog.style.maxWidth = '760px';
   dialog.style.maxHeight = '80vh';
@@ -143,5 +192,17 @@ export function whyButton(scenario: Scenario, state: GameState, v: VarId, label?
     h('span', { class: 'v' }, value),
   );
   b.addEventListener('click', () => openWhy(scenario, state, v));
+  return b;
+}
+
+/** A faction's backing as a button that opens its ledger. */
+export function factionWhyButton(scenario: Scenario, state: GameState, id: string, label?: string, extraClass = ''): HTMLButtonElement {
+  const f = scenario.factions.find((x) => x.id === id)!;
+  const value = formatBacking(state.world.factions[id] ?? f.backing);
+  const b = h('button', { type: 'button', class: `why ${extraClass}`.trim(), testid: `why-faction-${id}`, 'aria-haspopup': 'dialog', 'aria-label': t('why.button', { label: t('why.backingOf', { name: f.name }), value }) },
+    h('span', {}, label ?? f.name),
+    h('span', { class: 'v' }, value),
+  );
+  b.addEventListener('click', () => openFactionWhy(scenario, state, id));
   return b;
 }
