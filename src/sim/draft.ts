@@ -66,13 +66,13 @@ export class Draft {
   }
 
   /** Moves a faction's backing (0–100) by the sum of its factors; the ledger names it `faction.<id>`. */
-  changeFaction(id: string, factors: Factor[], cause: Cause): number {
+  changeFaction(id: string, factors: Factor[], cause: Cause, draws: Draw[] = []): number {
     const before = this.state.world.factions[id];
     if (before === undefined) return 0;
     let total = 0;
     for (const f of factors) total += f.delta;
     const after = round2(Math.min(100, Math.max(0, before + total)));
-    if (after === before) return 0;
+    if (after === before && draws.length === 0) return 0;
     // A new record on every change: valuations cache per record (factions.ts), so one is never read stale.
     this.state.world.factions = { ...this.state.world.factions, [id]: after };
     if (this.state.ledgerOn) {
@@ -86,7 +86,7 @@ export class Draft {
         after,
         cause,
         factors: factors.filter((f) => f.delta !== 0).map((f) => ({ label: f.label, delta: round2(f.delta) })),
-        draws: [],
+        draws,
       });
     }
     return round2(after - before);

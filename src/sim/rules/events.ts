@@ -36,7 +36,7 @@ export function strikeEvents(d: Draft, phase: 'ministerTalks' | 'publicReaction'
     const draw = { stream: 'events' as const, what: `event:${event.id}`, p: event.probability, roll, outcome: true };
     const cause = { kind: 'event' as const, id: event.id };
     for (const effect of event.effects) {
-      if ('faction' in effect) d.changeFaction(effect.faction, [{ label: `event:${event.id}`, delta: effect.delta }], cause);
+      if ('faction' in effect) d.changeFaction(effect.faction, [{ label: `event:${event.id}`, delta: effect.delta }], cause, [draw]);
       else if ('delta' in effect) d.change(effect.var, [{ label: `event:${event.id}`, delta: effect.delta }], cause, [draw]);
       else d.set(effect.var, effect.set, cause, `event:${event.id}`);
     }
