@@ -362,7 +362,7 @@ export const scenarioSchema = z.strictObject({
   events: z.array(eventSchema),
   actors: actorsSchema,
   /** Two to four a side is the design; a scenario may hold none. */
-  factions: z._default(list(factionSchema, 0, 8), []),
+  factions: z._default(list(factionSchema, 0, 16), []),
   horizons: z.strictObject({ japan: horizonSchema, russia: horizonSchema }),
   lines: z._default(z.array(lineSchema), []),
   teaching: teachingSchema,
