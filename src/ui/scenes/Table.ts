@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import { ISSUE_IDS, otherSide, type IssueId, type Package, type Sequencing } from '../../scenario/vocabulary';
-import { packageValue, type ActionType, type LegalMoves } from '../../sim';
+import { classify, packageValue, type ActionType, type LegalMoves } from '../../sim';
 import { BASE, FONTS, PALETTE, SIDE_COLOUR, TEXT } from '../theme';
 import { h } from '../dom/el';
 import { t, tk, formatNumber } from '../i18n/t';
@@ -179,7 +179,7 @@ export class Table extends Phaser.Scene {
     root.append(
       row(button(t(last ? 'table.counter' : 'table.propose'), propose, { testid: 'propose', disabled: !can('offer'), autofocus: !can('accept') }), t(last ? 'table.counter.help' : 'table.propose.help')),
       refusal,
-      row(button(t('table.accept'), () => store.act({ type: 'accept', side: viewer }), { testid: 'accept', disabled: !can('accept'), autofocus: can('accept') }), t('table.accept.help')),
+      row(button(t('table.accept'), () => store.act({ type: 'accept', side: viewer }), { testid: 'accept', disabled: !can('accept'), autofocus: can('accept') }), t(last && classify(last.package) === 'treatyText' ? 'table.accept.helpTreaty' : 'table.accept.help')),
       row(button(t('table.stall'), () => store.act({ type: 'stall', side: viewer }), { testid: 'stall', kind: 'secondary', disabled: !can('stall') }), t(floor ? 'table.stall.helpFloor' : 'table.stall.help')),
       row(button(t('table.walkOut'), () => store.act({ type: 'walkOut', side: viewer }), { testid: 'walk-out', kind: 'danger', disabled: !can('walkOut') }), t('table.walkOut.help')),
     );
