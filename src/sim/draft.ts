@@ -1,8 +1,15 @@
 import type { Scenario } from '../scenario/schema';
 import type { VarId } from '../scenario/vocabulary';
 import { Dice } from './rng';
-import type { Cause, Draw, Factor, GameState, LogEntry, Memory } from './types';
+import type { Cause, Draw, Factor, GameState, LedgerVar, LogEntry, Memory } from './types';
 import type { Side } from '../scenario/vocabulary';
+
+/** A value moved by the sum of its factors, clamped to [lo, hi] and stored to two decimals. */
+function moved(before: number, factors: Factor[], lo: number, hi: number): number {
+  let total = 0;
+  for (const f of factors) total += f.delta;
+  return round2(Math.min(hi, Math.max(lo, before + total)));
+}
 
 /** Values are stored to two decimals so that every engine agrees on them and on the hash. */
 export const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -43,25 +50,10 @@ export class Draft {
   change(v: VarId, factors: Factor[], cause: Cause, draws: Draw[] = []): number {
     const spec = this.scenario.variables[v];
     const before = this.state.world.vars[v];
-    let total = 0;
-    for (const f of factors) total += f.delta;
-    const after = round2(Math.min(spec.max, Math.max(spec.min, before + total)));
+    const after = moved(before, factors, spec.min, spec.max);
     if (after === before && draws.length === 0) return 0;
     this.state.world.vars[v] = after;
-    if (this.state.ledgerOn) {
-      this.state.seq += 1;
-      this.state.ledger.push({
-        seq: this.state.seq,
-        round: this.state.round,
-        phase: this.phase,
-        var: v,
-        before,
-        after,
-        cause,
-        factors: factors.filter((f) => f.delta !== 0).map((f) => ({ label: f.label, delta: round2(f.delta) })),
-        draws,
-      });
-    }
+    this.record(v, before, after, factors, cause, draws);
     return round2(after - before);
   }
 
@@ -69,27 +61,29 @@ export class Draft {
   changeFaction(id: string, factors: Factor[], cause: Cause, draws: Draw[] = []): number {
     const before = this.state.world.factions[id];
     if (before === undefined) return 0;
-    let total = 0;
-    for (const f of factors) total += f.delta;
-    const after = round2(Math.min(100, Math.max(0, before + total)));
+    const after = moved(before, factors, 0, 100);
     if (after === before && draws.length === 0) return 0;
     // A new record on every change: valuations cache per record (factions.ts), so one is never read stale.
     this.state.world.factions = { ...this.state.world.factions, [id]: after };
-    if (this.state.ledgerOn) {
-      this.state.seq += 1;
-      this.state.ledger.push({
-        seq: this.state.seq,
-        round: this.state.round,
-        phase: this.phase,
-        var: `faction.${id}`,
-        before,
-        after,
-        cause,
-        factors: factors.filter((f) => f.delta !== 0).map((f) => ({ label: f.label, delta: round2(f.delta) })),
-        draws,
-      });
-    }
+    this.record(`faction.${id}`, before, after, factors, cause, draws);
     return round2(after - before);
+  }
+
+  /** One ledger entry, when the ledger is on: the change, its factors (rounded, zeros left out) and its dice. */
+  private record(v: LedgerVar, before: number, after: number, factors: Factor[], cause: Cause, draws: Draw[]): void {
+    if (!this.state.ledgerOn) return;
+    this.state.seq += 1;
+    this.state.ledger.push({
+      seq: this.state.seq,
+      round: this.state.round,
+      phase: this.phase,
+      var: v,
+      before,
+      after,
+      cause,
+      factors: factors.filter((f) => f.delta !== 0).map((f) => ({ label: f.label, delta: round2(f.delta) })),
+      draws,
+    });
   }
 
   set(v: VarId, value: number, cause: Cause, label: string): void {

@@ -23,6 +23,16 @@ function withBacking(s: Scenario, backing: Record<string, number>): Scenario {
   return copy;
 }
 
+/** A first round with nothing on the table: both ministers in parallel, both leaders stall, both say little. */
+const EMPTY_ROUND: Action[] = [
+    { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'islands' },
+    { type: 'agenda', side: 'russia', sequencing: 'parallel', prepare: 'islands' },
+    { type: 'stall', side: 'japan' },
+    { type: 'stall', side: 'russia' },
+    { type: 'statement', side: 'japan', tone: 'quiet' },
+    { type: 'statement', side: 'russia', tone: 'quiet' },
+];
+
 function play(session: GameSession, actions: Action[]): void {
   for (const a of actions) {
     const r = session.act(a);
@@ -34,12 +44,7 @@ function play(session: GameSession, actions: Action[]): void {
 function toSignedText(scenario: Scenario, seed = 'world-1'): GameSession {
   const s = GameSession.start(scenario, config(scenario, seed, HOT_SEAT));
   play(s, [
-    { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'islands' },
-    { type: 'agenda', side: 'russia', sequencing: 'parallel', prepare: 'islands' },
-    { type: 'stall', side: 'japan' },
-    { type: 'stall', side: 'russia' },
-    { type: 'statement', side: 'japan', tone: 'quiet' },
-    { type: 'statement', side: 'russia', tone: 'quiet' },
+    ...EMPTY_ROUND,
     { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'islands' },
     { type: 'agenda', side: 'russia', sequencing: 'parallel', prepare: 'islands' },
     { type: 'offer', side: 'russia', package: LEASE_TEXT },
@@ -79,27 +84,13 @@ describe('the United States', () => {
     const low = structuredClone(moscow);
     low.variables.alliance.start = low.actors.us.pressBelow - 10;
     const s = GameSession.start(low, config(low, 'press', HOT_SEAT));
-    play(s, [
-      { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'islands' },
-      { type: 'agenda', side: 'russia', sequencing: 'parallel', prepare: 'islands' },
-      { type: 'stall', side: 'japan' },
-      { type: 'stall', side: 'russia' },
-      { type: 'statement', side: 'japan', tone: 'quiet' },
-      { type: 'statement', side: 'russia', tone: 'quiet' },
-    ]);
+    play(s, EMPTY_ROUND);
     const pressed = entries(s.state, (e) => e.var === 'approval.japan' && e.cause.id === 'us.presses');
     expect(pressed).toHaveLength(1);
     expect(pressed[0]!.after - pressed[0]!.before).toBeCloseTo(-1.5, 2);
     // At the scenario's own start (70) it does not press.
     const normal = GameSession.start(moscow, config(moscow, 'press', HOT_SEAT));
-    play(normal, [
-      { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'islands' },
-      { type: 'agenda', side: 'russia', sequencing: 'parallel', prepare: 'islands' },
-      { type: 'stall', side: 'japan' },
-      { type: 'stall', side: 'russia' },
-      { type: 'statement', side: 'japan', tone: 'quiet' },
-      { type: 'statement', side: 'russia', tone: 'quiet' },
-    ]);
+    play(normal, EMPTY_ROUND);
     expect(entries(normal.state, (e) => e.cause.id === 'us.presses')).toHaveLength(0);
   });
 
@@ -225,14 +216,7 @@ describe('factions at home', () => {
     const sure = structuredClone(moscow);
     sure.events = sure.events.filter((e) => e.id === 'missile-defence' || e.id === 'nationalist-rally').map((e) => ({ ...e, probability: 1, window: undefined, when: { round: { gte: 1 } } }));
     const s = GameSession.start(sure, config(sure, 'events', HOT_SEAT));
-    play(s, [
-      { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'islands' },
-      { type: 'agenda', side: 'russia', sequencing: 'parallel', prepare: 'islands' },
-      { type: 'stall', side: 'japan' },
-      { type: 'stall', side: 'russia' },
-      { type: 'statement', side: 'japan', tone: 'quiet' },
-      { type: 'statement', side: 'russia', tone: 'quiet' },
-    ]);
+    play(s, EMPTY_ROUND);
     const rally = entries(s.state, (e) => e.var === 'faction.nationalists' && e.cause.kind === 'event');
     expect(rally.map((e) => e.cause.id)).toEqual(['nationalist-rally']);
     expect(rally[0]!.factors).toEqual([{ label: 'event:nationalist-rally', delta: -8 }]);
