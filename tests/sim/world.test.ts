@@ -212,6 +212,21 @@ describe('factions at home', () => {
     expect((vote2 as { p: number }).p).toBeGreaterThan(0.3);
   });
 
+  it('ratification odds follow the factions by strength, and in Tokyo Washington’s confidence too', () => {
+    const s = toSignedText(moscow);
+    const st = s.state;
+    const withFaction = (id: string, b: number): GameState => ({ ...st, world: { ...st.world, factions: { ...st.world.factions, [id]: b } } });
+    const withAlliance = (a: number): GameState => ({ ...st, world: { ...st.world, vars: { ...st.world.vars, alliance: a } } });
+    // The navy (strength 20) behind Putin, or against him.
+    expect(ratificationOdds(moscow, withFaction('navy', 90), 'russia', 'vote')).toBeGreaterThan(ratificationOdds(moscow, withFaction('navy', 30), 'russia', 'vote'));
+    // A stronger faction moves the odds more than a weaker one by the same backing.
+    const gain = (id: string) => ratificationOdds(moscow, withFaction(id, 90), 'japan', 'vote') - ratificationOdds(moscow, withFaction(id, 50), 'japan', 'vote');
+    expect(gain('ldp-line')).toBeGreaterThan(gain('former-residents'));
+    expect(ratificationOdds(moscow, withAlliance(90), 'japan', 'vote')).toBeGreaterThan(ratificationOdds(moscow, withAlliance(30), 'japan', 'vote'));
+    // Russia's parliament does not read Washington's confidence in Tokyo.
+    expect(ratificationOdds(moscow, withAlliance(90), 'russia', 'vote')).toBe(ratificationOdds(moscow, withAlliance(30), 'russia', 'vote'));
+  });
+
   it('events move factions and the third powers through the ledger (the Moscow rally, missile defence)', () => {
     const sure = structuredClone(moscow);
     sure.events = sure.events.filter((e) => e.id === 'missile-defence' || e.id === 'nationalist-rally').map((e) => ({ ...e, probability: 1, window: undefined, when: { round: { gte: 1 } } }));
