@@ -3,6 +3,9 @@
 // working the home front by keyboard before the statement, its backing rising on screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../src/cli/scenarios';
 import { gotoGame, launch, openPage, press, snap, tabTo, until, up } from './helpers';
 
 let browser: Browser;
@@ -164,7 +167,7 @@ describe('the world beyond the table', () => {
           const blocked = page.locator(`[data-testid="blocked-${side}"]`);
           if ((await blocked.count()) > 0) {
             expect(odds).toMatch(/0% — blocked/);
-            expect(await blocked.textContent()).toMatch(/block this text: 0%/);
+            expect(await blocked.textContent()).toMatch(/blocks this text: 0%/);
           } else expect(odds).not.toMatch(/blocked/);
         }
         await snap(page, 'world-Ratification');
@@ -183,4 +186,64 @@ describe('the world beyond the table', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('a teacher’s scenario where the government line is weak: the signed text is blocked on screen unless Japan worked it first', async () => {
+    // moscow-2019 as a teacher might edit it: the government line starts at 28, no events (so no draw moves it).
+    const scenario = JSON.parse(readFileSync(join(REPO_ROOT, 'scenarios/moscow-2019.json'), 'utf8')) as { id: string; title: string; events: unknown[]; factions: { id: string; backing: number }[] };
+    scenario.id = 'weak-line-2019';
+    scenario.title = 'Class 9a: a weak government line';
+    scenario.events = [];
+    scenario.factions.find((f) => f.id === 'ldp-line')!.backing = 28;
+    const text = JSON.stringify(scenario);
+    const lease = { islands: 'two', sovereignty: 'lease', usGuarantee: 'written', sanctions: 'ease', energy: 'lng', investment: 'modest', humanitarian: 'graveVisits' };
+    const round1 = [
+      { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'islands' },
+      { type: 'agenda', side: 'russia', sequencing: 'parallel', prepare: 'islands' },
+      { type: 'stall', side: 'japan' },
+      { type: 'stall', side: 'russia' },
+      { type: 'statement', side: 'japan', tone: 'quiet' },
+      { type: 'statement', side: 'russia', tone: 'quiet' },
+      { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'islands' },
+      { type: 'agenda', side: 'russia', sequencing: 'parallel', prepare: 'islands' },
+      { type: 'offer', side: 'russia', package: lease },
+      { type: 'accept', side: 'japan' },
+    ];
+    const save = (worked: boolean) => ({
+      version: 1,
+      scenarioId: scenario.id,
+      // Hot seat, so that every move is the saved one: no computer chooses.
+      config: { scenarioId: scenario.id, seed: 'weak-line', controllers: { japan: 'human', russia: 'human' }, difficulty: 'normal', strategy: { japan: 'grounded', russia: 'grounded' } },
+      actions: [
+        ...round1,
+        ...(worked ? [{ type: 'homeFront', side: 'japan', faction: 'ldp-line' }] : []),
+        { type: 'statement', side: 'japan', tone: 'quiet' },
+        { type: 'statement', side: 'russia', tone: 'quiet' },
+      ],
+      own: { file: 'weak-line.json', title: scenario.title, text },
+    });
+    for (const worked of [false, true]) {
+      const { page, context, errors } = await openPage(browser);
+      await gotoGame(page, '');
+      await page.setInputFiles('[data-testid="load-save"]', { name: 'weak-line.save.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(save(worked))) });
+      let u = await until(page, (x) => x.scene === 'Ratification' || x.scene === 'Handover', 'the loaded game at its vote', 30_000);
+      // Hot seat: the hand-over screen first, then Japan's ratification screen.
+      if (u.scene === 'Handover') u = await press(page, 'Enter');
+      expect(u.scene).toBe('Ratification');
+      expect(u.pending).toBe('japan');
+      const odds = (await page.textContent('[data-testid="odds-japan"]')) ?? '';
+      if (worked) {
+        expect(odds).not.toMatch(/blocked/);
+        expect(await page.locator('[data-testid="blocked-japan"]').count()).toBe(0);
+        expect(odds).toMatch(/\d+%/);
+        expect(await page.textContent('[data-testid="ratification"]')).not.toMatch(/BLOCKS/);
+      } else {
+        expect(odds).toMatch(/0% — blocked/);
+        expect(await page.textContent('[data-testid="blocked-japan"]')).toMatch(/The government line blocks this text: 0%.*work The government line \(Brief the party on the talks, backing \+12\) before the vote/);
+      }
+      await snap(page, worked ? 'world-Ratification-worked' : 'world-Ratification-blocked', true);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
 });
+
