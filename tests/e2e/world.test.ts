@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../src/cli/scenarios';
+import { TO_SIGNED_LEASE } from '../fixtures/world-moves';
 import { gotoGame, launch, openPage, press, snap, tabTo, until, up } from './helpers';
 
 let browser: Browser;
@@ -195,26 +196,13 @@ describe('the world beyond the table', () => {
     scenario.events = [];
     scenario.factions.find((f) => f.id === 'ldp-line')!.backing = 28;
     const text = JSON.stringify(scenario);
-    const lease = { islands: 'two', sovereignty: 'lease', usGuarantee: 'written', sanctions: 'ease', energy: 'lng', investment: 'modest', humanitarian: 'graveVisits' };
-    const round1 = [
-      { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'islands' },
-      { type: 'agenda', side: 'russia', sequencing: 'parallel', prepare: 'islands' },
-      { type: 'stall', side: 'japan' },
-      { type: 'stall', side: 'russia' },
-      { type: 'statement', side: 'japan', tone: 'quiet' },
-      { type: 'statement', side: 'russia', tone: 'quiet' },
-      { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'islands' },
-      { type: 'agenda', side: 'russia', sequencing: 'parallel', prepare: 'islands' },
-      { type: 'offer', side: 'russia', package: lease },
-      { type: 'accept', side: 'japan' },
-    ];
     const save = (worked: boolean) => ({
       version: 1,
       scenarioId: scenario.id,
       // Hot seat, so that every move is the saved one: no computer chooses.
       config: { scenarioId: scenario.id, seed: 'weak-line', controllers: { japan: 'human', russia: 'human' }, difficulty: 'normal', strategy: { japan: 'grounded', russia: 'grounded' } },
       actions: [
-        ...round1,
+        ...TO_SIGNED_LEASE,
         ...(worked ? [{ type: 'homeFront', side: 'japan', faction: 'ldp-line' }] : []),
         { type: 'statement', side: 'japan', tone: 'quiet' },
         { type: 'statement', side: 'russia', tone: 'quiet' },

@@ -4,6 +4,7 @@ import type { Package } from '../../src/scenario/vocabulary';
 import { blockedOptions, blockingFaction, chooseWork, GameSession, packageValue, ratificationOdds, type Action, type GameState, type LedgerEntry } from '../../src/sim/index';
 import { computerConfig } from '../../src/sim/batch';
 import { HOT_SEAT, config, scenarioById } from './helpers';
+import { EMPTY_ROUND, LEASE_TEXT, TO_SIGNED_LEASE } from '../fixtures/world-moves';
 
 // The world beyond the table: Washington, Beijing and the factions at home
 // each move the numbers their descriptions (scenarios/README.md) say, and
@@ -12,9 +13,6 @@ import { HOT_SEAT, config, scenarioById } from './helpers';
 const moscow = scenarioById('moscow-2019');
 const frozen = scenarioById('frozen-2025');
 
-/** A treaty text that leases the 1956 pair: it fails the government line's demand (sovereignty returned). */
-const LEASE_TEXT: Package = { islands: 'two', sovereignty: 'lease', usGuarantee: 'written', sanctions: 'ease', energy: 'lng', investment: 'modest', humanitarian: 'graveVisits' };
-
 /** The scenario with some factions' starting backing changed (a teacher's edit, as data), and no events, so that no draw moves them. */
 function withBacking(s: Scenario, backing: Record<string, number>): Scenario {
   const copy = structuredClone(s);
@@ -22,16 +20,6 @@ function withBacking(s: Scenario, backing: Record<string, number>): Scenario {
   for (const f of copy.factions) if (backing[f.id] !== undefined) f.backing = backing[f.id]!;
   return copy;
 }
-
-/** A first round with nothing on the table: both ministers in parallel, both leaders stall, both say little. */
-const EMPTY_ROUND: Action[] = [
-    { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'islands' },
-    { type: 'agenda', side: 'russia', sequencing: 'parallel', prepare: 'islands' },
-    { type: 'stall', side: 'japan' },
-    { type: 'stall', side: 'russia' },
-    { type: 'statement', side: 'japan', tone: 'quiet' },
-    { type: 'statement', side: 'russia', tone: 'quiet' },
-];
 
 function play(session: GameSession, actions: Action[]): void {
   for (const a of actions) {
@@ -43,13 +31,7 @@ function play(session: GameSession, actions: Action[]): void {
 /** Hot seat to a signed lease text in round 2: an empty first summit, then Russia (the proposer now) offers the text and Japan signs. */
 function toSignedText(scenario: Scenario, seed = 'world-1'): GameSession {
   const s = GameSession.start(scenario, config(scenario, seed, HOT_SEAT));
-  play(s, [
-    ...EMPTY_ROUND,
-    { type: 'agenda', side: 'japan', sequencing: 'parallel', prepare: 'islands' },
-    { type: 'agenda', side: 'russia', sequencing: 'parallel', prepare: 'islands' },
-    { type: 'offer', side: 'russia', package: LEASE_TEXT },
-    { type: 'accept', side: 'japan' },
-  ]);
+  play(s, TO_SIGNED_LEASE);
   expect(s.state.signed).toEqual(LEASE_TEXT);
   return s;
 }
