@@ -229,6 +229,13 @@ describe('the world beyond the table', () => {
         expect(await page.textContent('[data-testid="blocked-japan"]')).toMatch(/The government line blocks this text: 0%.*work The government line \(Brief the party on the talks, backing \+12\) before the vote/);
       }
       await snap(page, worked ? 'world-Ratification-worked' : 'world-Ratification-blocked', true);
+      if (!worked) {
+        // Both vote (the focused default, hand-overs between): the text falls, and the next talks say why.
+        for (let i = 0; i < 8 && !(u.scene === 'Table' && u.round === 2); i++) u = await press(page, 'Enter');
+        expect(u.scene).toBe('Table');
+        expect(await page.textContent('[data-testid="last-vote"]')).toMatch(/Japan’s parliament cannot pass the text: The government line blocks it\..*goes back to the negotiators/);
+        await snap(page, 'world-Table-after-block', true);
+      }
       expect(errors).toEqual([]);
       await context.close();
     }

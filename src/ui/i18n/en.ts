@@ -129,6 +129,7 @@ export const en = {
   'table.walkOut': 'Walk out',
   'table.voices': 'At the table',
   'table.noVoices': 'The room is quiet.',
+  'table.lastVote': 'The vote at home, last round',
   'table.after': '(the game’s paraphrase, after {after})',
   'table.since': 'Since your last move',
   'table.rapport': 'Rapport',

@@ -62,6 +62,7 @@ export class Table extends Phaser.Scene {
     root.append(h('p', { class: 'help', testid: 'you-are' }, t('common.youAre', { side: sideName(viewer) })), islandList(islands));
 
     if (summit) this.reachAndOffer(root);
+    else this.lastVote(root);
     // The counterpart's voice: short in-character lines, each with its source.
     root.append(h('h3', {}, t('table.voices')));
     const lines = linesOfRound(state, state.round).slice(summit ? -3 : -4);
@@ -90,6 +91,15 @@ export class Table extends Phaser.Scene {
     }
     footer(this);
     focusFirst();
+  }
+
+  /** At the first talks after a vote: how each parliament voted (or that it was put off), so a rejected text is never news only in the log. */
+  private lastVote(root: HTMLElement): void {
+    const scenario = store.scenario!;
+    const state = store.session!.state;
+    const vote = state.log.filter((e) => (e.kind === 'ratification' || e.kind === 'ratificationDelayed' || e.kind === 'textReturned') && e.round === state.round - 1);
+    if (vote.length === 0) return;
+    root.append(h('div', { class: 'headline', testid: 'last-vote' }, h('div', { class: 'who' }, t('table.lastVote')), ...vote.map((e) => h('p', {}, entryText(scenario, e)))));
   }
 
   private talks(root: HTMLElement, myTurn: boolean, sequencings: readonly Sequencing[]): void {
