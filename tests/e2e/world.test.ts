@@ -97,7 +97,7 @@ describe('the world beyond the table', () => {
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="why-panel"]').waitFor();
     const why = (await page.textContent('[data-testid="why-panel"]')) ?? '';
-    expect(why).toMatch(/Why the backing of The government line is 42/);
+    expect(why).toMatch(/Why the backing of The government line is 36/);
     expect(why).toContain('Its demand: Sovereignty returned');
     await snap(page, 'world-why-faction', true);
     await page.keyboard.press('Escape');
