@@ -1,4 +1,5 @@
 // The simulation's public surface for src/ui and src/cli (see api.md).
+import { TUNING } from './tuning';
 export { GameSession, type ActResult, type SessionOptions } from './session';
 export { legalMoves, pendingSide, type LegalMoves, type PhaseName } from './legal';
 export { chooser, enumerateActions, everyPackage, pickPackage } from './enumerate';
@@ -25,6 +26,8 @@ export { TRIVIAL } from './policies';
 export { ledgerFor, ledgerRange, factionOfVar, islandRows, packageValue, worthBreakdown, type IslandRow, type WorthBreakdown } from './selectors';
 export { blockingFaction, blockLineOf, factionLean, factionRules, meetsDemand, workableFactions } from './factions';
 export { chooseWork } from './counterpart/strategy';
+/** Above this reliance on Beijing, Tokyo reads Russia–China ties as a threat (where a scenario sets one). */
+export const CHINA_THREAT_ABOVE: number = TUNING.china.threatAbove;
 export { stateHash, canonicalJson, sha256Hex } from './hash';
 export { scenarioHash } from './scenarioHash';
 export { availableOptions, blockedOptions, classify, coherent, landShare, STATUS_QUO, BLOCK_REASONS, type BlockReason, type PackageProblem } from './packages';

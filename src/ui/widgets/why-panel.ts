@@ -1,7 +1,7 @@
 // "Why is this number what it is?" — the causal ledger of one variable, dice included.
 import type { Citation, Scenario } from '../../scenario/schema';
 import type { IssueId, Package, Side, VarId } from '../../scenario/vocabulary';
-import { factionOfVar, ledgerFor, worthBreakdown, type GameState, type LedgerEntry, type LedgerVar } from '../../sim';
+import { CHINA_THREAT_ABOVE, factionOfVar, ledgerFor, worthBreakdown, type GameState, type LedgerEntry, type LedgerVar } from '../../sim';
 import { h } from '../dom/el';
 import { t, tk, formatNumber } from '../i18n/t';
 import { sideName, eventTitle, issueLabel, optionLabel } from '../app/narrate';
@@ -98,7 +98,16 @@ export function openWhy(scenario: Scenario, state: GameState, v: VarId): void {
     value: formatVar(scenario, v, state.world.vars[v]),
     start: withUnit(scenario, v, spec.start),
     cite: spec.cite,
+    ...powerIntro(scenario, v),
   });
+}
+
+/** For the two powers: who they are in this scenario and what moves them, so the number can be read, not only traced. */
+function powerIntro(scenario: Scenario, v: VarId): { intro?: string } {
+  const { us, china } = scenario.actors;
+  if (v === 'alliance') return { intro: `${us.stance} ${t('why.allianceRules', { pressBelow: formatNumber(us.pressBelow, 0), clauseNeeds: formatNumber(us.clauseNeeds, 0) })}` };
+  if (v === 'china') return { intro: `${china.stance} ${t(china.threat > 0 ? 'why.chinaRulesThreat' : 'why.chinaRules', { above: formatNumber(CHINA_THREAT_ABOVE, 0) })}` };
+  return {};
 }
 
 /** A faction's backing of its leader: every move with its cause, like any number on screen. */
