@@ -258,8 +258,8 @@ export const en = {
   'coach.dismissed': 'Coaching note closed.',
   'coach.talks': 'Each round has three steps: the ministers’ talks, the leaders’ summit, the public reaction. First choose an order for the talks and an issue to prepare. If your orders clash, the summit cannot reach a treaty text.',
   'coach.summit': 'At the summit, build a package: each term says what it gives and risks; “Worth to you” opens what it is made of. Propose, and read the answer at the top: the reason, what they press on, their tone. Counter to close the gap; stalling or walking out costs trust.',
-  'coach.reaction': 'Now both publics react. Your statement plays to your home front or to the other side: each tone says what it risks. Open any number to see why it moved. Then round 2 begins.',
-  'coach.ratify': 'A signed text must pass both parliaments. Look at the odds for each approach before choosing.',
+  'coach.reaction': 'Now both publics react. First, if you like, work one faction at home: each has a demand, and a strong one that turns against a treaty text can block it in parliament, so prepare the deal at home before you sign it. Then your statement plays to your home front or to the other side: each tone says what it risks. Open any number to see why it moved. Then round 2 begins.',
+  'coach.ratify': 'A signed text must pass both parliaments. Look at the odds for each approach before choosing; a faction that blocks the text is named beside them.',
 
   'chart.start': 'Start',
   'chart.round': 'R{round}',
