@@ -113,7 +113,7 @@ export async function startOrAsk(scenario: Scenario, config: GameConfig, from: '
     store.clash = { key, save: existing.save, from, replace: () => store.start(scenario, config) };
     return false;
   }
-  if (existing.kind === 'corrupt') setAside.push(existing);
+  if (existing.kind === 'corrupt') store.setAside.push(existing);
   store.start(scenario, config);
   return true;
 }
@@ -135,18 +135,13 @@ export async function continueFromFile(save: SaveFile, file: string): Promise<bo
 
 export const difficultyWords = (save: SaveFile): string => t('save.existsDifficulty', { difficulty: tk(`difficulty.${save.config.difficulty}`) });
 
-/** Saves boot found unreadable (and set aside where it could): the title says so, with a download of each. */
-export let setAside: Extract<ReadResult, { kind: 'corrupt' }>[] = [];
-export const takeSetAside = (): Extract<ReadResult, { kind: 'corrupt' }>[] => {
-  const out = setAside;
-  setAside = [];
-  return out;
-};
+/** The saves found unreadable since the title last showed them (held by the store), handed over once. */
+export const takeSetAside = (): Extract<ReadResult, { kind: 'corrupt' }>[] => store.setAside.splice(0);
 
 export async function boot(): Promise<void> {
   try {
     // Reading the list moves an old single save into its slot and sets corrupt ones aside.
-    setAside = listSaves().corrupt;
+    store.setAside = listSaves().corrupt;
     const link = parseLink(window.location.search, scenarios().map((s) => s.id));
     if (link.kind === 'ok') {
       const g = link.game;

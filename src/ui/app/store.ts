@@ -8,7 +8,7 @@ import { announce, announceAll } from '../a11y/live';
 import { t } from '../i18n/t';
 import { entryText, revealsOdds } from './narrate';
 import { visibleLength } from './views';
-import { SAVE_VERSION, SLOT_PREFIX, clearSave, parseSave, readKey, slotKey, writeSave, type SaveFile } from './save';
+import { SAVE_VERSION, SLOT_PREFIX, clearSave, parseSave, readKey, slotKey, writeSave, type ReadResult, type SaveFile } from './save';
 import { ownSourceOf } from '../../scenario/registry';
 import type { LinkGame } from './link';
 import type { ClassRow, Rejected } from '../class/intake';
@@ -83,6 +83,8 @@ class AppStore {
   clash: SlotClash | null = null;
   /** Messages for the title screen (a bad link, a corrupt save). */
   notices: { text: string; tone: 'warn' | 'ok' }[] = [];
+  /** Saves found unreadable (and set aside where they could be) since the title last showed them, each with a download there. */
+  setAside: Extract<ReadResult, { kind: 'corrupt' }>[] = [];
   private narrated = 0;
 
   /** A message for the title screen; the store, not its callers, owns the list. */
