@@ -106,7 +106,7 @@ export function openWhy(scenario: Scenario, state: GameState, v: VarId): void {
 function powerIntro(scenario: Scenario, v: VarId): { intro?: string } {
   const { us, china } = scenario.actors;
   if (v === 'alliance') return { intro: `${us.stance} ${t('why.allianceRules', { pressBelow: formatNumber(us.pressBelow, 0), clauseNeeds: formatNumber(us.clauseNeeds, 0) })}` };
-  if (v === 'china') return { intro: `${china.stance} ${t(china.threat > 0 ? 'why.chinaRulesThreat' : 'why.chinaRules', { above: formatNumber(CHINA_THREAT_ABOVE, 0) })}` };
+  if (v === 'china') return { intro: [china.stance, t('why.chinaRules'), ...(china.threat > 0 ? [t('why.chinaThreat', { above: formatNumber(CHINA_THREAT_ABOVE, 0) })] : [])].join(' ') };
   return {};
 }
 
