@@ -1,6 +1,6 @@
 import type { Faction, Scenario } from '../scenario/schema';
 import { ISSUE_IDS, ISSUES, type Package, type Side } from '../scenario/vocabulary';
-import { optionIndex } from './packages';
+import { optionIndex, toVec } from './packages';
 import type { GameState } from './types';
 import { TUNING } from './tuning';
 
@@ -50,13 +50,11 @@ export const blockLineOf = (f: Faction): number | null => (f.strength >= F.block
 /** Whether a package meets a faction's demand. */
 export function meetsDemand(scenario: Scenario, f: Faction, pkg: Package): boolean {
   const rule = factionRules(scenario)[f.side].find((r) => r.faction.id === f.id);
-  return rule ? meetsVec(rule, vecOf(pkg)) : true;
+  return rule ? meetsVec(rule, toVec(pkg)) : true;
 }
 
 /** Whether a package, as option ranks, meets a faction's demand. */
 export const meetsVec = (rule: FactionRule, v: readonly number[]): boolean => v[rule.issue]! >= rule.lo && v[rule.issue]! <= rule.hi;
-
-export const vecOf = (pkg: Package): number[] => ISSUE_IDS.map((i) => optionIndex(i, pkg[i]));
 
 /** Whether a deal of this kind is judged by the faction's demand at all (a demand on the islands says nothing of an interim step). */
 export const judges = (f: Faction, treaty: boolean): boolean => treaty || !f.demand.treatyOnly;
@@ -67,13 +65,7 @@ export const judges = (f: Faction, treaty: boolean): boolean => treaty || !f.dem
  * whose backing has fallen below blockBelow. Working it first lifts the block.
  */
 export function blockingFaction(scenario: Scenario, state: GameState, side: Side, text: Package | null): Faction | null {
-  if (!text) return null;
-  const v = vecOf(text);
-  for (const rule of factionRules(scenario)[side]) {
-    const f = rule.faction;
-    if (f.strength >= F.blockStrength && (state.world.factions[f.id] ?? f.backing) < F.blockBelow && !meetsVec(rule, v)) return f;
-  }
-  return null;
+  return text ? blockerOfVec(scenario, state, side, toVec(text)) : null;
 }
 
 /**
@@ -101,7 +93,10 @@ function viewOf(scenario: Scenario, state: GameState, side: Side): FactionView {
   if (!view) {
     const rules = factionRules(scenario)[side];
     const backing = rules.map((r) => state.world.factions[r.faction.id] ?? r.faction.backing);
-    const blocks = rules.map((r, i) => r.faction.strength >= F.blockStrength && backing[i]! < F.blockBelow);
+    const blocks = rules.map((r, i) => {
+      const line = blockLineOf(r.faction);
+      return line !== null && backing[i]! < line;
+    });
     view = {
       rules,
       cost: rules.map((r, i) => (r.faction.strength / 100) * ((100 - backing[i]!) / 100) * F.pressure),
@@ -113,13 +108,16 @@ function viewOf(scenario: Scenario, state: GameState, side: Side): FactionView {
   return view;
 }
 
-/** Whether a strong, estranged faction would block this text (as option ranks) in its parliament. */
-export function blocksVec(scenario: Scenario, state: GameState, side: Side, v: readonly number[]): boolean {
+/** The first strong, estranged faction that would block this text (as option ranks) in its parliament, or null. */
+function blockerOfVec(scenario: Scenario, state: GameState, side: Side, v: readonly number[]): Faction | null {
   const view = viewOf(scenario, state, side);
-  if (!view.anyBlocks) return false;
-  for (let i = 0; i < view.rules.length; i += 1) if (view.blocks[i] && !meetsVec(view.rules[i]!, v)) return true;
-  return false;
+  if (!view.anyBlocks) return null;
+  for (let i = 0; i < view.rules.length; i += 1) if (view.blocks[i] && !meetsVec(view.rules[i]!, v)) return view.rules[i]!.faction;
+  return null;
 }
+
+/** Whether a strong, estranged faction would block this text (as option ranks) in its parliament. */
+export const blocksVec = (scenario: Scenario, state: GameState, side: Side, v: readonly number[]): boolean => blockerOfVec(scenario, state, side, v) !== null;
 
 /** The factions' pull on a parliament, on the logistic's scale: strong backers help a text through, strong critics hold it up. */
 export function factionLean(scenario: Scenario, state: GameState, side: Side): number {

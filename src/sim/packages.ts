@@ -101,6 +101,9 @@ export interface PackageProblem {
   reason: BlockReason;
 }
 
+/** A package as option ranks in ISSUE_IDS order: what the valuation and the factions compare. */
+export const toVec = (pkg: Package): number[] => ISSUE_IDS.map((i) => optionIndex(i, pkg[i]));
+
 export function optionBlock(
   scenario: Scenario,
   state: GameState,

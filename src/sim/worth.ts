@@ -1,6 +1,6 @@
 import type { Priorities, Scenario } from '../scenario/schema';
 import { ISSUE_IDS, ISSUES, type IssueId, type Package, type Side } from '../scenario/vocabulary';
-import { optionIndex } from './packages';
+import { optionIndex, toVec } from './packages';
 import { holds } from './conditions';
 import type { GameState, SidePriorities } from './types';
 import { factionPressureVec } from './factions';
@@ -48,7 +48,7 @@ export const SANCTIONS = ISSUE_IDS.indexOf('sanctions');
 export const ENERGY = ISSUE_IDS.indexOf('energy');
 export const INVESTMENT = ISSUE_IDS.indexOf('investment');
 
-export const toVec = (pkg: Package): Vec => ISSUE_IDS.map((i) => optionIndex(i, pkg[i]));
+export { toVec };
 export const fromVec = (v: Vec): Package =>
   Object.fromEntries(ISSUE_IDS.map((issue, k) => [issue, ISSUES[issue][v[k] ?? 0]])) as Package;
 

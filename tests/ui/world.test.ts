@@ -2,8 +2,8 @@
 // which a strong faction blocks a treaty text that fails its demand, and "close" just above it.
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../src/cli/scenarios';
-import { GameSession, blockingFaction, type GameState } from '../../src/sim/index';
-import { blockLine, factionStatus } from '../../src/ui/app/world';
+import { GameSession, blockingFaction, blockLineOf, type GameState } from '../../src/sim/index';
+import { factionStatus } from '../../src/ui/app/world';
 
 const scenario = bundledScenarios().find((s) => s.id === 'moscow-2019')!;
 const session = GameSession.start(scenario, { scenarioId: scenario.id, seed: 'w', controllers: { japan: 'human', russia: 'computer' }, difficulty: 'normal', strategy: { japan: 'grounded', russia: 'grounded' } });
@@ -13,10 +13,10 @@ const withBacking = (state: GameState, id: string, b: number, signed: GameState[
 
 describe('the world panel’s reading of the factions', () => {
   it('reads each faction’s blocking line from the simulation: strong ones have one, weak ones none', () => {
-    expect(blockLine(f('ldp-line'))).toBe(25);
-    expect(blockLine(f('alliance-camp'))).toBe(25);
-    expect(blockLine(f('former-residents'))).toBeNull();
-    expect(blockLine(f('business'))).toBeNull();
+    expect(blockLineOf(f('ldp-line'))).toBe(25);
+    expect(blockLineOf(f('alliance-camp'))).toBe(25);
+    expect(blockLineOf(f('former-residents'))).toBeNull();
+    expect(blockLineOf(f('business'))).toBeNull();
   });
 
   it('says blocks below the line, close just above it, and whether the signed text meets the demand', () => {

@@ -1,8 +1,8 @@
 import type { Faction, Scenario } from '../../scenario/schema';
 import { SIDES, type Side } from '../../scenario/vocabulary';
 import type { Draft } from '../draft';
-import { optionIndex } from '../packages';
-import { factionById, factionRules, judges, meetsVec, vecOf } from '../factions';
+import { optionIndex, toVec } from '../packages';
+import { factionById, factionRules, judges, meetsVec } from '../factions';
 import type { Action, Cause, Factor, GameState, SummitOutcome } from '../types';
 import { TUNING } from '../tuning';
 
@@ -16,7 +16,6 @@ const U = TUNING.us;
 const C = TUNING.china;
 const F = TUNING.factions;
 
-const moveFaction = (d: Draft, id: string, factors: Factor[], cause: Cause): number => d.changeFaction(id, factors, cause);
 
 /** A leader works a faction at home: its backing rises, the leader spends approval, and any group it annoys cools. */
 export function workFaction(d: Draft, a: Extract<Action, { type: 'homeFront' }>): void {
@@ -24,9 +23,9 @@ export function workFaction(d: Draft, a: Extract<Action, { type: 'homeFront' }>)
   if (!f) return;
   d.state.worked = { ...d.state.worked, [a.side]: f.id };
   const cause: Cause = { kind: 'action', id: `homeFront.${f.id}`, side: a.side };
-  moveFaction(d, f.id, [{ label: `work.${f.id}`, delta: f.work.gain }], cause);
+  d.changeFaction(f.id, [{ label: `work.${f.id}`, delta: f.work.gain }], cause);
   if (f.work.approval !== 0) d.change(`approval.${a.side}`, [{ label: `work.${f.id}`, delta: f.work.approval }], cause);
-  for (const x of f.work.also) moveFaction(d, x.faction, [{ label: `work.${f.id}`, delta: x.delta }], cause);
+  for (const x of f.work.also) d.changeFaction(x.faction, [{ label: `work.${f.id}`, delta: x.delta }], cause);
 }
 
 /**
@@ -40,7 +39,7 @@ export function worldAfterSummit(d: Draft, outcome: SummitOutcome): void {
   if (!pkg) return;
   const treaty = outcome === 'treatyText';
   const cause: Cause = { kind: 'summit', id: outcome };
-  const v = vecOf(pkg);
+  const v = toVec(pkg);
   const interest = d.scenario.actors.us.interest;
   d.change(
     'alliance',
@@ -58,7 +57,7 @@ export function worldAfterSummit(d: Draft, outcome: SummitOutcome): void {
       if (!judges(f, treaty)) continue;
       const met = meetsVec(rule, v);
       if (!met && !treaty) continue; // an interim step that leaves its demand alone neither pleases nor wounds it
-      moveFaction(d, f.id, [{ label: met ? 'faction.demandMet' : 'faction.demandFailed', delta: met ? F.met : F.failed }], { ...cause, side });
+      d.changeFaction(f.id, [{ label: met ? 'faction.demandMet' : 'faction.demandFailed', delta: met ? F.met : F.failed }], { ...cause, side });
       if (!met) d.log({ kind: 'voice', round: d.state.round, faction: f.id, text: f.voice.text, cite: f.voice.cite, ...(f.voice.after ? { after: f.voice.after } : {}) });
     }
   }
@@ -78,7 +77,7 @@ export function worldDrift(d: Draft): void {
       const f = rule.faction;
       const backing = d.state.world.factions[f.id] ?? f.backing;
       pull.push({ label: `faction.${f.id}`, delta: (f.strength / 100) * (backing - 50) * F.approvalPull });
-      moveFaction(d, f.id, [{ label: 'drift.faction', delta: -(backing - f.backing) * F.drift }], { kind: 'drift', id: f.id, side });
+      d.changeFaction(f.id, [{ label: 'drift.faction', delta: -(backing - f.backing) * F.drift }], { kind: 'drift', id: f.id, side });
     }
     if (pull.length > 0) d.change(`approval.${side}`, pull, { kind: 'rule', id: 'factions', side });
   }

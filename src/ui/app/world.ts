@@ -1,20 +1,14 @@
 // The world beyond the table as the screens read it: pure functions of the scenario and the
 // state, no DOM (widgets/world-panel.ts draws them).
 import type { Faction, Scenario } from '../../scenario/schema';
-import type { Package, Side } from '../../scenario/vocabulary';
+import type { Side } from '../../scenario/vocabulary';
 import { blockingFaction, blockLineOf, factionRules, meetsDemand, type GameState } from '../../sim';
 
 export const factionsOf = (scenario: Scenario, side: Side): readonly Faction[] => factionRules(scenario)[side].map((r) => r.faction);
 export const backingOf = (state: GameState, f: Faction): number => state.world.factions[f.id] ?? f.backing;
 
-/** The backing below which a faction blocks a treaty text that fails its demand, or null when it never can (too weak): the simulation's own rule. */
-export const blockLine = (f: Faction): number | null => blockLineOf(f);
-
 /** How near a faction is to blocking: points above its line that count as "close". */
 export const CLOSE = 10;
-
-/** Whether a text meets a faction's demand. */
-export const meets = (scenario: Scenario, f: Faction, text: Package): boolean => meetsDemand(scenario, f, text);
 
 export interface FactionStatus {
   /** 'blocks': below its line, it blocks a treaty text that fails its demand; 'close': within CLOSE points of it. */
@@ -28,12 +22,13 @@ export interface FactionStatus {
 
 export function factionStatus(scenario: Scenario, state: GameState, f: Faction): FactionStatus {
   const b = backingOf(state, f);
-  const line = blockLine(f);
+  // The simulation's own rules: the blocking line and whether the signed text meets the demand.
+  const line = blockLineOf(f);
   const signed = state.signed;
   return {
     kind: line === null ? null : b < line ? 'blocks' : b < line + CLOSE ? 'close' : null,
     line,
-    signedMeets: signed ? meets(scenario, f, signed) : null,
+    signedMeets: signed ? meetsDemand(scenario, f, signed) : null,
     blocksSigned: signed ? blockingFaction(scenario, state, f.side, signed)?.id === f.id : false,
   };
 }
