@@ -44,6 +44,9 @@ export function factionRules(scenario: Scenario): Record<Side, readonly FactionR
 
 export const factionById = (scenario: Scenario, id: string): Faction | undefined => scenario.factions.find((f) => f.id === id);
 
+/** A faction's backing now (its scenario start if the state holds none, as for a faction added after the game began). */
+export const backingOf = (state: GameState, f: Faction): number => state.world.factions[f.id] ?? f.backing;
+
 /** The backing under which a faction blocks a treaty text that fails its demand, or null for one too weak ever to block. */
 export const blockLineOf = (f: Faction): number | null => (f.strength >= F.blockStrength ? F.blockBelow : null);
 
@@ -92,7 +95,7 @@ function viewOf(scenario: Scenario, state: GameState, side: Side): FactionView {
   let view = bySide[side];
   if (!view) {
     const rules = factionRules(scenario)[side];
-    const backing = rules.map((r) => state.world.factions[r.faction.id] ?? r.faction.backing);
+    const backing = rules.map((r) => backingOf(state, r.faction));
     const blocks = rules.map((r, i) => {
       const line = blockLineOf(r.faction);
       return line !== null && backing[i]! < line;
@@ -124,7 +127,7 @@ export function factionLean(scenario: Scenario, state: GameState, side: Side): n
   let lean = 0;
   for (const rule of factionRules(scenario)[side]) {
     const f = rule.faction;
-    lean += ((f.strength / 100) * ((state.world.factions[f.id] ?? f.backing) - 50)) / F.ratifyScale;
+    lean += ((f.strength / 100) * (backingOf(state, f) - 50)) / F.ratifyScale;
   }
   return lean;
 }

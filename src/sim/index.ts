@@ -24,7 +24,7 @@ export { playComputerGame, computerConfig, summarise, spreadOf, type GameSummary
 export { runTournament, tournamentSeeds, type PolicyResult } from './tournament';
 export { TRIVIAL } from './policies';
 export { ledgerFor, ledgerRange, factionOfVar, islandRows, packageValue, worthBreakdown, type IslandRow, type WorthBreakdown } from './selectors';
-export { blockingFaction, blockLineOf, factionLean, factionRules, meetsDemand, workableFactions } from './factions';
+export { backingOf, blockingFaction, blockLineOf, factionById, factionLean, factionRules, meetsDemand, workableFactions } from './factions';
 export { chooseWork } from './counterpart/strategy';
 /** Above this reliance on Beijing, Tokyo reads Russia–China ties as a threat (where a scenario sets one). */
 export const CHINA_THREAT_ABOVE: number = TUNING.china.threatAbove;

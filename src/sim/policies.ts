@@ -2,7 +2,7 @@ import alea from 'seedrandom/lib/alea';
 import type { Scenario } from '../scenario/schema';
 import { ISSUE_IDS, ISSUES, otherSide, type IssueId, type Package, type Side, type Tone } from '../scenario/vocabulary';
 import { acceptanceBar, chooseWork, OPENING_PREMIUM, preparedIssue, REFUSE_BELOW, reaffirmOdds, Valuer } from './counterpart/strategy';
-import { workableFactions } from './factions';
+import { backingOf, workableFactions } from './factions';
 import { ENERGY, GUARANTEE, ISLANDS, SOVEREIGNTY, fromVec, guessedPriorities, redLineVec, redLinesOf, toVec, type Vec } from './worth';
 import { logistic, ratificationOdds } from './rules/ratification';
 import { MAX_OFFERS } from './rules/summit';
@@ -197,7 +197,7 @@ function homeWork(scenario: Scenario, state: GameState, side: Side): string | nu
   let bestNeed = 0;
   for (const f of workableFactions(scenario, state, side)) {
     if (margin + f.work.approval < 8) continue;
-    const need = f.strength * (60 - (state.world.factions[f.id] ?? f.backing));
+    const need = f.strength * (60 - backingOf(state, f));
     if (need > bestNeed) {
       bestNeed = need;
       best = f.id;

@@ -5,7 +5,7 @@ import { packageWorth, domesticPressure, STATUS_QUO_WORTH, toVec, worthTable } f
 import type { GameState, LedgerEntry, LedgerVar } from './types';
 
 /** The ledger entries that moved one variable, oldest first. */
-export const ledgerFor = (state: GameState, v: VarId): LedgerEntry[] => state.ledger.filter((e) => e.var === v);
+export const ledgerFor = (state: GameState, v: LedgerVar): LedgerEntry[] => state.ledger.filter((e) => e.var === v);
 
 export interface IslandRow {
   id: IslandId;

@@ -14,7 +14,7 @@ import { approachOpen, legalTypes, type PhaseName } from '../legal';
 import { STATUS_QUO, optionBlock } from '../packages';
 import { MAX_OFFERS } from '../rules/summit';
 import { logistic, oddsOf, ratificationLean, ratificationOdds } from '../rules/ratification';
-import { blocksVec, factionRules, meetsVec, workableFactions } from '../factions';
+import { backingOf, blocksVec, factionRules, meetsVec, workableFactions } from '../factions';
 import type { Dice } from '../rng';
 import type { Action, Decision, DecisionReason, GameState, SidePriorities, Signal } from '../types';
 import {
@@ -240,7 +240,7 @@ export function chooseWork(scenario: Scenario, state: GameState, side: Side): st
     const f = rule.faction;
     if (!options.includes(f)) continue;
     if (margin + f.work.approval < C.desperateMargin) continue;
-    const backing = state.world.factions[f.id] ?? f.backing;
+    const backing = backingOf(state, f);
     const against = text !== null && !meetsVec(rule, text);
     const below = (against ? TUNING.factions.blockBelow + TUNING.factions.workBelow / 2 : TUNING.factions.workBelow) - backing;
     const urgency = below > 0 ? f.strength * below * (against ? 2 : 1) : 0;

@@ -2,7 +2,7 @@ import type { Faction, Scenario } from '../../scenario/schema';
 import { SIDES, type Side } from '../../scenario/vocabulary';
 import type { Draft } from '../draft';
 import { optionIndex, toVec } from '../packages';
-import { factionById, factionRules, judges, meetsVec } from '../factions';
+import { backingOf, factionById, factionRules, judges, meetsVec } from '../factions';
 import type { Action, Cause, Factor, GameState, SummitOutcome } from '../types';
 import { TUNING } from '../tuning';
 
@@ -75,7 +75,7 @@ export function worldDrift(d: Draft): void {
     const pull: Factor[] = [];
     for (const rule of factionRules(s)[side]) {
       const f = rule.faction;
-      const backing = d.state.world.factions[f.id] ?? f.backing;
+      const backing = backingOf(d.state, f);
       pull.push({ label: `faction.${f.id}`, delta: (f.strength / 100) * (backing - 50) * F.approvalPull });
       d.changeFaction(f.id, [{ label: 'drift.faction', delta: -(backing - f.backing) * F.drift }], { kind: 'drift', id: f.id, side });
     }

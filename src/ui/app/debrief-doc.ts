@@ -1,7 +1,7 @@
 // The debrief as a document: the same sections on screen and in the printable page.
 import type { Scenario, Citation } from '../../scenario/schema';
 import { SIDES, VAR_IDS } from '../../scenario/vocabulary';
-import { scoreOf, type GameState, type LedgerEntry } from '../../sim';
+import { backingOf, ledgerFor, scoreOf, type GameState, type LedgerEntry } from '../../sim';
 import { h } from '../dom/el';
 import { t, tk, formatNumber } from '../i18n/t';
 import { islandViews } from './views';
@@ -91,8 +91,8 @@ function worldSection(scenario: Scenario, state: GameState): HTMLElement {
     sec.append(h('h3', {}, sideName(side)));
     const ul = h('ul', {});
     for (const f of mine) {
-      const end = state.world.factions[f.id] ?? f.backing;
-      const entries = state.ledger.filter((e) => e.var === `faction.${f.id}`);
+      const end = backingOf(state, f);
+      const entries = ledgerFor(state, `faction.${f.id}`);
       ul.append(h('li', { testid: `debrief-faction-${f.id}` }, t('debrief.worldRow', { name: f.name, start: formatBacking(f.backing), end: formatBacking(end) }), ' ', biggest(entries, (x) => formatNumber(x, 1))));
     }
     sec.append(ul);
@@ -102,7 +102,7 @@ function worldSection(scenario: Scenario, state: GameState): HTMLElement {
   for (const v of ['alliance', 'china'] as const) {
     const spec = scenario.variables[v];
     const actor = v === 'alliance' ? scenario.actors.us : scenario.actors.china;
-    powers.append(h('li', { testid: `debrief-power-${v}` }, t('debrief.worldRow', { name: `${spec.label} (${actor.name})`, start: formatVar(scenario, v, spec.start), end: formatVar(scenario, v, state.world.vars[v]) }), ' ', biggest(state.ledger.filter((e) => e.var === v), (x) => formatNumber(x, 1)), ' ', h('span', { class: 'help' }, actor.stance)));
+    powers.append(h('li', { testid: `debrief-power-${v}` }, t('debrief.worldRow', { name: `${spec.label} (${actor.name})`, start: formatVar(scenario, v, spec.start), end: formatVar(scenario, v, state.world.vars[v]) }), ' ', biggest(ledgerFor(state, v), (x) => formatNumber(x, 1)), ' ', h('span', { class: 'help' }, actor.stance)));
   }
   sec.append(powers);
   return sec;

@@ -1,7 +1,7 @@
 // Turns the simulation's log records into sentences through the message catalogue.
 import type { Scenario } from '../../scenario/schema';
 import { ISSUE_IDS, otherSide, type IssueId, type Package, type Side, type Speaker } from '../../scenario/vocabulary';
-import type { Action, Decision, GameState, LogEntry, PackageProblem } from '../../sim';
+import { factionById, type Action, type Decision, type GameState, type LogEntry, type PackageProblem } from '../../sim';
 import { t, tk, formatNumber } from '../i18n/t';
 
 export const sideName = (side: Side): string => t(side === 'japan' ? 'side.japan' : 'side.russia');
@@ -47,7 +47,7 @@ export function actionText(scenario: Scenario, action: Action): string {
     case 'walkOut':
       return t('log.walkOut', { side });
     case 'homeFront': {
-      const f = scenario.factions.find((x) => x.id === action.faction);
+      const f = factionById(scenario, action.faction);
       return t('log.homeFront', { side, work: f?.work.label ?? action.faction, faction: f?.name ?? action.faction });
     }
     case 'statement':
@@ -98,12 +98,12 @@ export function entryText(scenario: Scenario, e: LogEntry, reveal = false): stri
         said: tk(`said.${e.memory.reason}`),
       });
     case 'voice': {
-      const f = scenario.factions.find((x) => x.id === e.faction);
+      const f = factionById(scenario, e.faction);
       const name = f?.name ?? e.faction;
       return e.after === undefined ? t('log.voice', { faction: name, text: e.text }) : t('log.voiceAfter', { faction: name, text: e.text, after: e.after });
     }
     case 'ratification':
-      if (e.blockedBy) return t('log.blocked', { side: sideName(e.side), faction: scenario.factions.find((x) => x.id === e.blockedBy)?.name ?? e.blockedBy });
+      if (e.blockedBy) return t('log.blocked', { side: sideName(e.side), faction: factionById(scenario, e.blockedBy)?.name ?? e.blockedBy });
       return t(e.passed ? 'log.ratified' : 'log.rejected', {
         side: sideName(e.side),
         p: formatNumber(e.p * 100),

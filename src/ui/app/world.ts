@@ -2,10 +2,9 @@
 // state, no DOM (widgets/world-panel.ts draws them).
 import type { Faction, Scenario } from '../../scenario/schema';
 import type { Side } from '../../scenario/vocabulary';
-import { blockingFaction, blockLineOf, factionRules, meetsDemand, type GameState } from '../../sim';
+import { backingOf, blockingFaction, blockLineOf, factionRules, meetsDemand, type GameState } from '../../sim';
 
 export const factionsOf = (scenario: Scenario, side: Side): readonly Faction[] => factionRules(scenario)[side].map((r) => r.faction);
-export const backingOf = (state: GameState, f: Faction): number => state.world.factions[f.id] ?? f.backing;
 
 /** How near a faction is to blocking: points above its line that count as "close". */
 export const CLOSE = 10;

@@ -1,7 +1,7 @@
 // "Why is this number what it is?" — the causal ledger of one variable, dice included.
 import type { Citation, Scenario } from '../../scenario/schema';
 import type { IssueId, Package, Side, VarId } from '../../scenario/vocabulary';
-import { CHINA_THREAT_ABOVE, factionOfVar, ledgerFor, worthBreakdown, type GameState, type LedgerEntry, type LedgerVar } from '../../sim';
+import { backingOf, CHINA_THREAT_ABOVE, factionById, factionOfVar, ledgerFor, worthBreakdown, type GameState, type LedgerEntry, type LedgerVar } from '../../sim';
 import { h } from '../dom/el';
 import { t, tk, formatNumber } from '../i18n/t';
 import { sideName, eventTitle, issueLabel, optionLabel } from '../app/narrate';
@@ -30,7 +30,7 @@ export function formatLedgerVar(scenario: Scenario, v: LedgerVar, value: number)
   return factionOfVar(v) !== null ? formatNumber(value, 1) : formatVar(scenario, v as VarId, value);
 }
 
-const factionName = (scenario: Scenario, id: string): string => scenario.factions.find((f) => f.id === id)?.name ?? id;
+const factionName = (scenario: Scenario, id: string): string => factionById(scenario, id)?.name ?? id;
 
 /** What a drift moved: a variable's label or a faction's name. */
 function driftOf(scenario: Scenario, id: string): string | null {
@@ -70,7 +70,7 @@ export function factorLabel(scenario: Scenario, label: string): string {
   if (label.startsWith('memory.')) return tk(label);
   // Labels that name a faction of the scenario: its voice, the leader working it.
   const named = /^(faction|work|homeFront)\.(.+)$/.exec(label);
-  const f = named ? scenario.factions.find((x) => x.id === named[2]) : undefined;
+  const f = named ? factionById(scenario, named[2]!) : undefined;
   if (named && f) {
     if (named[1] === 'faction') return t('factor.factionPull', { name: f.name });
     return t('factor.work', { work: f.work.label, name: f.name });
@@ -112,12 +112,12 @@ function powerIntro(scenario: Scenario, v: VarId): { intro?: string } {
 
 /** A faction's backing of its leader: every move with its cause, like any number on screen. */
 export function openFactionWhy(scenario: Scenario, state: GameState, id: string): void {
-  const f = scenario.factions.find((x) => x.id === id);
+  const f = factionById(scenario, id);
   if (!f) return;
   const v: LedgerVar = `faction.${id}`;
-  openLedger(scenario, v, state.ledger.filter((e) => e.var === v), {
+  openLedger(scenario, v, ledgerFor(state, v), {
     label: t('why.backingOf', { name: f.name }),
-    value: formatBacking(state.world.factions[id] ?? f.backing),
+    value: formatBacking(backingOf(state, f)),
     start: t('why.backingStart', { value: formatBacking(f.backing) }),
     cite: f.cite,
     intro: `${f.who} ${t('why.factionDemand', { demand: f.demand.label })}`,
@@ -206,8 +206,8 @@ export function whyButton(scenario: Scenario, state: GameState, v: VarId, label?
 
 /** A faction's backing as a button that opens its ledger. */
 export function factionWhyButton(scenario: Scenario, state: GameState, id: string, label?: string, extraClass = ''): HTMLButtonElement {
-  const f = scenario.factions.find((x) => x.id === id)!;
-  const value = formatBacking(state.world.factions[id] ?? f.backing);
+  const f = factionById(scenario, id)!;
+  const value = formatBacking(backingOf(state, f));
   const b = h('button', { type: 'button', class: `why ${extraClass}`.trim(), testid: `why-faction-${id}`, 'aria-haspopup': 'dialog', 'aria-label': t('why.button', { label: t('why.backingOf', { name: f.name }), value }) },
     h('span', {}, label ?? f.name),
     h('span', { class: 'v' }, value),

@@ -4,8 +4,8 @@
 // its why-panel. Blocking is said in words and with a bordered tag, never by colour alone.
 import type { Faction, Scenario } from '../../scenario/schema';
 import { otherSide, type Side } from '../../scenario/vocabulary';
-import type { GameState, LegalMoves } from '../../sim';
-import { backingOf, factionStatus, factionsOf } from '../app/world';
+import { backingOf, factionById, type GameState, type LegalMoves } from '../../sim';
+import { factionStatus, factionsOf } from '../app/world';
 import { h } from '../dom/el';
 import { t, formatNumber } from '../i18n/t';
 import { sideName } from '../app/narrate';
@@ -60,7 +60,7 @@ export function worldPanel(scenario: Scenario, state: GameState, viewer: Side): 
 /** Effect of working a faction, in words: its gain, the approval spent, the groups it annoys. */
 export function workEffect(scenario: Scenario, f: Faction): string {
   const cost = f.work.approval === 0 ? t('work.free') : t('work.cost', { approval: `−${formatNumber(Math.abs(f.work.approval), 1)}` });
-  const also = f.work.also.map((x) => t('work.also', { name: scenario.factions.find((y) => y.id === x.faction)?.name ?? x.faction, delta: x.delta > 0 ? `+${formatNumber(x.delta, 1)}` : `−${formatNumber(Math.abs(x.delta), 1)}` }));
+  const also = f.work.also.map((x) => t('work.also', { name: factionById(scenario, x.faction)?.name ?? x.faction, delta: x.delta > 0 ? `+${formatNumber(x.delta, 1)}` : `−${formatNumber(Math.abs(x.delta), 1)}` }));
   return [t('work.effect', { name: f.name, gain: formatNumber(f.work.gain, 1), cost }), ...also].join('; ');
 }
 
@@ -73,11 +73,11 @@ export function workSection(scenario: Scenario, state: GameState, viewer: Side, 
   const other = otherSide(viewer);
   const theirs = state.worked[other];
   if (theirs) {
-    const f = scenario.factions.find((x) => x.id === theirs);
+    const f = factionById(scenario, theirs);
     if (f) sec.append(h('p', { class: 'help', testid: 'worked-other' }, t('work.doneOther', { side: sideName(other), work: f.work.label, name: f.name })));
   }
   if (done) {
-    const f = scenario.factions.find((x) => x.id === done)!;
+    const f = factionById(scenario, done)!;
     const moves = state.ledger.filter((e) => e.round === state.round && e.cause.kind === 'action' && e.cause.id === `homeFront.${done}` && e.cause.side === viewer);
     const own = moves.find((e) => e.var === `faction.${done}`);
     const approval = moves.find((e) => e.var === `approval.${viewer}`);
@@ -98,7 +98,7 @@ export function workSection(scenario: Scenario, state: GameState, viewer: Side, 
   const list = workable.length > 0 ? workable : myTurn ? [] : mine.map((f) => f.id);
   if (!myTurn) sec.append(h('p', { class: 'help' }, t('work.notYet')));
   for (const id of list) {
-    const f = scenario.factions.find((x) => x.id === id);
+    const f = factionById(scenario, id);
     if (!f) continue;
     const effect = workEffect(scenario, f);
     const b = button(f.work.label, () => store.act({ type: 'homeFront', side: viewer, faction: f.id }), { testid: `work-${f.id}`, kind: 'secondary', disabled: !myTurn || workable.length === 0, ariaLabel: `${f.work.label}: ${effect}` });
