@@ -31,7 +31,8 @@ export class Draft {
   ) {
     this.state = {
       ...previous,
-      world: { vars: { ...previous.world.vars }, islands: { ...previous.world.islands }, factions: { ...previous.world.factions } },
+      // Factions are copied on write (changeFaction), so an unchanged record is shared, as the valuation's cache wants.
+      world: { vars: { ...previous.world.vars }, islands: { ...previous.world.islands }, factions: previous.world.factions },
       memory: previous.memory,
       log: previous.ledgerOn ? previous.log.slice() : previous.log,
       ledger: previous.ledgerOn ? previous.ledger.slice() : previous.ledger,
