@@ -7,23 +7,37 @@ import { store } from './app/store';
 import { toggleNarration } from './widgets/frame';
 import { t } from './i18n/t';
 import { loadBundledScenarios } from '../scenario/registry';
+import { loadMap } from './widgets/map';
 import { ensureClassroomScenes, isClassroomKey } from './class/scenes';
 import { watchTabs } from './app/tab-notice';
 
-// The page's own few words come from the catalogue too.
-document.title = t('page.title');
-document.getElementById('game')?.setAttribute('aria-label', t('page.board'));
-const narrationTitle = document.getElementById('narration-title');
-if (narrationTitle) narrationTitle.textContent = t('page.narration');
-const skip = document.querySelector('.skip-link');
-if (skip) skip.textContent = t('page.skip');
+// The page's own few words come from the catalogue too, in the language on screen.
+function labelPage(): void {
+  document.title = t('page.title');
+  document.getElementById('game')?.setAttribute('aria-label', t('page.board'));
+  const narrationTitle = document.getElementById('narration-title');
+  if (narrationTitle) narrationTitle.textContent = t('page.narration');
+  const skip = document.querySelector('.skip-link');
+  if (skip) skip.textContent = t('page.skip');
+}
+labelPage();
+store.onChange(labelPage);
 
 performance.mark('up:main');
 // Ask for the scenario files now, so they arrive while Phaser boots; the Preloader waits on the same promise.
 void loadBundledScenarios();
+void loadMap();
 const game = new Phaser.Game(gameConfig);
 attachRouter(game, { has: isClassroomKey, load: ensureClassroomScenes });
 watchTabs();
+
+// Canvas text is drawn once: when a typeface slice arrives (Japanese comes in many small
+// files, each fetched when first needed), the canvas texts on screen are drawn again with it.
+document.fonts?.addEventListener('loadingdone', () => {
+  for (const scene of game.scene.getScenes(true)) {
+    for (const o of scene.children.list) if (o instanceof Phaser.GameObjects.Text) o.updateText();
+  }
+});
 
 // Read-only handle for the end-to-end tests and for curious players.
 Object.defineProperty(window, '__up', {
@@ -51,6 +65,17 @@ Object.defineProperty(window, '__up', {
     },
     hash() {
       return store.session ? store.session.hash() : null;
+    },
+    /** The canvas texts on screen and their boxes (in the 1280×720 base), for the layout tests. */
+    canvasTexts() {
+      return game.scene.getScenes(true).flatMap((scene) =>
+        scene.children.list
+          .filter((o): o is Phaser.GameObjects.Text => o instanceof Phaser.GameObjects.Text && o.visible && o.text !== '')
+          .map((o) => {
+            const b = o.getBounds();
+            return { text: o.text, x: b.x, y: b.y, w: b.width, h: b.height };
+          }),
+      );
     },
   }),
 });

@@ -1,7 +1,7 @@
 // Whole campaigns from the shared link to the debrief, by keyboard alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chooseByKeyboard, chooseRadioByKeyboard, gotoGame, launch, openPage, press, snap, tabTo, up, type Up } from './helpers';
+import { GENEROUS, gotoGame, launch, openPage, play, press, snap, up } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,43 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const GENEROUS = { islands: 'two', sovereignty: 'jointGovernance', usGuarantee: 'written', sanctions: 'ease', energy: 'pipeline', investment: 'major', humanitarian: 'visaFree' };
-/** In a round where no treaty text can be signed (Vladivostok), the same hand without the treaty's terms: joint activity, LNG, no guarantee. */
-const INTERIM = { ...GENEROUS, sovereignty: 'jointActivity', usGuarantee: 'none', energy: 'lng' };
-
-/**
- * Plays until the debrief. Japan's player proposes a treaty package and accepts what is
- * offered; the other moves are the focused default (Enter).
- */
-async function play(page: Page, tag: string, opts: { offer?: Record<string, string> } = {}): Promise<{ scenes: Set<string>; final: Up }> {
-  const scenes = new Set<string>();
-  for (let step = 0; step < 160; step++) {
-    const u = await up(page);
-    scenes.add(u.scene ?? '?');
-    await snap(page, `${tag}-${u.scene}${u.scene === 'Table' ? `-${u.phase}` : ''}`);
-    if (u.scene === 'Debrief') return { scenes, final: u };
-    if (u.scene === 'Table' && u.phase === 'ministerTalks' && opts.offer && u.focus === 'send-ministers') {
-      await chooseRadioByKeyboard(page, 'sequencing', 'parallel');
-      await tabTo(page, 'send-ministers');
-    }
-    if (u.scene === 'Table' && u.phase === 'summit' && opts.offer && u.focus === 'propose') {
-      const offer = u.round === 0 ? { ...opts.offer, ...INTERIM } : opts.offer;
-      for (const [issue, value] of Object.entries(offer)) await chooseByKeyboard(page, `offer-${issue}`, value);
-      await tabTo(page, 'propose');
-      // A package this summit cannot take (the same as the last offer, a term blocked now) is not sent:
-      // the reason shows beside the button, and the player stalls instead, as a person would.
-      await page.keyboard.press('Enter');
-      await page.waitForTimeout(120);
-      if (await page.isVisible('[data-testid="refusal"]')) {
-        expect(await page.textContent('[data-testid="refusal"]')).toMatch(/^Not sent: /);
-        await tabTo(page, 'stall');
-      } else continue;
-    }
-    await press(page, 'Enter');
-  }
-  throw new Error(`${tag}: the game did not end`);
-}
 
 describe('a whole campaign', () => {
   it('as Japan from the shared link, by keyboard, through ratification to the debrief', async () => {

@@ -2,7 +2,7 @@
 // and waits keyed to the game's own render counter rather than to the clock.
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const OUT = 'test-output';
 mkdirSync(OUT, { recursive: true });
@@ -138,4 +138,77 @@ export async function snap(page: Page, name: string, force = false): Promise<voi
   if (!force && shot.has(name)) return;
   shot.add(name);
   await page.screenshot({ path: `${OUT}/${name}.png` });
+}
+
+export const GENEROUS = { islands: 'two', sovereignty: 'jointGovernance', usGuarantee: 'written', sanctions: 'ease', energy: 'pipeline', investment: 'major', humanitarian: 'visaFree' };
+/** In a round where no treaty text can be signed (Vladivostok), the same hand without the treaty's terms: joint activity, LNG, no guarantee. */
+const INTERIM = { ...GENEROUS, sovereignty: 'jointActivity', usGuarantee: 'none', energy: 'lng' };
+
+/**
+ * Plays until the debrief. Japan's player proposes a treaty package and accepts what is
+ * offered; the other moves are the focused default (Enter).
+ */
+export async function play(page: Page, tag: string, opts: { offer?: Record<string, string>; notSent?: RegExp; onScreen?: (u: Up) => Promise<void> } = {}): Promise<{ scenes: Set<string>; final: Up }> {
+  const scenes = new Set<string>();
+  for (let step = 0; step < 160; step++) {
+    const u = await up(page);
+    scenes.add(u.scene ?? '?');
+    await snap(page, `${tag}-${u.scene}${u.scene === 'Table' ? `-${u.phase}` : ''}`);
+    if (opts.onScreen) await opts.onScreen(u);
+    if (u.scene === 'Debrief') return { scenes, final: u };
+    if (u.scene === 'Table' && u.phase === 'ministerTalks' && opts.offer && u.focus === 'send-ministers') {
+      await chooseRadioByKeyboard(page, 'sequencing', 'parallel');
+      await tabTo(page, 'send-ministers');
+    }
+    if (u.scene === 'Table' && u.phase === 'summit' && opts.offer && u.focus === 'propose') {
+      const offer = u.round === 0 ? { ...opts.offer, ...INTERIM } : opts.offer;
+      for (const [issue, value] of Object.entries(offer)) await chooseByKeyboard(page, `offer-${issue}`, value);
+      await tabTo(page, 'propose');
+      // A package this summit cannot take (the same as the last offer, a term blocked now) is not sent:
+      // the reason shows beside the button, and the player stalls instead, as a person would.
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(120);
+      if (await page.isVisible('[data-testid="refusal"]')) {
+        expect(await page.textContent('[data-testid="refusal"]')).toMatch(opts.notSent ?? /^Not sent: /);
+        await tabTo(page, 'stall');
+      } else continue;
+    }
+    await press(page, 'Enter');
+  }
+  throw new Error(`${tag}: the game did not end`);
+}
+
+
+/**
+ * Text that does not fit its box: a DOM element whose own text is wider than the
+ * element (and not in a scrolling box), an element that sticks out of its panel, or a
+ * canvas text outside the 1280×720 stage. Empty when the screen's layout holds.
+ */
+export async function overflows(page: Page): Promise<string[]> {
+  const dom = await page.evaluate(() => {
+    const out: string[] = [];
+    const root = document.getElementById('game');
+    if (!root) return out;
+    for (const el of root.querySelectorAll<HTMLElement>('*')) {
+      if (el.offsetParent === null) continue;
+      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+      if (!ownText) continue;
+      const style = getComputedStyle(el);
+      const scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll';
+      const name = `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''} “${(el.textContent ?? '').trim().slice(0, 40)}”`;
+      if (!scrolls && el.tagName !== 'CODE' && el.scrollWidth > el.clientWidth + 2 && el.clientWidth > 1) out.push(`${name}: text ${el.scrollWidth}px wide in a ${el.clientWidth}px box`);
+      const panel = el.closest<HTMLElement>('.panel');
+      if (panel && panel !== el) {
+        const r = el.getBoundingClientRect();
+        const p = panel.getBoundingClientRect();
+        if (r.right > p.right + 2 && el.tagName !== 'CODE') out.push(`${name}: sticks out of its panel by ${Math.round(r.right - p.right)}px`);
+      }
+    }
+    return out;
+  });
+  const canvas = await page.evaluate(() => (window as unknown as { __up: { canvasTexts(): { text: string; x: number; y: number; w: number; h: number }[] } }).__up.canvasTexts());
+  for (const c of canvas) {
+    if (c.x < -1 || c.y < -1 || c.x + c.w > 1281 || c.y + c.h > 721) dom.push(`canvas “${c.text.slice(0, 40)}”: outside the stage (${Math.round(c.x)}, ${Math.round(c.y)}, ${Math.round(c.w)}×${Math.round(c.h)})`);
+  }
+  return dom;
 }

@@ -3,7 +3,7 @@ import type { Scenario, Citation } from '../../scenario/schema';
 import { SIDES, VAR_IDS } from '../../scenario/vocabulary';
 import { backingOf, ledgerFor, scoreOf, type GameState, type LedgerEntry } from '../../sim';
 import { h } from '../dom/el';
-import { t, tk, formatNumber } from '../i18n/t';
+import { t, tk, formatNumber, quoted, sx, formatDate } from '../i18n/t';
 import { islandViews } from './views';
 import { endingText, entryText, sideName } from './narrate';
 import { causeText, formatBacking, formatVar } from '../widgets/why-panel';
@@ -11,7 +11,7 @@ import { causeText, formatBacking, formatVar } from '../widgets/why-panel';
 export function citeText(scenario: Scenario, c: Citation): string {
   if ('reason' in c) return t('cite.designer', { reason: c.reason });
   const src = scenario.sources.find((s) => s.id === c.source);
-  return `“${c.quote}” — ${src ? `${src.outlet}, ${src.date}` : c.source}`;
+  return `${quoted(c.quote)} — ${src ? `${src.outlet}, ${formatDate(src.date)}` : c.source}`;
 }
 
 export function debriefSections(scenario: Scenario, state: GameState): HTMLElement[] {
@@ -34,7 +34,7 @@ export function debriefSections(scenario: Scenario, state: GameState): HTMLEleme
     const s = scores[side];
     scoreSec.append(h('h3', {}, t('debrief.scoreLine', { side: sideName(side), total: `${s.total} / 100` })));
     const ul = h('ul', { class: 'goals' });
-    for (const g of s.goals) ul.append(h('li', { class: g.met ? 'met' : 'unmet' }, `${g.goal.label} — ${t(g.met ? 'debrief.met' : 'debrief.notMet')}`));
+    for (const g of s.goals) ul.append(h('li', { class: g.met ? 'met' : 'unmet' }, `${sx(g.goal.label)} — ${t(g.met ? 'debrief.met' : 'debrief.notMet')}`));
     scoreSec.append(ul);
   }
   out.push(scoreSec);
@@ -54,14 +54,14 @@ export function debriefSections(scenario: Scenario, state: GameState): HTMLEleme
 
   const srcSec = h('section', { testid: 'debrief-sources' }, h('h2', {}, t('debrief.sources')));
   const srcList = h('ul', {});
-  for (const s of scenario.sources) srcList.append(h('li', {}, `${s.outlet} — ${s.author}, “${s.title}”, ${s.date} (${s.file})`));
+  for (const s of scenario.sources) srcList.append(h('li', {}, `${s.outlet} — ${s.author}, “${s.title}”, ${formatDate(s.date)} (${s.file})`));
   srcSec.append(srcList, h('h3', {}, t('debrief.varCites')));
   const varList = h('ul', {});
   for (const v of VAR_IDS) {
     const spec = scenario.variables[v];
-    varList.append(h('li', {}, `${spec.label}: ${formatVar(scenario, v, spec.start)} → ${formatVar(scenario, v, state.world.vars[v])}. ${citeText(scenario, spec.cite)}`));
+    varList.append(h('li', {}, `${sx(spec.label)}: ${formatVar(scenario, v, spec.start)} → ${formatVar(scenario, v, state.world.vars[v])}. ${citeText(scenario, spec.cite)}`));
   }
-  for (const i of scenario.islands) varList.append(h('li', {}, `${i.names.ja} / ${i.names.ru}: ${i.areaKm2} km², ${i.population}. ${citeText(scenario, i.cite)}`));
+  for (const i of scenario.islands) varList.append(h('li', {}, `${sx(i.names.ja)} / ${sx(i.names.ru)}: ${i.areaKm2} km², ${i.population}. ${citeText(scenario, i.cite)}`));
   srcSec.append(varList);
   out.push(srcSec);
 

@@ -2,10 +2,12 @@
 import { DIFFICULTIES, SIDES, type Difficulty, type Side } from '../../scenario/vocabulary';
 import { codePoint } from '../../scenario/chars';
 import { normaliseSeed, SEED_MAX, seedLength, type SeedProblem } from '../../sim/index';
-import { t } from '../i18n/t';
+import { activeLang, t } from '../i18n/t';
+import { isLang, type Lang } from '../../scenario/i18n';
 
 export { SEED_MAX, seedLength };
-const KNOWN = ['scenario', 'seed', 'side', 'opponent', 'difficulty'] as const;
+// `lang` picks the language the game is read in (en, ja, ru); it alone does not start a game.
+const KNOWN = ['scenario', 'seed', 'side', 'opponent', 'difficulty', 'lang'] as const;
 export type Opponent = 'computer' | 'human';
 
 export interface LinkGame {
@@ -36,7 +38,10 @@ export function seedProblemWords(p: SeedProblem, where: 'link' | 'field'): strin
 
 export function parseLink(search: string, scenarioIds: readonly string[]): LinkResult {
   const params = new URLSearchParams(search);
-  if ([...params.keys()].length === 0) return { kind: 'none' };
+  if ([...params.keys()].every((k) => k === 'lang')) {
+    const lang = params.get('lang');
+    return lang === null || isLang(lang) ? { kind: 'none' } : { kind: 'bad', problems: [t('link.badValue', { name: 'lang', value: lang })], partial: {} };
+  }
   const problems: string[] = [];
   const partial: Partial<LinkGame> = {};
   const names = [...new Set(params.keys())];
@@ -72,11 +77,15 @@ export function parseLink(search: string, scenarioIds: readonly string[]): LinkR
   else if ((DIFFICULTIES as readonly string[]).includes(difficulty)) partial.difficulty = difficulty as Difficulty;
   else problems.push(t('link.badValue', { name: 'difficulty', value: difficulty }));
 
+  const lang = params.get('lang');
+  if (lang !== null && !isLang(lang)) problems.push(t('link.badValue', { name: 'lang', value: lang }));
+
   if (problems.length > 0) return { kind: 'bad', problems, partial };
   return { kind: 'ok', game: partial as LinkGame };
 }
 
-export function buildLink(game: LinkGame, base: string = window.location.href): string {
+/** The link to a game; it carries the language on screen unless that is English (the default). */
+export function buildLink(game: LinkGame, base: string = window.location.href, lang: Lang = activeLang()): string {
   const url = new URL(base);
   url.search = '';
   const p = new URLSearchParams();
@@ -85,6 +94,7 @@ export function buildLink(game: LinkGame, base: string = window.location.href): 
   p.set('side', game.side);
   p.set('opponent', game.opponent);
   if (game.difficulty) p.set('difficulty', game.difficulty);
+  if (lang !== 'en') p.set('lang', lang);
   url.search = p.toString();
   url.hash = '';
   return url.toString();

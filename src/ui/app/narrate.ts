@@ -2,7 +2,7 @@
 import type { Scenario } from '../../scenario/schema';
 import { ISSUE_IDS, otherSide, type IssueId, type Package, type Side, type Speaker } from '../../scenario/vocabulary';
 import { factionById, type Action, type Decision, type GameState, type LogEntry, type PackageProblem } from '../../sim';
-import { t, tk, formatNumber } from '../i18n/t';
+import { t, tk, formatNumber, formatDate } from '../i18n/t';
 
 export const sideName = (side: Side): string => t(side === 'japan' ? 'side.japan' : 'side.russia');
 
@@ -65,7 +65,7 @@ export function entryText(scenario: Scenario, e: LogEntry, reveal = false): stri
   switch (e.kind) {
     case 'round': {
       const r = roundInfo(scenario, e.round);
-      return t('log.round', { round: e.round + 1, label: r.label, place: r.place, date: r.date });
+      return t('log.round', { round: e.round + 1, label: r.label, place: r.place, date: formatDate(r.date) });
     }
     case 'action': {
       const text = actionText(scenario, e.action);

@@ -5,7 +5,9 @@ import type { Scenario } from '../../scenario/schema';
 import { SIDES, type Ending, type Side } from '../../scenario/vocabulary';
 import { GameSession, replayPrefix, type Action, type GameConfig, type ReplayFile } from '../../sim';
 import { announce, announceAll } from '../a11y/live';
-import { t } from '../i18n/t';
+import { t, setActiveLang, hasLang } from '../i18n/t';
+import { isLang, type Lang } from '../../scenario/i18n';
+import { scenarios } from './catalog';
 import { entryText, revealsOdds } from './narrate';
 import { visibleLength } from './views';
 import { SAVE_VERSION, SLOT_PREFIX, clearSave, parseSave, readKey, slotKey, writeSave, type ReadResult, type SaveFile } from './save';
@@ -86,6 +88,44 @@ class AppStore {
   /** Saves found unreadable (and set aside where they could be) since the title last showed them, each with a download there. */
   setAside: Extract<ReadResult, { kind: 'corrupt' }>[] = [];
   private narrated = 0;
+  /** The language the player reads (chosen on the title, by the link, or the browser's). */
+  lang: Lang = 'en';
+  /** Hot seat: each side's player may read in their own language; absent means `lang`. Set by the title for a new game. */
+  sideLangs: Partial<Record<Side, Lang>> = {};
+
+  /** The language a side's player reads. */
+  langFor(side: Side | null): Lang {
+    return (side && this.sideLangs[side]) || this.lang;
+  }
+
+  /** Puts the screen in the language of whoever looks at it now (the viewer in hot seat, else the player). */
+  private applyLang(side: Side | null = this.hotSeat ? this.viewer : null): void {
+    const want = this.langFor(side);
+    setActiveLang(hasLang(want) ? want : 'en');
+  }
+
+  /** The screen in `side`'s language before that side is the viewer (the hand-over asks the next player). */
+  speakTo(side: Side): void {
+    this.applyLang(side);
+  }
+
+  /**
+   * Loads a language (its pack is fetched once) and makes it the player's, or
+   * one hot-seat side's; remembered for the next visit. Redraws the screen.
+   */
+  async chooseLang(lang: Lang, opts: { remember?: boolean; redraw?: boolean } = {}): Promise<void> {
+    await ensureLang(lang);
+    this.lang = lang;
+    if (opts.remember !== false) rememberLang(lang);
+    this.applyLang();
+    if (opts.redraw !== false) this.changed();
+  }
+
+  /** Hot seat: the language each side's player reads, loaded before the game starts. */
+  async chooseSideLangs(langs: Partial<Record<Side, Lang>>): Promise<void> {
+    await Promise.all(Object.values(langs).map(ensureLang));
+    this.sideLangs = { ...langs };
+  }
 
   /** A message for the title screen; the store, not its callers, owns the list. */
   notice(text: string, tone: 'warn' | 'ok' = 'warn'): void {
@@ -166,6 +206,7 @@ class AppStore {
     const humans = this.humanSides();
     this.viewer = humans.length === 1 ? humans[0]! : null;
     this.briefed = new Set(opts.restored ? humans : []);
+    this.applyLang();
     this.coachDismissed = new Set();
     this.narrated = 0;
     this.narrate();
@@ -196,6 +237,7 @@ class AppStore {
 
   setViewer(side: Side): void {
     this.viewer = side;
+    this.applyLang();
     this.changed();
   }
 
@@ -243,6 +285,7 @@ class AppStore {
     this.scenario = null;
     this.mode = { kind: 'none' };
     this.viewer = null;
+    this.applyLang(null);
     this.changed();
   }
 
@@ -298,6 +341,41 @@ class AppStore {
     this.saveStatus = result.reason === 'quota' ? 'full' : 'unavailable';
     if (was !== this.saveStatus) announce(t(result.reason === 'quota' ? 'save.full' : 'save.unavailable'));
   }
+}
+
+const LANG_KEY = 'unfinished-peace/lang';
+
+/** Fetches a language's pack once (the loader itself is loaded only for a language other than English). */
+export async function ensureLang(lang: Lang): Promise<void> {
+  if (lang === 'en' || hasLang(lang)) return;
+  const { loadLang } = await import('../i18n/load');
+  await loadLang(lang, scenarios());
+}
+
+function rememberLang(lang: Lang): void {
+  try {
+    window.localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    // A browser that cannot store keeps the language for this visit only.
+  }
+}
+
+/** The language to start in: the link's ?lang=, else the one chosen last time, else the browser's when it is one of ours. */
+export function initialLang(search: string = window.location.search): Lang {
+  const asked = new URLSearchParams(search).get('lang');
+  if (isLang(asked)) return asked;
+  let kept: string | null = null;
+  try {
+    kept = window.localStorage.getItem(LANG_KEY);
+  } catch {
+    kept = null;
+  }
+  if (isLang(kept)) return kept;
+  for (const l of navigator.languages ?? [navigator.language]) {
+    const base = l.toLowerCase().split('-')[0];
+    if (isLang(base)) return base;
+  }
+  return 'en';
 }
 
 export const store = new AppStore();

@@ -1,4 +1,5 @@
 // Derived views the scenes share (never stored: always computed from the snapshot).
+import { sx } from '../i18n/t';
 import type { Scenario } from '../../scenario/schema';
 import type { Side } from '../../scenario/vocabulary';
 import { islandRows, type GameState, type LogEntry } from '../../sim';
@@ -27,7 +28,7 @@ export const pairName = (a: string, b: string): string => (a === b ? a : `${a} /
 export function islandViews(scenario: Scenario, state: GameState, viewer: Side | null): IslandView[] {
   return islandRows(scenario, state).map((r) => ({
     id: r.id,
-    name: viewer === 'russia' ? pairName(r.names.ru, r.names.ja) : pairName(r.names.ja, r.names.ru),
+    name: viewer === 'russia' ? pairName(sx(r.names.ru), sx(r.names.ja)) : pairName(sx(r.names.ja), sx(r.names.ru)),
     status: r.status,
     areaKm2: r.areaKm2,
     population: r.population,

@@ -15,6 +15,9 @@ export const en = {
   'difficulty.hard': 'Hard',
 
   'setup.heading': 'Choose a moment in history',
+  'setup.language': 'Language',
+  'cite.translation': 'translation',
+  'setup.sideLang': '{side}’s player reads in',
   'setup.scenario': 'Scenario',
   'setup.side': 'You lead',
   'setup.opponent': 'Opponent',

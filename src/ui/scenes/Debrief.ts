@@ -6,7 +6,7 @@ import { SIDES, VAR_IDS } from '../../scenario/vocabulary';
 import { factionWhyButton, whyButton } from '../widgets/why-panel';
 import { BASE, FONTS, PALETTE, SIDE_COLOUR, hex } from '../theme';
 import { h } from '../dom/el';
-import { t } from '../i18n/t';
+import { t, sx } from '../i18n/t';
 import { store } from '../app/store';
 import { route } from '../app/router';
 import { endingText, sideName } from '../app/narrate';
@@ -58,7 +58,7 @@ export class Debrief extends Phaser.Scene {
     // Every final number can still say why it ended where it did.
     const numbers = h('section', { testid: 'debrief-numbers' }, h('h2', {}, t('reaction.numbers')));
     for (const v of VAR_IDS) numbers.append(whyButton(scenario, state, v));
-    for (const f of scenario.factions) numbers.append(factionWhyButton(scenario, state, f.id, `${sideName(f.side)}: ${f.name}`));
+    for (const f of scenario.factions) numbers.append(factionWhyButton(scenario, state, f.id, `${sideName(f.side)}: ${sx(f.name)}`));
     root.querySelector('[data-testid="debrief-score"]')?.after(numbers);
     fillPrintRoot(scenario, state);
     footer(this);

@@ -16,6 +16,8 @@ export class Handover extends Phaser.Scene {
 
   create(): void {
     const next = store.session!.pending!;
+    // The hand-over speaks to the next player, in that player's language.
+    store.speakTo(next);
     paper(this);
     const g = this.add.graphics();
     g.fillStyle(hex(SIDE_COLOUR[next]), 1).fillRect(BASE.width / 2 - 160, 200, 320, 8);

@@ -5,8 +5,10 @@ import { t } from '../i18n/t';
 import { boot } from '../app/boot';
 import { fontsReady } from '../app/fonts';
 import { loadBundledScenarios } from '../../scenario/registry';
+import { loadMap } from '../widgets/map';
+import { initialLang, store } from '../app/store';
 
-/** Waits for the typefaces (canvas text must not be drawn in a fallback font) and the scenario files, then boots the app. */
+/** Waits for the typefaces (canvas text must not be drawn in a fallback font), the scenario files and the map, then boots the app. */
 export class Preloader extends Phaser.Scene {
   constructor() {
     super('Preloader');
@@ -20,7 +22,10 @@ export class Preloader extends Phaser.Scene {
     // on the page says "loading"; the words are in the DOM for screen readers.
     this.add.graphics().fillStyle(hex(PALETTE.vermilion), 1).fillRect(BASE.width / 2 - 80, BASE.height / 2, 160, 3);
     announce(t('app.loading'));
-    void Promise.all([fontsReady, loadBundledScenarios()]).then(() => {
+    // The player's language (its texts and typefaces) before the title is drawn in it.
+    const lang = initialLang();
+    const language = lang === 'en' ? Promise.resolve() : loadBundledScenarios().then(() => store.chooseLang(lang, { remember: false, redraw: false })).catch(() => undefined);
+    void Promise.all([fontsReady, loadBundledScenarios(), loadMap(), language]).then(() => {
       performance.mark('up:fonts');
       this.scene.stop();
       void boot();

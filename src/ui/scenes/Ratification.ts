@@ -3,7 +3,7 @@ import { blockingFaction, packageValue, ratificationOdds, WHIP } from '../../sim
 import { APPROACHES, otherSide, type Approach } from '../../scenario/vocabulary';
 import { BASE, PALETTE, SIDE_COLOUR } from '../theme';
 import { h } from '../dom/el';
-import { t, formatNumber } from '../i18n/t';
+import { t, formatNumber, formatDate } from '../i18n/t';
 import { store } from '../app/store';
 import { packageText, roundInfo, sideName } from '../app/narrate';
 import { islandViews } from '../app/views';
@@ -29,7 +29,7 @@ export class Ratification extends Phaser.Scene {
     const legal = session.legal();
     const r = roundInfo(scenario, state.round);
     paper(this);
-    header(this, t('ratify.heading'), `${t('table.round', { round: Math.min(state.round + 1, scenario.rounds.length), total: scenario.rounds.length, label: r.label })} · ${t('table.roundPlace', { place: r.place, date: r.date })}`);
+    header(this, t('ratify.heading'), `${t('table.round', { round: Math.min(state.round + 1, scenario.rounds.length), total: scenario.rounds.length, label: r.label })} · ${t('table.roundPlace', { place: r.place, date: formatDate(r.date) })}`);
     const islands = islandViews(scenario, state, viewer);
     const mapH = drawMap(this, BASE.margin, 80, 560, islands);
     const y = 80 + mapH + 16;

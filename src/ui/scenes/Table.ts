@@ -3,7 +3,7 @@ import { ISSUE_IDS, otherSide, type IssueId, type Package, type Sequencing } fro
 import { classify, packageValue, type ActionType, type LegalMoves } from '../../sim';
 import { BASE, FONTS, PALETTE, SIDE_COLOUR, TEXT } from '../theme';
 import { h } from '../dom/el';
-import { t, tk, formatNumber } from '../i18n/t';
+import { t, tk, formatNumber, sx, formatDate } from '../i18n/t';
 import { store } from '../app/store';
 import { entryText, refusalWords, revealsOdds, issueLabel, packageText, roundInfo, sideName, speakerName } from '../app/narrate';
 import { islandViews, linesOfRound, sinceLastMove } from '../app/views';
@@ -37,7 +37,7 @@ export class Table extends Phaser.Scene {
     const r = roundInfo(scenario, state.round);
 
     paper(this);
-    header(this, t(summit ? 'table.headingSummit' : 'table.headingTalks'), `${t('table.round', { round: Math.min(state.round + 1, scenario.rounds.length), total: scenario.rounds.length, label: r.label })} · ${t('table.roundPlace', { place: r.place, date: r.date })}`);
+    header(this, t(summit ? 'table.headingSummit' : 'table.headingTalks'), `${t('table.round', { round: Math.min(state.round + 1, scenario.rounds.length), total: scenario.rounds.length, label: r.label })} · ${t('table.roundPlace', { place: r.place, date: formatDate(r.date) })}`);
 
     // Left column: the islands, then the numbers that make or break a deal.
     const islands = islandViews(scenario, state, viewer);
@@ -70,7 +70,7 @@ export class Table extends Phaser.Scene {
     for (const l of lines) {
       const side = l.speaker.split('.')[0]!;
       // A paraphrase of someone else's description says so, so no one learns a wrong attribution.
-      const item = h('li', { class: side }, h('span', { class: 'who' }, `${speakerName(scenario, l.speaker)}: `), `“${l.text}”`);
+      const item = h('li', { class: side }, h('span', { class: 'who' }, `${speakerName(scenario, l.speaker)}: `), `“${sx(l.text)}”`);
       if (l.after !== undefined) item.append(' ', h('span', { class: 'after', testid: 'line-after' }, t('table.after', { after: l.after })));
       list.append(item);
     }

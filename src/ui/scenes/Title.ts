@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import { DIFFICULTIES, ISLAND_IDS, SIDES, otherSide, type Difficulty, type Side } from '../../scenario/vocabulary';
 import { BASE, FONTS, PALETTE, TEXT } from '../theme';
 import { h } from '../dom/el';
-import { t, tk } from '../i18n/t';
+import { t, tk, sx, activeLang, formatDate } from '../i18n/t';
 import { store } from '../app/store';
 import { route } from '../app/router';
 import { takeSetAside, continueFromFile, continueSave, corruptNotice, difficultyWords, makeConfig, prefill, scenarios, startOrAsk, type SlotClash } from '../app/boot';
@@ -15,6 +15,8 @@ import { paper, panel, focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
 import { radios, select } from '../widgets/form';
 import { drawMap, drawLegend, type IslandView } from '../widgets/map';
+import { languageSelect } from '../widgets/language';
+import type { Lang } from '../../scenario/i18n';
 import { sideName } from '../app/narrate';
 import { pairName } from '../app/views';
 import { BUNDLE_PROBLEMS, addOwnScenario, isOwnScenario } from '../../scenario/registry';
@@ -125,16 +127,14 @@ export class Title extends Phaser.Scene {
       const islands: IslandView[] = ISLAND_IDS.map((id) => {
         const i = chosen!.islands.find((x) => x.id === id)!;
         const total = chosen!.islands.reduce((s, x) => s + x.areaKm2, 0);
-        return { id, name: pairName(i.names.ja, i.names.ru), status: i.status, areaKm2: i.areaKm2, population: i.population, share: (i.areaKm2 / total) * 100 };
+        return { id, name: activeLang() === 'ru' ? pairName(sx(i.names.ru), sx(i.names.ja)) : pairName(sx(i.names.ja), sx(i.names.ru)), status: i.status, areaKm2: i.areaKm2, population: i.population, share: (i.areaKm2 / total) * 100 };
       });
       // The controls first, the map a frame later: setup is usable sooner, and the
       // picture (some 20 ms to draw) follows before anyone could look for it.
       requestAnimationFrame(() => {
         if (!this.sys.isActive()) return;
         const mh = drawMap(this, 836, 132, 412, islands, true);
-        drawLegend(this, 836, 132 + mh + 28, ['russian', 'jointActivity']);
-        drawLegend(this, 836, 132 + mh + 54, ['leased', 'jointGovernance']);
-        drawLegend(this, 836, 132 + mh + 80, ['returned']);
+        drawLegend(this, 836, 132 + mh + 28, ['russian', 'jointActivity', 'leased', 'jointGovernance', 'returned'], 412);
       });
     }
 
@@ -154,6 +154,12 @@ export class Title extends Phaser.Scene {
       return;
     }
 
+    // The language first: a player who cannot read the rest finds it by its own name.
+    const keepChoices = (): void => {
+      Object.assign(prefill, { scenarioId: chosen?.id, seed: seedInput.value, side: side.get() as Side, opponent: opponent.el.value as Opponent, difficulty: difficulty.el.value as Difficulty });
+    };
+    root.append(h('div', { class: 'row lang-row' }, languageSelect(t('setup.language'), store.lang, 'lang', (lang) => { keepChoices(); void store.chooseLang(lang); }).wrap));
+
     // Scenario cards: buttons with aria-pressed, so arrow-free Tab + Enter chooses.
     root.append(h('h2', { class: 'setup-h' }, t('setup.heading')));
     const cards = h('div', { class: 'cards', role: 'group', 'aria-label': t('setup.scenario') });
@@ -161,7 +167,7 @@ export class Title extends Phaser.Scene {
     for (const s of all) {
       const card = h('button', { type: 'button', class: 'card', testid: `scenario-${s.id}`, 'aria-pressed': String(s === chosen) },
         h('span', { class: 'title' }, isOwnScenario(s) ? `${s.title} (${t('setup.ownCard')})` : s.title),
-        h('span', { class: 'dates' }, `${t('setup.dates', { start: s.period.start, end: s.period.end })} · ${t('setup.rounds', { count: s.rounds.length })}`),
+        h('span', { class: 'dates' }, `${t('setup.dates', { start: formatDate(s.period.start), end: formatDate(s.period.end) })} · ${t('setup.rounds', { count: s.rounds.length })}`),
         h('span', { class: 'summary' }, s.summary),
       );
       card.addEventListener('click', () => {
@@ -178,10 +184,14 @@ export class Title extends Phaser.Scene {
     const opponent = select(t('setup.opponent'), [
       { value: 'computer', label: t('opponent.computer') },
       { value: 'human', label: t('opponent.human') },
-    ], prefill.opponent ?? 'computer', 'opponent', () => updateLink());
+    ], prefill.opponent ?? 'computer', 'opponent', (v) => { sideLangRow.style.display = v === 'human' ? '' : 'none'; updateLink(); });
     const difficulty = select(t('setup.difficulty'), DIFFICULTIES.map((d) => ({ value: d, label: tk(`difficulty.${d}`) })), prefill.difficulty ?? chosen?.defaults.difficulty ?? 'normal', 'difficulty', () => updateLink());
     const row = h('div', { class: 'row' }, side.wrap, opponent.wrap, difficulty.wrap);
-    root.append(row);
+    // Hot seat: each player reads in their own language (a Japanese and a Russian student on one screen).
+    const sideLangs = SIDES.map((x) => ({ side: x, field: languageSelect(t('setup.sideLang', { side: sideName(x) }), store.langFor(x), `lang-${x}`) }));
+    const sideLangRow = h('div', { class: 'row', testid: 'side-langs' }, ...sideLangs.map((x) => x.field.wrap));
+    sideLangRow.style.display = opponent.el.value === 'human' ? '' : 'none';
+    root.append(row, sideLangRow);
 
     const seedInput = h('input', { type: 'text', id: 'seed', testid: 'seed', maxlength: 200, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'seed-help' });
     seedInput.value = prefill.seed ?? readableSeed();
@@ -291,6 +301,7 @@ export class Title extends Phaser.Scene {
       const seed = readSeed();
       if (!chosen || seed === null) { seedInput.focus(); return; }
       const choice = { scenarioId: chosen.id, seed, side: side.get() as Side, opponent: opponent.el.value as Opponent, difficulty: difficulty.el.value as Difficulty };
+      await store.chooseSideLangs(choice.opponent === 'human' ? Object.fromEntries(sideLangs.map((x) => [x.side, x.field.el.value as Lang])) : {});
       // New game never writes over a game in progress with the same scenario, seed and sides: the title asks.
       if (!(await startOrAsk(chosen, makeConfig(chosen, choice.side, choice.opponent, choice.difficulty, seed), 'setup'))) {
         Object.assign(prefill, choice);

@@ -6,7 +6,7 @@ import type { Scenario } from '../../scenario/schema';
 import { otherSide, type Side } from '../../scenario/vocabulary';
 import type { GameSession, LogEntry } from '../../sim';
 import { h } from '../dom/el';
-import { t, tk } from '../i18n/t';
+import { t, tk, sx } from '../i18n/t';
 import { store } from '../app/store';
 import { answerText, revealsOdds, speakerName } from '../app/narrate';
 import { visibleLength } from '../app/views';
@@ -50,7 +50,7 @@ export function answerArea(scenario: Scenario, session: GameSession, viewer: Sid
       h('div', { class: 'said' }, h('div', { class: 'who' }, t('table.answer')), h('p', { testid: 'answer-text' }, answerText(scenario, last.action.action, reveal))),
     );
     if (last.line) {
-      box.append(h('blockquote', { class: `quote ${otherSide(viewer)}`, testid: 'answer-line' }, h('span', { class: 'who' }, `${speakerName(scenario, last.line.speaker)}: `), `“${last.line.text}”`));
+      box.append(h('blockquote', { class: `quote ${otherSide(viewer)}`, testid: 'answer-line' }, h('span', { class: 'who' }, `${speakerName(scenario, last.line.speaker)}: `), `“${sx(last.line.text)}”`));
     }
     area.append(box);
   }

@@ -3,7 +3,7 @@ import Phaser from 'phaser';
 import { BASE, FONTS, PALETTE, TEXT, hex } from '../theme';
 import { h } from '../dom/el';
 import { store } from '../app/store';
-import { t } from '../i18n/t';
+import { t, sx } from '../i18n/t';
 import { button } from './button';
 import { replayBar } from './replay-bar';
 import { announce } from '../a11y/live';
@@ -23,7 +23,7 @@ export function header(scene: Phaser.Scene, title: string, right = ''): void {
   const g = scene.add.graphics();
   g.fillStyle(hex(PALETTE.navy), 1).fillRect(12, 12, BASE.width - 24, 52);
   g.fillStyle(hex(PALETTE.vermilion), 1).fillRect(12, 64, BASE.width - 24, 3);
-  scene.add.text(BASE.margin, 22, title, { ...TEXT.h2, color: PALETTE.paper });
+  scene.add.text(BASE.margin, 22, sx(title), { ...TEXT.h2, color: PALETTE.paper });
   scene.add
     .text(BASE.width - BASE.margin, 26, right, { fontFamily: FONTS.sans, fontSize: '17px', color: PALETTE.paper })
     .setOrigin(1, 0);

@@ -1,12 +1,12 @@
 // One event as both countries' press framed it, side by side; its source one key (S) away.
 import type { Scenario } from '../../scenario/schema';
 import { h } from '../dom/el';
-import { t } from '../i18n/t';
+import { t, quoted, sx } from '../i18n/t';
 
 export function eventCard(scenario: Scenario, eventId: string): HTMLElement | null {
   const ev = scenario.events.find((e) => e.id === eventId);
   if (!ev) return null;
-  const source = 'reason' in ev.cite ? ev.cite.reason : `“${ev.cite.quote}” — ${scenario.sources.find((s) => s.id === ev.cite.source)?.outlet ?? ev.cite.source}`;
+  const source = 'reason' in ev.cite ? sx(ev.cite.reason) : `${quoted(ev.cite.quote)} — ${scenario.sources.find((s) => s.id === ev.cite.source)?.outlet ?? ev.cite.source}`;
   const quote = h('p', { class: 'quote', testid: 'event-source' }, `${t('reaction.source')}: ${source}`);
   quote.hidden = true;
   const toggle = h('button', { type: 'button', class: 'btn secondary', testid: 'toggle-source', 'aria-expanded': 'false' }, t('reaction.showSource'));

@@ -1,16 +1,36 @@
 // The islands drawn from Natural Earth coastlines (assets/map/kurils.json, built by
-// scripts/extract-map.ts). Each disputed island shows its status by colour, by pattern
+// scripts/extract-map.ts; fetched as a file while the page starts, like the scenarios,
+// so its 20 KB of coordinates are not JavaScript the page must parse). Each disputed island shows its status by colour, by pattern
 // and by a text label, so it reads in greyscale and for every kind of colour vision.
 import Phaser from 'phaser';
-import mapData from '../../../assets/map/kurils.json';
+import mapUrl from '../../../assets/map/kurils.json?url';
 import type { IslandId, IslandStatus } from '../../scenario/vocabulary';
 import { FONTS, PALETTE, hex } from '../theme';
 import { t, tk, formatNumber } from '../i18n/t';
 import { clipRing, type ClipEdge } from './clip';
 
 interface MapPolygon { id: string; points: number[]; lon: number; lat: number }
-interface MapFile { width: number; height: number; labels: Record<string, [number, number]>; polygons: MapPolygon[] }
-const MAP = mapData as unknown as MapFile;
+interface MapBox { west: number; east: number; south: number; north: number }
+interface MapFile { width: number; height: number; box: MapBox; labels: Record<string, [number, number]>; polygons: MapPolygon[] }
+
+/** The coastlines and their projection, once fetched (the Preloader waits on loadMap). */
+let geo: { map: MapFile; project: (lon: number, lat: number) => [number, number] } | null = null;
+let loading: Promise<void> | null = null;
+
+/** Fetches the map once; a failed fetch leaves the map undrawn (the status list beside it still says everything). */
+export function loadMap(): Promise<void> {
+  loading ??= fetch(mapUrl)
+    .then((r) => (r.ok ? (r.json() as Promise<MapFile>) : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then((map) => {
+      const box = map.box;
+      const cos = Math.cos((((box.south + box.north) / 2) * Math.PI) / 180);
+      const kx = map.width / ((box.east - box.west) * cos);
+      // Longitude/latitude to the asset's pixel space (the same projection as scripts/extract-map.ts).
+      geo = { map, project: (lon, lat) => [(lon - box.west) * cos * kx, (box.north - lat) * kx] };
+    })
+    .catch(() => undefined);
+  return loading;
+}
 
 export interface IslandView {
   id: IslandId;
@@ -40,13 +60,6 @@ const LABEL_AT: Record<IslandId, { lonLat: [number, number]; anchor: [number, nu
 
 /** The part of the extracted map the game shows: the four islands with Hokkaido and Sakhalin's tip. */
 export const VIEW = { west: 141.2, east: 149.6, south: 42.35, north: 46.75 };
-
-interface MapBox { west: number; east: number; south: number; north: number }
-const BOX = (mapData as unknown as { box: MapBox }).box;
-const COS = Math.cos((((BOX.south + BOX.north) / 2) * Math.PI) / 180);
-const KX = MAP.width / ((BOX.east - BOX.west) * COS);
-/** Longitude/latitude to the asset's pixel space (the same projection as scripts/extract-map.ts). */
-const project = (lon: number, lat: number): [number, number] => [(lon - BOX.west) * COS * KX, (BOX.north - lat) * KX];
 
 type Pt = Phaser.Math.Vector2;
 /** Sutherland–Hodgman against an axis-aligned rectangle, in screen space. */
@@ -101,6 +114,8 @@ function drawPattern(g: Phaser.GameObjects.Graphics, pts: Phaser.Math.Vector2[],
 
 /** Draws the map into the box (x, y, w) and returns its height. */
 export function drawMap(scene: Phaser.Scene, x: number, y: number, w: number, islands: IslandView[], compact = false): number {
+  if (!geo) return 0;
+  const { map: MAP, project } = geo;
   const [vx0, vy0] = project(VIEW.west, VIEW.north);
   const [vx1, vy1] = project(VIEW.east, VIEW.south);
   const k = w / (vx1 - vx0);
@@ -170,16 +185,25 @@ export function drawMap(scene: Phaser.Scene, x: number, y: number, w: number, is
 }
 
 /** The key to the map's statuses: swatch with its pattern plus the name. */
-export function drawLegend(scene: Phaser.Scene, x: number, y: number, statuses: readonly IslandStatus[]): void {
+/** The status key, row after row within `width` (labels run longer in some languages); returns its height. */
+export function drawLegend(scene: Phaser.Scene, x: number, y: number, statuses: readonly IslandStatus[], width: number): number {
   const g = scene.add.graphics();
   let cx = x;
+  let cy = y;
   for (const s of statuses) {
+    const label = scene.add.text(0, cy, tk(`status.${s}`), { fontFamily: FONTS.sans, fontSize: '16px', color: PALETTE.ink });
+    if (cx > x && cx + 28 + label.width > x + width) {
+      cx = x;
+      cy += 26;
+      label.setY(cy);
+    }
+    label.setX(cx + 28);
     const style = STATUS_STYLE[s];
-    const pts = [new Phaser.Math.Vector2(cx, y), new Phaser.Math.Vector2(cx + 22, y), new Phaser.Math.Vector2(cx + 22, y + 18), new Phaser.Math.Vector2(cx, y + 18)];
+    const pts = [new Phaser.Math.Vector2(cx, cy), new Phaser.Math.Vector2(cx + 22, cy), new Phaser.Math.Vector2(cx + 22, cy + 18), new Phaser.Math.Vector2(cx, cy + 18)];
     g.fillStyle(hex(style.colour), 0.55).fillPoints(pts, true);
     drawPattern(g, pts, style.pattern, hex(PALETTE.ink));
     g.lineStyle(1, hex(PALETTE.ink), 1).strokePoints(pts, true, true);
-    const label = scene.add.text(cx + 28, y, tk(`status.${s}`), { fontFamily: FONTS.sans, fontSize: '16px', color: PALETTE.ink });
     cx += 28 + label.width + 18;
   }
+  return cy + 26 - y;
 }

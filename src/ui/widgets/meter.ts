@@ -1,5 +1,6 @@
 // A labelled bar for one variable, drawn on the canvas, with a transparent DOM button over it
 // that names the value for screen readers and opens its ledger ("why?").
+import { sx } from '../i18n/t';
 import Phaser from 'phaser';
 import type { Scenario } from '../../scenario/schema';
 import type { VarId } from '../../scenario/vocabulary';
@@ -24,7 +25,7 @@ export function meter(scene: Phaser.Scene, scenario: Scenario, state: GameState,
   const frac = (value - spec.min) / (spec.max - spec.min || 1);
   const g = scene.add.graphics();
   const valueText = scene.add.text(x + w, y, formatVar(scenario, v, value), { fontFamily: FONTS.sans, fontSize: '16px', color: PALETTE.ink, fontStyle: '600' }).setOrigin(1, 0);
-  const name = scene.add.text(x, y, label ?? spec.label, { fontFamily: FONTS.sans, fontSize: '16px', color: PALETTE.ink });
+  const name = scene.add.text(x, y, sx(label ?? spec.label), { fontFamily: FONTS.sans, fontSize: '16px', color: PALETTE.ink });
   fitText(name, w - valueText.width - 10);
   g.fillStyle(0xfffdf7, 1).fillRect(x, y + 22, w, 12);
   g.fillStyle(hex(colour), 1).fillRect(x, y + 22, Math.max(2, w * frac), 12);

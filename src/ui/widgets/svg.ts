@@ -1,6 +1,7 @@
 // The game's one chart implementation: inline SVG built with DOM calls (never markup
 // strings). Series differ by dash and marker as well as colour; bars carry their numbers as
 // text, and a comparison series differs by hatching as well as colour.
+import { sx } from '../i18n/t';
 import { FONTS, PALETTE } from '../theme';
 import type { Bin } from '../class/percentile';
 
@@ -9,7 +10,7 @@ const NS = 'http://www.w3.org/2000/svg';
 function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, text?: string): SVGElementTagNameMap[K] {
   const el = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  if (text !== undefined) el.textContent = text;
+  if (text !== undefined) el.textContent = sx(text);
   return el;
 }
 

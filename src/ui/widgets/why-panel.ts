@@ -3,7 +3,7 @@ import type { Citation, Scenario } from '../../scenario/schema';
 import type { IssueId, Package, Side, VarId } from '../../scenario/vocabulary';
 import { backingOf, CHINA_THREAT_ABOVE, factionById, factionOfVar, ledgerFor, worthBreakdown, type GameState, type LedgerEntry, type LedgerVar } from '../../sim';
 import { h } from '../dom/el';
-import { t, tk, formatNumber } from '../i18n/t';
+import { t, tk, formatNumber, quoted, sx } from '../i18n/t';
 import { sideName, eventTitle, issueLabel, optionLabel } from '../app/narrate';
 import { button } from './button';
 
@@ -11,7 +11,7 @@ export function formatVar(scenario: Scenario, v: VarId, value: number): string {
   const spec = scenario.variables[v];
   if (spec.levels) {
     const idx = Math.round(value) - spec.min;
-    const name = spec.levels[idx];
+    const name = spec.levels[idx] === undefined ? undefined : sx(spec.levels[idx]);
     if (name) return name;
   }
   return `${formatNumber(value, 1)}${spec.unit === '%' ? '%' : ''}`;
@@ -19,7 +19,7 @@ export function formatVar(scenario: Scenario, v: VarId, value: number): string {
 
 export function withUnit(scenario: Scenario, v: VarId, value: number): string {
   const spec = scenario.variables[v];
-  return spec.levels || spec.unit === '%' ? formatVar(scenario, v, value) : `${formatVar(scenario, v, value)} (${spec.unit})`;
+  return spec.levels || spec.unit === '%' ? formatVar(scenario, v, value) : `${formatVar(scenario, v, value)} (${sx(spec.unit)})`;
 }
 
 /** A faction's backing, 0–100, as the screens write it: a whole number. */
@@ -30,11 +30,11 @@ export function formatLedgerVar(scenario: Scenario, v: LedgerVar, value: number)
   return factionOfVar(v) !== null ? formatNumber(value, 1) : formatVar(scenario, v as VarId, value);
 }
 
-const factionName = (scenario: Scenario, id: string): string => factionById(scenario, id)?.name ?? id;
+const factionName = (scenario: Scenario, id: string): string => sx(factionById(scenario, id)?.name ?? id);
 
 /** What a drift moved: a variable's label or a faction's name. */
 function driftOf(scenario: Scenario, id: string): string | null {
-  if (id in scenario.variables) return scenario.variables[id as VarId].label;
+  if (id in scenario.variables) return sx(scenario.variables[id as VarId].label);
   if (scenario.factions.some((f) => f.id === id)) return t('why.backingOf', { name: factionName(scenario, id) });
   return null;
 }
@@ -152,7 +152,7 @@ function openLedger(scenario: Scenario, v: LedgerVar, entries: readonly LedgerEn
     ...(head.intro ? [h('p', {}, head.intro)] : []),
     h('p', { class: 'help' }, t('why.start', { start: head.start })),
     entries.length === 0 ? h('p', {}, t('why.empty', { start: head.start })) : list,
-    h('p', { class: 'help' }, 'reason' in cite ? cite.reason : `“${cite.quote}” — ${cite.source}`),
+    h('p', { class: 'help' }, 'reason' in cite ? cite.reason : `${quoted(cite.quote)} — ${cite.source}`),
   ]);
 }
 
