@@ -2,7 +2,8 @@
 //   [--profile] [--loads N] [--frame-seconds S] [--games N]
 // Measures the simulation (bundled with esbuild, run in a child process), the production
 // bundle, and, in headless Chromium against the built game served locally, loading time
-// against a bare Phaser page, frame times and heap growth. Human text, or one JSON object.
+// against a bare Phaser page (the title in each of en, ja and ru, via ?lang=), frame times and
+// heap growth. Human text, or one JSON object.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,9 @@ export const BUDGETS = {
   /** Printed, not asserted. */
   moscowGamesPerSecond: 3000,
 };
+
+/** The languages whose first screen (the title) `--only loading` times, each with `?lang=<lang>`. */
+const LOADING_LANGS = ['en', 'ja', 'ru'] as const;
 
 const SECTIONS = ['sim', 'bundle', 'loading', 'frames', 'memory', 'chance'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -124,12 +128,18 @@ async function main(argv: string[]): Promise<void> {
           buildGame(REPO_ROOT, join(tmp, 'bare'), join(REPO_ROOT, 'bench/vite.config.ts'));
           const bare = await serveDir(join(tmp, 'bare'));
           servers.push(bare.server);
-          const loading: LoadingReport = await measureLoading(browser, game.url, bare.url, Number(values.loads));
+          const loading: LoadingReport = await measureLoading(browser, game.url, bare.url, Number(values.loads), { langs: [...LOADING_LANGS], budget: BUDGETS.loadingRatio });
           report.loading = loading;
           log('Loading (navigation → first interactive frame, headless Chromium, fresh context each time)');
           log(`  game (Title with its Start button, one frame after):   median ${loading.gameMedianMs} ms  [${loading.gameMs.join(', ')}]`);
           log(`  bare Phaser (empty scene created, one frame after):      median ${loading.bareMedianMs} ms  [${loading.bareMs.join(', ')}]`);
           log(`  ratio ${loading.ratio} (budget ≤ ${BUDGETS.loadingRatio}: ${loading.ratio <= BUDGETS.loadingRatio ? 'met' : 'MISSED'})`);
+          // Each language's first screen (?lang=…; for ja/ru until document.fonts is 'loaded'), against the same bare loads.
+          // The game line above is the en loads.
+          for (const l of loading.languages ?? []) {
+            const mark = l.titleMarkMedianMs === null ? '' : `  (up:title mark ${l.titleMarkMedianMs} ms)`;
+            log(`  title in ${l.lang}${l.lang === 'en' ? '' : ', fonts loaded'}:`.padEnd(57) + `median ${l.medianMs} ms  [${l.ms.join(', ')}]  ratio ${l.ratio} (≤ ${BUDGETS.loadingRatio}: ${l.met ? 'met' : 'MISSED'})${mark}`);
+          }
           progress('frame times of the bare page (baseline)…');
           const bareFrames = await measureFrames(browser, bare.url, Number(values['frame-seconds']), true);
           report.bareFrames = bareFrames;

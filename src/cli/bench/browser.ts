@@ -28,25 +28,41 @@ export function launchChromium(extra: string[] = []): Promise<Browser> {
 /**
  * Runs before any page script (CSP does not apply to it). On every animation frame it checks
  * whether the page is ready; one frame after it first is (so Phaser has rendered that state),
- * it stores performance.now(), i.e. milliseconds since navigation started, in window.__benchReady.
+ * it stores performance.now(), i.e. milliseconds since navigation started, in window.__benchReady,
+ * and the time of the Title's own `up:title` mark in window.__benchTitleMark.
  * Ready means: for the game, the Title scene has been created (window.__up.renders counts
  * finished scene creates) and its Start button is in the DOM; for the bare page, its only
- * scene has been created.
+ * scene has been created. With `lang` (a language other than English), also: the page is in
+ * that language (<html lang>) and document.fonts.status is 'loaded' (no typeface, e.g. a
+ * Japanese unicode-range slice, still arriving). If the page stops being ready in the frame
+ * after, the wait starts again.
  */
-const READY_PROBE = `(() => {
+function readyProbe(lang?: string): string {
+  return `(() => {
+  const lang = ${JSON.stringify(lang ?? null)};
   const ready = () => {
     const up = window.__up;
-    if (up) return up.scene === 'Title' && up.renders >= 1 && !!document.querySelector('[data-testid="start"]');
+    if (up) {
+      if (!(up.scene === 'Title' && up.renders >= 1 && !!document.querySelector('[data-testid="start"]'))) return false;
+      return lang === null || (document.documentElement.lang === lang && !!document.fonts && document.fonts.status === 'loaded');
+    }
     return !!window.__bare;
   };
   let seen = false;
   const tick = () => {
-    if (seen) { window.__benchReady = performance.now(); return; }
-    if (ready()) seen = true;
+    const now = ready();
+    if (seen && now) {
+      window.__benchReady = performance.now();
+      const mark = performance.getEntriesByName('up:title')[0];
+      window.__benchTitleMark = mark ? mark.startTime : null;
+      return;
+    }
+    seen = now;
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 })();`;
+}
 
 async function poll<T>(page: Page, read: () => T | Promise<T>, ok: (v: T) => boolean, what: string, timeout = 30_000): Promise<T> {
   const end = Date.now() + timeout;
@@ -63,48 +79,120 @@ async function poll<T>(page: Page, read: () => T | Promise<T>, ok: (v: T) => boo
   throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
 
-/** Milliseconds from navigation to the first interactive frame, in a fresh context (empty cache). */
-export async function loadOnce(browser: Browser, url: string): Promise<number> {
+/** One load: milliseconds from navigation to the first interactive frame, and to the Title's `up:title` mark (null on the bare page). */
+export interface LoadTiming {
+  ms: number;
+  titleMarkMs: number | null;
+}
+
+/**
+ * Milliseconds from navigation to the first interactive frame, in a fresh context (empty cache).
+ * With `lang`, the title must also be in that language with its typefaces loaded (see readyProbe).
+ */
+export async function loadTimed(browser: Browser, url: string, lang?: string): Promise<LoadTiming> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  await context.addInitScript({ content: READY_PROBE });
+  await context.addInitScript({ content: readyProbe(lang) });
   const page = await context.newPage();
   try {
     await page.goto(url);
-    const ms = await poll(page, () => (window as unknown as { __benchReady?: number }).__benchReady ?? null, (v) => typeof v === 'number', `the first interactive frame of ${url}`);
-    return ms!;
+    type Probe = { __benchReady?: number; __benchTitleMark?: number | null };
+    const read = () => {
+      const w = window as unknown as Probe;
+      return typeof w.__benchReady === 'number' ? { ms: w.__benchReady, titleMarkMs: w.__benchTitleMark ?? null } : null;
+    };
+    const t = await poll(page, read, (v) => v !== null, `the first interactive frame of ${url}`);
+    return t!;
   } finally {
     await context.close();
   }
 }
 
+/** Milliseconds from navigation to the first interactive frame, in a fresh context (empty cache). */
+export async function loadOnce(browser: Browser, url: string, lang?: string): Promise<number> {
+  return (await loadTimed(browser, url, lang)).ms;
+}
+
+/** The game's URL with `?lang=<lang>` (kept with any other parameters). */
+export function withLang(url: string, lang: string): string {
+  const u = new URL(url);
+  u.searchParams.set('lang', lang);
+  return u.toString();
+}
+
+/** One language's first screen: the title, in that language, its typefaces loaded for ja/ru. */
+export interface LanguageLoading {
+  lang: string;
+  ms: number[];
+  medianMs: number;
+  /** Median of this language over the median bare-Phaser time. */
+  ratio: number;
+  /** When the Title scene marked `up:title` (its DOM built), median; the rest up to medianMs is the frame after and, for ja/ru, the typefaces. */
+  titleMarkMedianMs: number | null;
+  /** Whether ratio ≤ the budget passed to measureLoading (1.3 in the bench). */
+  met: boolean;
+}
+
 export interface LoadingReport {
   runs: number;
+  /** The game's title in English: the plain URL, or, when `langs` has 'en', the `?lang=en` loads (the same as languages' en). */
   gameMs: number[];
   bareMs: number[];
   gameMedianMs: number;
   bareMedianMs: number;
   /** Median game time over median bare-Phaser time. */
   ratio: number;
+  /** With `langs`: each language's first screen against the same bare-Phaser loads. */
+  languages?: LanguageLoading[];
+  /** The ratio the languages' `met` was judged against. */
+  languageBudget?: number;
 }
 
-/** Alternates game and bare page so that background load hits both alike; one discarded warm-up each. */
-export async function measureLoading(browser: Browser, gameUrl: string, bareUrl: string, runs = 5): Promise<LoadingReport> {
-  await loadOnce(browser, gameUrl);
-  await loadOnce(browser, bareUrl);
-  const gameMs: number[] = [];
-  const bareMs: number[] = [];
+export interface LoadingOptions {
+  /** Languages to time, each with `?lang=<lang>` (e.g. ['en', 'ja', 'ru']); without, the game's plain URL only. */
+  langs?: string[];
+  /** The ratio each language's `met` is judged against (default 1.3). Printed, never asserted here. */
+  budget?: number;
+}
+
+/**
+ * Alternates the pages so that background load hits all alike (round i starts at page i of
+ * [bare, game…], in turn); one discarded warm-up each. Without `langs`, [bare, game]: the
+ * game's plain URL against the bare page, as before; with `langs` that include 'en', the
+ * `?lang=en` loads are the game's English figure (no separate plain-URL loads).
+ */
+export async function measureLoading(browser: Browser, gameUrl: string, bareUrl: string, runs = 5, options: LoadingOptions = {}): Promise<LoadingReport> {
+  const langs = options.langs ?? [];
+  const budget = options.budget ?? 1.3;
+  const pages = [
+    { key: 'bare', url: bareUrl, lang: undefined as string | undefined },
+    ...(langs.includes('en') ? [] : [{ key: 'game', url: gameUrl, lang: undefined }]),
+    ...langs.map((l) => ({ key: l, url: withLang(gameUrl, l), lang: l === 'en' ? undefined : l })),
+  ];
+  for (const p of pages) await loadTimed(browser, p.url, p.lang);
+  const times = new Map<string, LoadTiming[]>(pages.map((p) => [p.key, []]));
   for (let i = 0; i < runs; i += 1) {
-    if (i % 2 === 0) {
-      gameMs.push(await loadOnce(browser, gameUrl));
-      bareMs.push(await loadOnce(browser, bareUrl));
-    } else {
-      bareMs.push(await loadOnce(browser, bareUrl));
-      gameMs.push(await loadOnce(browser, gameUrl));
+    for (let j = 0; j < pages.length; j += 1) {
+      const p = pages[(i + j) % pages.length]!;
+      times.get(p.key)!.push(await loadTimed(browser, p.url, p.lang));
     }
   }
-  const g = median(gameMs);
+  const msOf = (key: string) => times.get(key)!.map((t) => t.ms);
+  const bareMs = msOf('bare');
   const b = median(bareMs);
-  return { runs, gameMs: gameMs.map((x) => round(x, 1)), bareMs: bareMs.map((x) => round(x, 1)), gameMedianMs: round(g, 1), bareMedianMs: round(b, 1), ratio: round(g / b, 3) };
+  const gameKey = langs.includes('en') ? 'en' : 'game';
+  const gameMs = msOf(gameKey);
+  const g = median(gameMs);
+  const report: LoadingReport = { runs, gameMs: gameMs.map((x) => round(x, 1)), bareMs: bareMs.map((x) => round(x, 1)), gameMedianMs: round(g, 1), bareMedianMs: round(b, 1), ratio: round(g / b, 3) };
+  if (langs.length > 0) {
+    report.languageBudget = budget;
+    report.languages = pages.filter((p) => langs.includes(p.key)).map((p) => {
+      const ms = msOf(p.key);
+      const marks = times.get(p.key)!.map((t) => t.titleMarkMs).filter((x): x is number => x !== null);
+      const ratio = round(median(ms) / b, 3);
+      return { lang: p.key, ms: ms.map((x) => round(x, 1)), medianMs: round(median(ms), 1), ratio, titleMarkMedianMs: marks.length ? round(median(marks), 1) : null, met: ratio <= budget };
+    });
+  }
+  return report;
 }
 
 interface UpView {
