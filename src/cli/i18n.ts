@@ -19,6 +19,7 @@ import { en } from '../ui/i18n/en';
 import { TRANSLATED_LANGS, isLang, type TranslatedLang } from '../scenario/i18n';
 import { checkOverlay, loadOverlay, overlayTemplate, type Overlay } from '../scenario/overlay';
 import { formatProblem, type Problem } from '../scenario/problems';
+import { readJsonText, SCENARIO_MAX_BYTES } from '../scenario/text';
 import { bundledScenarios, REPO_ROOT, SCENARIO_DIR, CliError } from './scenarios';
 import type { Scenario } from '../scenario/schema';
 
@@ -59,8 +60,13 @@ type CatalogueFile = { lang: string; texts: Record<string, { en: string; text: s
 
 function readCatalogue(file: string): CatalogueFile | null {
   if (!existsSync(file)) return null;
-  const data = JSON.parse(readFileSync(file, 'utf8')) as CatalogueFile;
-  return data;
+  const parsed = readJsonText(readFileSync(file, 'utf8'), path.relative(REPO_ROOT, file), { kind: 'translation', maxBytes: SCENARIO_MAX_BYTES });
+  if (!parsed.ok) throw new CliError(parsed.problems.map(formatProblem).join('\n'));
+  const data = parsed.value as Partial<CatalogueFile> | null;
+  if (data === null || typeof data !== 'object' || typeof data.texts !== 'object' || data.texts === null) {
+    throw new CliError(`${path.relative(REPO_ROOT, file)}: texts: expected an object of {"en": …, "text": …} entries keyed by message`);
+  }
+  return data as CatalogueFile;
 }
 
 /** The interface catalogue against en.ts: missing, stale, unknown keys and broken placeholders. */
@@ -140,7 +146,7 @@ export function writeTemplates(scenarios: readonly Scenario[]): string[] {
   return written;
 }
 
-/** Fills empty texts (interface and scenarios) whose English is a key of `dict`. */
+/** Fills the scenarios' empty texts whose English is a key of `dict` (the interface catalogue is filled in its own file). */
 export function fill(lang: TranslatedLang, dict: Record<string, string>, scenarios: readonly Scenario[]): number {
   let filled = 0;
   const take = (entry: { en: string; text: string }): void => {
@@ -205,7 +211,9 @@ export function main(argv: string[], out: (line: string) => void = console.log, 
       }
       const file = rest[1];
       if (!file) throw new CliError(`--fill: expected a file of translations after the language\n${USAGE}`);
-      const dict = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      const read = readJsonText(readFileSync(file, 'utf8'), file, { kind: 'translation list', maxBytes: SCENARIO_MAX_BYTES });
+      if (!read.ok) throw new CliError(read.problems.map(formatProblem).join('\n'));
+      const dict = read.value;
       if (dict === null || typeof dict !== 'object' || Array.isArray(dict)) throw new CliError(`${file}: expected an object {"English text": "translation", ...}`);
       out(`filled ${fill(lang, dict as Record<string, string>, shippedScenarios())} texts`);
       return 0;

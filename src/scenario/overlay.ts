@@ -38,7 +38,7 @@ export interface OverlayReport {
   stale: string[];
   /** Keys the scenario no longer has. */
   unknown: string[];
-  /** Translations that lost or invented a {placeholder} or broke a quote's marks; see problems. */
+  /** A file that names another scenario than the one beside it. */
   problems: Problem[];
 }
 

@@ -47,10 +47,12 @@ async function fetchOverlay(url: string): Promise<OverlayTexts | null> {
 
 const loading = new Map<TranslatedLang, Promise<void>>();
 
+/** The catalogue keys the title draws on its canvas: its name, tagline, map labels and legend. */
+const FIRST_SCREEN = /^(app\.title|app\.tagline|map\..*|status\..*)$/;
+
 /**
  * Loads a language once (later calls share the first). Scenario texts are
- * matched to the scenarios given; an own scenario's translation is added
- * with addOverlay.
+ * matched to the scenarios given (the shipped ones; an own scenario stays in English).
  */
 export function loadLang(lang: TranslatedLang, scenarios: readonly Scenario[]): Promise<void> {
   if (hasLang(lang)) return Promise.resolve();
@@ -75,23 +77,18 @@ export function loadLang(lang: TranslatedLang, scenarios: readonly Scenario[]): 
         for (const [k, v] of d.quotes) if (!quotes.has(k)) quotes.set(k, v);
       }
       installLang(lang, { catalogue, texts, quotes, format: formatFor(lang) });
-      await fontsFor(lang, Object.values(catalogue).join(''));
+      // Only the first screen's canvas words are waited for; every later slice redraws the
+      // canvas texts when it arrives (main.ts), and DOM text redraws by itself.
+      await fontsFor(lang, (Object.entries(catalogue) as [string, string][]).filter(([k]) => FIRST_SCREEN.test(k)).map(([, v]) => v).join(''));
     })();
     loading.set(lang, p);
   }
   return p;
 }
 
-/** A teacher's own translation of their own scenario (already validated), for the rest of the page's life. */
-export function addOverlay(lang: TranslatedLang, scenario: Scenario, overlay: OverlayTexts): void {
-  const d = dictionaryOf(scenario, overlay);
-  installLang(lang, { texts: d.texts, quotes: d.quotes });
-}
-
 /**
- * Waits (at most 3 s) for the faces that draw these characters: canvas text is
- * drawn once, so the slices it needs must be here before it is drawn; DOM text
- * redraws by itself when a slice arrives.
+ * Waits (at most 3 s) for the faces that draw these characters, so the first
+ * canvas frame is not drawn in a fallback font.
  */
 async function fontsFor(lang: TranslatedLang, sample: string): Promise<void> {
   if (typeof document === 'undefined' || !document.fonts) return;

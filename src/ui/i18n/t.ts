@@ -32,7 +32,6 @@ let pack: LangPack = packs.en!;
 
 export const activeLang = (): Lang => active;
 export const hasLang = (lang: Lang): boolean => packs[lang] !== undefined;
-export const packOf = (lang: Lang): LangPack | undefined => packs[lang];
 
 /** Adds a loaded language (or more scenario texts to one already loaded). */
 export function installLang(lang: Lang, add: Partial<LangPack>): void {
@@ -87,9 +86,6 @@ export function quoted(quote: string): string {
   const tr = pack.quotes.get(quote);
   return tr ? `“${quote}” [${t('cite.translation')}: ${tr}]` : `“${quote}”`;
 }
-
-/** A cited quote's translation in the language on screen; null in English or when none is written. */
-export const quoteTranslation = (quote: string): string | null => pack.quotes.get(quote) ?? null;
 
 /**
  * Numbers as the language on screen writes them: at most `digits` decimals,
