@@ -190,7 +190,7 @@ export async function overflows(page: Page): Promise<string[]> {
     const root = document.getElementById('game');
     if (!root) return out;
     for (const el of root.querySelectorAll<HTMLElement>('*')) {
-      if (el.offsetParent === null) continue;
+      if (el.offsetParent === null || el.closest('.sr-only')) continue; // hidden, or read only by screen readers
       const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
       if (!ownText) continue;
       const style = getComputedStyle(el);

@@ -44,6 +44,11 @@ describe('translations', () => {
     }
     expect(expandPlurals('{n, plural, one {# раунд} few {# раунда} many {# раундов} other {# раунда}}', { n: 22 }, 'ru')).toBe('22 раунда');
     expect(expandPlurals('{n, plural, one {# раунд} few {# раунда} many {# раундов} other {# раунда}}', { n: 11 }, 'ru')).toBe('11 раундов');
+    // A count handed in already written out (grouped, decimal comma) picks its form by value and shows as given.
+    const people = '{n, plural, one {# житель} few {# жителя} many {# жителей} other {# жителя}}';
+    expect(expandPlurals(people, { n: '6\u00a0100' }, 'ru')).toBe('6\u00a0100 жителей');
+    expect(expandPlurals(people, { n: '2\u00a0021' }, 'ru')).toBe('2\u00a0021 житель');
+    expect(expandPlurals(people, { n: '1,5' }, 'ru')).toBe('1,5 жителя');
   });
 
   it('Russian numbers and dates are written as Intl writes them', () => {

@@ -2,21 +2,21 @@
 import type { Scenario } from '../../scenario/schema';
 import { ISSUE_IDS, otherSide, type IssueId, type Package, type Side, type Speaker } from '../../scenario/vocabulary';
 import { factionById, type Action, type Decision, type GameState, type LogEntry, type PackageProblem } from '../../sim';
-import { t, tk, formatNumber, formatDate } from '../i18n/t';
+import { t, tk, formatNumber, formatDate, sx } from '../i18n/t';
 
 export const sideName = (side: Side): string => t(side === 'japan' ? 'side.japan' : 'side.russia');
 
 export function speakerName(scenario: Scenario, speaker: Speaker): string {
   const [side, role] = speaker.split('.') as [Side, 'leader' | 'minister'];
-  return scenario.sides[side][role].name;
+  return sx(scenario.sides[side][role].name);
 }
 
 export function issueLabel(scenario: Scenario, issue: IssueId): string {
-  return scenario.issues.find((i) => i.id === issue)?.label ?? issue;
+  return sx(scenario.issues.find((i) => i.id === issue)?.label ?? issue);
 }
 
 export function optionLabel(scenario: Scenario, issue: IssueId, option: string): string {
-  return scenario.issues.find((i) => i.id === issue)?.options.find((o) => o.id === option)?.label ?? option;
+  return sx(scenario.issues.find((i) => i.id === issue)?.options.find((o) => o.id === option)?.label ?? option);
 }
 
 export function packageText(scenario: Scenario, pkg: Package): string {
@@ -24,7 +24,7 @@ export function packageText(scenario: Scenario, pkg: Package): string {
 }
 
 export function eventTitle(scenario: Scenario, id: string): string {
-  return scenario.events.find((e) => e.id === id)?.title ?? id;
+  return sx(scenario.events.find((e) => e.id === id)?.title ?? id);
 }
 
 export function roundInfo(scenario: Scenario, round: number) {
@@ -87,7 +87,7 @@ export function entryText(scenario: Scenario, e: LogEntry, reveal = false): stri
       return t(e.clash ? 'log.talksClash' : 'log.talks', { reach: tk(`reach.${e.reach}`) });
     case 'event': {
       const ev = scenario.events.find((x) => x.id === e.eventId);
-      return ev ? `${t('log.event', { title: ev.title })} ${sideName('japan')}: ${ev.headlines.japan} ${sideName('russia')}: ${ev.headlines.russia}` : t('log.event', { title: e.eventId });
+      return ev ? `${t('log.event', { title: ev.title })} ${sideName('japan')}: ${sx(ev.headlines.japan)} ${sideName('russia')}: ${sx(ev.headlines.russia)}` : t('log.event', { title: e.eventId });
     }
     case 'memory':
       return t('log.memory', {

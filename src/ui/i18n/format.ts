@@ -50,7 +50,8 @@ export function expandPlurals(template: string, params: Params, lang: Translated
     const end = closing(template, m.index);
     if (end < 0) break;
     const raw = params[m[1]!];
-    const n = typeof raw === 'number' ? raw : Number(raw);
+    // A count may come in already formatted ("6 100", "1,490"): read it back for the plural rule and show it as given.
+    const n = typeof raw === 'number' ? raw : readNumber(lang, raw ?? '');
     const body = template.slice(m.index + m[0].length, end);
     const forms = new Map<string, string>();
     const option = /\s*(=\d+|zero|one|two|few|many|other)\s*\{/g;
@@ -62,13 +63,17 @@ export function expandPlurals(template: string, params: Params, lang: Translated
       option.lastIndex = close + 1;
     }
     const chosen = forms.get(`=${n}`) ?? forms.get(pluralCategory(lang, n)) ?? forms.get('other') ?? '';
-    out += template.slice(from, m.index) + chosen.replace(/#/g, numberIn(lang, n, 2));
+    out += template.slice(from, m.index) + chosen.replace(/#/g, typeof raw === 'string' ? raw : numberIn(lang, n, 2));
     from = end + 1;
     PLURAL_HEAD.lastIndex = end + 1;
   }
   return out + template.slice(from);
 }
 
+
+/** A number written by `numberIn` read back: group marks dropped, the decimal mark made a point. */
+export const readNumber = (lang: TranslatedLang, text: string): number =>
+  Number(lang === 'ru' ? text.replace(/[\s\u00a0]/g, '').replace(',', '.') : text.replace(/,/g, ''));
 
 /** Japanese writes numbers as English does; Russian groups with a no-break space and uses a decimal comma. */
 export const numberIn = (lang: TranslatedLang, n: number, digits: number): string =>

@@ -25,7 +25,7 @@ export function header(scene: Phaser.Scene, title: string, right = ''): void {
   g.fillStyle(hex(PALETTE.vermilion), 1).fillRect(12, 64, BASE.width - 24, 3);
   scene.add.text(BASE.margin, 22, sx(title), { ...TEXT.h2, color: PALETTE.paper });
   scene.add
-    .text(BASE.width - BASE.margin, 26, right, { fontFamily: FONTS.sans, fontSize: '17px', color: PALETTE.paper })
+    .text(BASE.width - BASE.margin, 26, sx(right), { fontFamily: FONTS.sans, fontSize: '17px', color: PALETTE.paper })
     .setOrigin(1, 0);
 }
 
