@@ -48,12 +48,44 @@ function preloadScenarios(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const files = Object.keys(ctx.bundle ?? {}).filter((f) => /^assets\/[\w-]+-[\w-]{8}\.json$/.test(f)).sort();
+        // The scenarios and the map, which every page needs; not the language files (i18n/files.ts asks for those).
+        const every = (origin: string): boolean => /(^|\/)scenarios\/[^/]+\.json$/.test(origin) || /(^|\/)kurils\.json$/.test(origin);
+        const files = Object.values(ctx.bundle ?? {})
+          .filter((a) => a.type === 'asset' && every(a.originalFileNames?.[0] ?? ''))
+          .map((a) => a.fileName)
+          .sort();
         return files.map((f) => ({
           tag: 'link',
           attrs: { rel: 'preload', as: 'fetch', type: 'application/json', crossorigin: '', href: `./${f}` },
           injectTo: 'head' as const,
         }));
+      },
+    },
+  };
+}
+
+/**
+ * The page's first script (src/ui/early.ts) as an entry of its own, put in the page's
+ * head as an async module: it runs as soon as it arrives (a few hundred bytes), not after
+ * Phaser and the game's code, and asks for the player's language files. (Vite would fold
+ * a second <script> of index.html into the main entry.) In development main.ts asks instead.
+ */
+function earlyScript(): Plugin {
+  return {
+    name: 'early-script',
+    apply: 'build',
+    config: () => ({ build: { rolldownOptions: { input: { index: 'index.html', early: 'src/ui/early.ts' } } } }),
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const early = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && (c.facadeModuleId ?? '').endsWith('src/ui/early.ts'));
+        if (!early) throw new Error('vite.config.ts: the early script (src/ui/early.ts) is missing from the build');
+        // Its few imports are announced with it, so they do not wait for it to be read.
+        const imports = early.type === 'chunk' ? early.imports : [];
+        return [
+          ...imports.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `./${f}` }, injectTo: 'head' as const })),
+          { tag: 'script', attrs: { type: 'module', async: true, crossorigin: '', src: `./${early.fileName}` }, injectTo: 'head' as const },
+        ];
       },
     },
   };
@@ -65,7 +97,7 @@ function preloadScenarios(): Plugin {
 export default defineConfig({
   base: './',
   publicDir: false,
-  plugins: [validateScenarios(), preloadScenarios()],
+  plugins: [validateScenarios(), preloadScenarios(), earlyScript()],
   build: {
     target: 'es2022',
     outDir: 'dist',

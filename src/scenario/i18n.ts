@@ -12,6 +12,9 @@ import type { Scenario } from './schema.ts';
 export const LANGS = ['en', 'ja', 'ru'] as const;
 export type Lang = (typeof LANGS)[number];
 export const TRANSLATED_LANGS = ['ja', 'ru'] as const;
+
+/** Each language named in itself, as the language choosers show it. */
+export const LANG_NAMES: Record<Lang, string> = { en: 'English', ja: '日本語', ru: 'Русский' };
 export type TranslatedLang = (typeof TRANSLATED_LANGS)[number];
 
 export const isLang = (s: unknown): s is Lang => typeof s === 'string' && (LANGS as readonly string[]).includes(s);

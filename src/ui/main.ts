@@ -3,7 +3,7 @@ import './styles.css';
 import './app/fonts';
 import { gameConfig } from './config';
 import { attachRouter, currentScene, renderCount } from './app/router';
-import { store } from './app/store';
+import { initialLang, store } from './app/store';
 import { toggleNarration } from './widgets/frame';
 import { t } from './i18n/t';
 import { loadBundledScenarios } from '../scenario/registry';
@@ -27,6 +27,9 @@ performance.mark('up:main');
 // Ask for the scenario files now, so they arrive while Phaser boots; the Preloader waits on the same promise.
 void loadBundledScenarios();
 void loadMap();
+// And for the player's language (its texts, translations and typefaces), when it is not English.
+const startLang = initialLang();
+if (startLang !== 'en') void import('./i18n/load').then((m) => m.prefetchLang(startLang)); // its files are already on their way (early.ts)
 const game = new Phaser.Game(gameConfig);
 attachRouter(game, { has: isClassroomKey, load: ensureClassroomScenes });
 watchTabs();

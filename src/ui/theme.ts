@@ -26,9 +26,10 @@ export const SIDE_COLOUR = { japan: PALETTE.blue, russia: PALETTE.vermilion } as
 export const hex = (css: string): number => parseInt(css.slice(1), 16);
 
 export const FONTS = {
-  // Noto Sans JP is declared only once the Japanese pack loads; until then the name is skipped.
-  serif: '"Source Serif 4", "Noto Sans JP", Georgia, serif',
-  sans: '"IBM Plex Sans", "Noto Sans JP", "Segoe UI", Arial, sans-serif',
+  // Noto Sans JP (the game's characters, then @fontsource's slices for any other) is declared
+  // only once the Japanese pack loads; until then the names are skipped.
+  serif: '"Source Serif 4", "Noto Sans JP Subset", "Noto Sans JP", Georgia, serif',
+  sans: '"IBM Plex Sans", "Noto Sans JP Subset", "Noto Sans JP", "Segoe UI", Arial, sans-serif',
 } as const;
 
 /** Canvas text styles; sizes are in the 1280×720 base, so they scale with the window. */

@@ -6,7 +6,8 @@ import { SIDES, type Ending, type Side } from '../../scenario/vocabulary';
 import { GameSession, replayPrefix, type Action, type GameConfig, type ReplayFile } from '../../sim';
 import { announce, announceAll } from '../a11y/live';
 import { t, setActiveLang, hasLang } from '../i18n/t';
-import { isLang, type Lang } from '../../scenario/i18n';
+import type { Lang } from '../../scenario/i18n';
+import { initialLang, rememberLang } from './lang-choice';
 import { scenarios } from './catalog';
 import { entryText, revealsOdds } from './narrate';
 import { visibleLength } from './views';
@@ -343,8 +344,6 @@ class AppStore {
   }
 }
 
-const LANG_KEY = 'unfinished-peace/lang';
-
 /** Fetches a language's pack once (the loader itself is loaded only for a language other than English). */
 export async function ensureLang(lang: Lang): Promise<void> {
   if (lang === 'en' || hasLang(lang)) return;
@@ -352,30 +351,6 @@ export async function ensureLang(lang: Lang): Promise<void> {
   await loadLang(lang, scenarios());
 }
 
-function rememberLang(lang: Lang): void {
-  try {
-    window.localStorage.setItem(LANG_KEY, lang);
-  } catch {
-    // A browser that cannot store keeps the language for this visit only.
-  }
-}
-
-/** The language to start in: the link's ?lang=, else the one chosen last time, else the browser's when it is one of ours. */
-export function initialLang(search: string = window.location.search): Lang {
-  const asked = new URLSearchParams(search).get('lang');
-  if (isLang(asked)) return asked;
-  let kept: string | null = null;
-  try {
-    kept = window.localStorage.getItem(LANG_KEY);
-  } catch {
-    kept = null;
-  }
-  if (isLang(kept)) return kept;
-  for (const l of navigator.languages ?? [navigator.language]) {
-    const base = l.toLowerCase().split('-')[0];
-    if (isLang(base)) return base;
-  }
-  return 'en';
-}
+export { initialLang };
 
 export const store = new AppStore();

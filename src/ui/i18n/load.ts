@@ -1,54 +1,64 @@
 // Loads a language for the screen: its interface catalogue, the shipped
 // scenarios' translations, its plural/number/date rules and its typefaces.
 // Imported lazily (store.chooseLang), so none of this is on the English page.
-import { en, type MessageKey } from './en';
+import { catalogueOf, type CatalogueFile } from './catalogue';
+import { LANG_FILES, preloadLang } from './files';
 import { formatFor } from './format';
+import { firstScreenWords } from './first-screen';
 import { installLang, hasLang, type Catalogue } from './t';
+import { addFaces } from './faces';
 import { dictionaryOf, type OverlayTexts, type TranslatedLang } from '../../scenario/i18n';
 import type { Scenario } from '../../scenario/schema';
 
-type CatalogueFile = { texts: Record<string, { en: string; text: string }> };
-
-const CATALOGUES: Record<TranslatedLang, () => Promise<{ default: CatalogueFile }>> = {
-  ja: () => import('./ja.json'),
-  ru: () => import('./ru.json'),
-};
-
-// Each language's typefaces: Japanese in unicode-range slices (the browser fetches only the
-// slices a page's characters need), Cyrillic as one small file per face (fonts.css).
-const FONTS: Record<TranslatedLang, () => Promise<unknown>> = {
+// Behind the game's own Japanese characters (faces.ts, from `npm run fonts`), every
+// other character from @fontsource's slices: needed only for texts the game did not ship
+// (a teacher's own translation), so their rules load after the first screen.
+const FALLBACK_FONTS: Partial<Record<TranslatedLang, () => Promise<unknown>>> = {
   ja: () => import('@fontsource/noto-sans-jp/400.css'),
-  ru: () => import('./fonts-cyrillic.css'),
 };
 
-const OVERLAYS = import.meta.glob('../../../scenarios/i18n/*.json', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+const isTexts = (data: unknown): boolean => data !== null && typeof data === 'object' && typeof (data as { texts?: unknown }).texts === 'object';
 
-/** The interface texts whose English is still the English they were translated from. */
-export function catalogueOf(file: CatalogueFile): Catalogue {
-  const out: Catalogue = {};
-  for (const [key, english] of Object.entries(en) as [MessageKey, string][]) {
-    const entry = file.texts[key];
-    if (entry && entry.en === english && entry.text.trim() !== '') out[key] = entry.text;
-  }
-  return out;
-}
-
-async function fetchOverlay(url: string): Promise<OverlayTexts | null> {
+/** A translation file's JSON, or null when it cannot be had: that part stays in English and the game goes on. */
+async function fetchJson(url: string): Promise<unknown> {
   try {
     const response = await fetch(url);
-    if (!response.ok) return null;
-    const data = (await response.json()) as unknown;
-    return data !== null && typeof data === 'object' && typeof (data as OverlayTexts).texts === 'object' ? (data as OverlayTexts) : null;
+    return response.ok ? ((await response.json()) as unknown) : null;
   } catch {
-    // A missing translation file leaves that scenario in English; the game goes on.
     return null;
   }
 }
 
-const loading = new Map<TranslatedLang, Promise<void>>();
+type Fetched = { catalogue: Promise<Catalogue>; overlays: Promise<Map<string, OverlayTexts | null>>; fonts: Promise<void> };
+const fetching = new Map<TranslatedLang, Fetched>();
 
-/** The catalogue keys the title draws on its canvas: its name, tagline, map labels and legend. */
-const FIRST_SCREEN = /^(app\.title|app\.tagline|map\..*|status\..*)$/;
+/**
+ * Starts everything a language needs that does not depend on the scenarios: the
+ * catalogue, every shipped scenario's translation file, the typeface rules and,
+ * once the catalogue is in, the typeface slices the title's words need. Called
+ * by main.ts before Phaser boots, so these requests run while it does.
+ */
+export function prefetchLang(lang: TranslatedLang): Fetched {
+  let f = fetching.get(lang);
+  if (!f) {
+    preloadLang(lang); // asks once: nothing more when main.ts already has
+    const files = LANG_FILES[lang];
+    const catalogue = fetchJson(files.catalogue).then((file) => catalogueOf(isTexts(file) ? (file as CatalogueFile) : { texts: {} }));
+    // The faces, and at once the files the title draws with (preloaded already): they need
+    // not wait for the texts below.
+    const faces = addFaces(lang);
+    const titleFaces = Promise.all(faces.filter((_, i) => files.faces[i]!.title).map((f) => f.load().catch(() => undefined)));
+    const overlays = Promise.all([...files.overlays].map(async ([id, url]) => [id, await fetchJson(url).then((d) => (isTexts(d) ? (d as OverlayTexts) : null))] as const)).then((all) => new Map(all));
+    // The slices for the title's words are asked for as soon as the words are known, not when
+    // the title is laid out; later slices redraw canvas texts as they arrive (main.ts).
+    const fonts = Promise.all([catalogue, overlays, titleFaces]).then(([c, o]) => fontsFor(lang, firstScreenWords(lang, c, o.values())));
+    f = { catalogue, overlays, fonts };
+    fetching.set(lang, f);
+  }
+  return f;
+}
+
+const loading = new Map<TranslatedLang, Promise<void>>();
 
 /**
  * Loads a language once (later calls share the first). Scenario texts are
@@ -59,27 +69,20 @@ export function loadLang(lang: TranslatedLang, scenarios: readonly Scenario[]): 
   let p = loading.get(lang);
   if (!p) {
     p = (async () => {
-      const overlayFor = (id: string) => Object.entries(OVERLAYS).find(([path]) => path.endsWith(`/${id}.${lang}.json`))?.[1];
-      const [catalogue, overlays] = await Promise.all([
-        CATALOGUES[lang]().then((m) => catalogueOf(m.default)),
-        Promise.all(scenarios.map(async (s) => {
-          const url = overlayFor(s.id);
-          return { s, overlay: url ? await fetchOverlay(url) : null };
-        })),
-        FONTS[lang]().catch(() => undefined),
-      ]);
+      const f = prefetchLang(lang);
+      const [catalogue, overlays] = await Promise.all([f.catalogue, f.overlays]);
       const texts = new Map<string, string>();
       const quotes = new Map<string, string>();
-      for (const { s, overlay } of overlays) {
+      for (const s of scenarios) {
+        const overlay = overlays.get(s.id);
         if (!overlay) continue;
         const d = dictionaryOf(s, overlay);
         for (const [k, v] of d.texts) if (!texts.has(k)) texts.set(k, v);
         for (const [k, v] of d.quotes) if (!quotes.has(k)) quotes.set(k, v);
       }
       installLang(lang, { catalogue, texts, quotes, format: formatFor(lang) });
-      // Only the first screen's canvas words are waited for; every later slice redraws the
-      // canvas texts when it arrives (main.ts), and DOM text redraws by itself.
-      await fontsFor(lang, (Object.entries(catalogue) as [string, string][]).filter(([k]) => FIRST_SCREEN.test(k)).map(([, v]) => v).join(''));
+      await f.fonts;
+      setTimeout(() => void FALLBACK_FONTS[lang]?.().catch(() => undefined), 0);
     })();
     loading.set(lang, p);
   }
@@ -94,7 +97,7 @@ async function fontsFor(lang: TranslatedLang, sample: string): Promise<void> {
   if (typeof document === 'undefined' || !document.fonts) return;
   const chars = [...new Set(sample)].join('');
   const faces = lang === 'ja'
-    ? ['400 17px "Noto Sans JP"']
+    ? ['400 17px "Noto Sans JP Subset"']
     : ['400 17px "IBM Plex Sans"', '600 17px "IBM Plex Sans"', '400 17px "Source Serif 4"', '600 17px "Source Serif 4"', 'italic 400 17px "Source Serif 4"'];
   await Promise.race([
     Promise.all(faces.map((f) => document.fonts.load(f, chars))).catch(() => undefined),

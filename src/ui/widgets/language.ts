@@ -1,9 +1,7 @@
 // The language choosers: each language named in itself (English, 日本語, Русский), so a
 // player finds their own whatever the screen is in now.
-import { LANGS, type Lang } from '../../scenario/i18n';
+import { LANGS, LANG_NAMES, type Lang } from '../../scenario/i18n';
 import { select } from './form';
-
-export const LANG_NAMES: Record<Lang, string> = { en: 'English', ja: '日本語', ru: 'Русский' };
 
 export function languageSelect(label: string, value: Lang, testid: string, onChange?: (lang: Lang) => void): { wrap: HTMLElement; el: HTMLSelectElement } {
   const field = select(label, LANGS.map((l) => ({ value: l, label: LANG_NAMES[l] })), value, testid, onChange ? (v) => onChange(v as Lang) : undefined);
