@@ -15,7 +15,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { en } from '../ui/i18n/en';
+import { allEnglish as en } from '../ui/i18n/english';
 import { TRANSLATED_LANGS, isLang, type TranslatedLang } from '../scenario/i18n';
 import { checkOverlay, loadOverlay, overlayTemplate, type Overlay } from '../scenario/overlay';
 import { formatProblem, type Problem } from '../scenario/problems';

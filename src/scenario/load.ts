@@ -1,6 +1,10 @@
 import { scenarioSchema, type Condition, type Scenario, type Citation } from './schema.ts';
-import { fromZod, type Problem, type Result } from './problems.ts';
-import { readJsonText, SCENARIO_LIMITS, unexpected } from './text.ts';
+import { fromZod, problem, type Problem, type Result } from './problems.ts';
+import { readJsonText, SCENARIO_LIMITS, unexpectedMsg } from './text.ts';
+import { msg, sideMsg, type Msg } from './messages.ts';
+
+/** Reports one problem of the file at a JSON path. */
+type At = (path: string, m: Msg) => void;
 import { ISSUES, type IssueId } from './vocabulary.ts';
 
 export { SCENARIO_LIMITS };
@@ -16,7 +20,7 @@ export function loadScenario(textIn: string, file: string): Result<Scenario> {
   try {
     return validateScenario(parsed.value, file);
   } catch (error) {
-    return { ok: false, problems: [{ file, path: '', message: unexpected(error) }] };
+    return { ok: false, problems: [problem(file, '', unexpectedMsg(error))] };
   }
 }
 
@@ -41,7 +45,7 @@ export function validateScenario(data: unknown, file: string): Result<Scenario> 
  */
 function crossCheck(s: Scenario, file: string): Problem[] {
   const problems: Problem[] = [];
-  const at = (path: string, message: string) => problems.push({ file, path, message });
+  const at: At = (path, m) => problems.push(problem(file, path, m));
   for (const group of checkGroups(s, at)) {
     try {
       group();
@@ -52,11 +56,11 @@ function crossCheck(s: Scenario, file: string): Problem[] {
   return problems;
 }
 
-function checkGroups(s: Scenario, at: (path: string, message: string) => void): (() => void)[] {
+function checkGroups(s: Scenario, at: At): (() => void)[] {
   return [() => checkIds(s, at), () => checkGoalWeights(s, at), () => checkCitations(s, at), () => checkDates(s, at), () => checkVariables(s, at), () => checkIssues(s, at), () => checkConditions(s, at), () => checkFactions(s, at)];
 }
 
-function checkIds(s: Scenario, at: (path: string, message: string) => void): void {
+function checkIds(s: Scenario, at: At): void {
   duplicates(s.sources.map((x) => x.id), 'sources', at);
   duplicates(s.sources.map((x) => x.file), 'sources', at, 'file');
   duplicates(s.rounds.map((x) => x.id), 'rounds', at);
@@ -70,84 +74,84 @@ function checkIds(s: Scenario, at: (path: string, message: string) => void): voi
 }
 
 /** scenarios/README.md: each side's goal weights sum to 100, so scores of different scenarios read alike. */
-function checkGoalWeights(s: Scenario, at: (path: string, message: string) => void): void {
+function checkGoalWeights(s: Scenario, at: At): void {
   for (const side of ['japan', 'russia'] as const) {
     const goals = s.sides[side].brief.goals;
     if (!goals.every((g) => typeof g.weight === 'number' && Number.isFinite(g.weight))) continue;
     const sum = goals.reduce((total, g) => total + g.weight, 0);
     // Weights may be decimals: compare after rounding off floating-point dust.
     if (Math.abs(sum - 100) > 1e-9) {
-      at(`sides.${side}.brief.goals`, `the goal weights sum to ${Number(sum.toPrecision(12))}, but each side's weights must sum to 100 (${goals.map((g) => `${g.id} ${g.weight}`).join(', ')})`);
+      at(`sides.${side}.brief.goals`, msg('check.weights', { sum: Number(sum.toPrecision(12)), goals: goals.map((g) => `${g.id} ${g.weight}`).join(', ') }));
     }
   }
 }
 
 /** Citations must name a source in the registry. */
-function checkCitations(s: Scenario, at: (path: string, message: string) => void): void {
+function checkCitations(s: Scenario, at: At): void {
   const sourceIds = new Set(s.sources.map((src) => src.id));
   walkCitations(s, '', (cite, path) => {
     if (cite.source !== 'designer' && !sourceIds.has(cite.source)) {
-      at(path, `cites source "${cite.source}", which is not in the sources registry (known: ${[...sourceIds].join(', ')}, or "designer")`);
+      at(path, msg('check.citation', { source: cite.source, known: [...sourceIds].join(', ') }));
     }
   });
 
 }
 
-function checkDates(s: Scenario, at: (path: string, message: string) => void): void {
-  if (s.period.start > s.period.end) at('period', `start ${s.period.start} is after end ${s.period.end}`);
+function checkDates(s: Scenario, at: At): void {
+  if (s.period.start > s.period.end) at('period', msg('check.period', { start: s.period.start, end: s.period.end }));
   s.rounds.forEach((r, i) => {
     const prev = s.rounds[i - 1];
-    if (prev && r.date < prev.date) at(`rounds[${i}].date`, `round "${r.id}" on ${r.date} comes before the previous round "${prev.id}" on ${prev.date}: rounds must be in date order`);
-    if (r.date < s.period.start || r.date > s.period.end) at(`rounds[${i}].date`, `${r.date} is outside the scenario's period ${s.period.start} to ${s.period.end}`);
+    if (prev && r.date < prev.date) at(`rounds[${i}].date`, msg('check.roundOrder', { round: r.id, date: r.date, previous: prev.id, previousDate: prev.date }));
+    if (r.date < s.period.start || r.date > s.period.end) at(`rounds[${i}].date`, msg('check.roundPeriod', { date: r.date, start: s.period.start, end: s.period.end }));
   });
   // A historical moment belongs to its time: a window inside the period, holding at least one round's date.
   s.events.forEach((e, i) => {
     const w = e.window;
     if (w === undefined) {
-      if (e.when === undefined) at(`events[${i}]`, `event "${e.id}" can strike in any round: give it a "window" of dates ({ "from": "YYYY-MM-DD", "to": "YYYY-MM-DD" }) or a "when" condition that makes its premise true`);
+      if (e.when === undefined) at(`events[${i}]`, msg('check.eventAnyRound', { event: e.id }));
       return;
     }
     const path = `events[${i}].window`;
     if (w.from > w.to) {
-      at(path, `window opens on ${w.from}, after it closes on ${w.to}`);
+      at(path, msg('check.windowOrder', { from: w.from, to: w.to }));
       return;
     }
-    if (w.from < s.period.start) at(`${path}.from`, `${w.from} is before the scenario's period ${s.period.start} to ${s.period.end}: what happened before the scenario starts belongs in its starting state`);
-    if (w.to > s.period.end) at(`${path}.to`, `${w.to} is after the scenario's period ${s.period.start} to ${s.period.end}`);
+    if (w.from < s.period.start) at(`${path}.from`, msg('check.windowBefore', { from: w.from, start: s.period.start, end: s.period.end }));
+    if (w.to > s.period.end) at(`${path}.to`, msg('check.windowAfter', { to: w.to, start: s.period.start, end: s.period.end }));
     if (w.from >= s.period.start && w.to <= s.period.end && !s.rounds.some((r) => r.date >= w.from && r.date <= w.to)) {
-      at(path, `no round falls between ${w.from} and ${w.to} (rounds: ${s.rounds.map((r) => r.date).join(', ')}), so event "${e.id}" can never strike`);
+      at(path, msg('check.windowEmpty', { from: w.from, to: w.to, rounds: s.rounds.map((r) => r.date).join(', '), event: e.id }));
     }
   });
 
 }
 
-function checkVariables(s: Scenario, at: (path: string, message: string) => void): void {
+function checkVariables(s: Scenario, at: At): void {
   for (const [vid, spec] of Object.entries(s.variables)) {
     const path = `variables["${vid}"]`;
-    if (spec.min >= spec.max) at(path, `min ${spec.min} must be below max ${spec.max}`);
-    else if (spec.start < spec.min || spec.start > spec.max) at(`${path}.start`, `start ${spec.start} is outside the variable's own range ${spec.min} to ${spec.max}`);
-    if (spec.levels && spec.levels.length !== spec.max - spec.min + 1) at(`${path}.levels`, `expected ${spec.max - spec.min + 1} level names (one per value from ${spec.min} to ${spec.max}), got ${spec.levels.length}`);
+    if (spec.min >= spec.max) at(path, msg('check.varRange', { min: spec.min, max: spec.max }));
+    else if (spec.start < spec.min || spec.start > spec.max) at(`${path}.start`, msg('check.varStart', { start: spec.start, min: spec.min, max: spec.max }));
+    if (spec.levels && spec.levels.length !== spec.max - spec.min + 1) at(`${path}.levels`, msg('check.varLevels', { count: spec.max - spec.min + 1, min: spec.min, max: spec.max, got: spec.levels.length }));
   }
 
 }
 
-function checkIssues(s: Scenario, at: (path: string, message: string) => void): void {
+function checkIssues(s: Scenario, at: At): void {
   s.issues.forEach((table, i) => {
     const known: readonly string[] = ISSUES[table.id];
     table.options.forEach((o, j) => {
-      if (!known.includes(o.id)) at(`issues[${i}].options[${j}].id`, `"${o.id}" is not an option of ${table.id} (expected one of ${known.join(', ')})`);
+      if (!known.includes(o.id)) at(`issues[${i}].options[${j}].id`, msg('check.notOption', { value: o.id, issue: table.id, known: known.join(', ') }));
     });
     const missing = known.filter((k) => !table.options.some((o) => o.id === k));
-    if (missing.length > 0) at(`issues[${i}].options`, `missing option${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${table.id}`);
-    if (!table.options.some((o) => o.available)) at(`issues[${i}].options`, `at least one option of ${table.id} must be available`);
+    if (missing.length > 0) at(`issues[${i}].options`, msg(missing.length > 1 ? 'check.missingOptions' : 'check.missingOption', { missing: missing.join(', '), issue: table.id }));
+    if (!table.options.some((o) => o.available)) at(`issues[${i}].options`, msg('check.noOption', { issue: table.id }));
   });
 
 }
 
-function checkConditions(s: Scenario, at: (path: string, message: string) => void): void {
+function checkConditions(s: Scenario, at: At): void {
   const checkOption = (issue: IssueId, value: string | undefined, path: string) => {
     if (value !== undefined && !(ISSUES[issue] as readonly string[]).includes(value)) {
-      at(path, `"${value}" is not an option of ${issue} (expected one of ${ISSUES[issue].join(', ')})`);
+      at(path, msg('check.notOption', { value, issue, known: ISSUES[issue].join(', ') }));
     }
   };
   const checkCondition = (c: Condition, path: string) => {
@@ -159,7 +163,7 @@ function checkConditions(s: Scenario, at: (path: string, message: string) => voi
     else if ('not' in c) checkCondition(c.not, `${path}.not`);
     else if ('faction' in c) checkFactionRef(s, c.faction, `${path}.faction`, at);
     else if ('round' in c && c.round.gte !== undefined && c.round.gte > s.rounds.length) {
-      at(`${path}.round.gte`, `round ${c.round.gte} does not exist: the scenario has ${s.rounds.length} rounds`);
+      at(`${path}.round.gte`, msg('check.noRound', { round: c.round.gte, count: s.rounds.length }));
     }
   };
   s.events.forEach((e, i) => e.when && checkCondition(e.when, `events[${i}].when`));
@@ -181,30 +185,30 @@ function checkConditions(s: Scenario, at: (path: string, message: string) => voi
   }
 }
 
-function checkFactionRef(s: Scenario, faction: string, path: string, at: (path: string, message: string) => void): void {
+function checkFactionRef(s: Scenario, faction: string, path: string, at: At): void {
   if (!s.factions.some((f) => f.id === faction)) {
-    at(path, `names faction "${faction}", which the scenario does not have (factions: ${s.factions.map((f) => f.id).join(', ') || 'none'})`);
+    at(path, msg('check.noFaction', { faction, known: s.factions.map((f) => f.id).join(', ') || msg('check.noFactions') }));
   }
 }
 
 /** Factions: at most four a side (the home front must fit on one screen), a demand that names real options, and work that moves factions that exist. */
-function checkFactions(s: Scenario, at: (path: string, message: string) => void): void {
+function checkFactions(s: Scenario, at: At): void {
   for (const side of ['japan', 'russia'] as const) {
     const n = s.factions.filter((f) => f.side === side).length;
-    if (n > 4) at('factions', `${side} has ${n} factions; at most 4 a side fit the home-front panel`);
+    if (n > 4) at('factions', msg('check.tooManyFactions', { side: sideMsg(side), count: n }));
   }
   s.factions.forEach((f, i) => {
     const path = `factions[${i}]`;
     for (const bound of ['atLeast', 'atMost'] as const) {
       const value = f.demand[bound];
       if (value !== undefined && !(ISSUES[f.demand.issue] as readonly string[]).includes(value)) {
-        at(`${path}.demand.${bound}`, `"${value}" is not an option of ${f.demand.issue} (expected one of ${ISSUES[f.demand.issue].join(', ')})`);
+        at(`${path}.demand.${bound}`, msg('check.notOption', { value, issue: f.demand.issue, known: ISSUES[f.demand.issue].join(', ') }));
       }
     }
-    if (f.demand.atLeast === undefined && f.demand.atMost === undefined) at(`${path}.demand`, 'expected "atLeast" or "atMost": a demand bounds one issue');
+    if (f.demand.atLeast === undefined && f.demand.atMost === undefined) at(`${path}.demand`, msg('check.demand'));
     f.work.also.forEach((x, k) => {
       checkFactionRef(s, x.faction, `${path}.work.also[${k}].faction`, at);
-      if (x.faction === f.id) at(`${path}.work.also[${k}].faction`, `faction "${f.id}" cannot move itself here: its own gain is "work.gain"`);
+      if (x.faction === f.id) at(`${path}.work.also[${k}].faction`, msg('check.selfWork', { faction: f.id }));
     });
   });
 }
@@ -212,13 +216,13 @@ function checkFactions(s: Scenario, at: (path: string, message: string) => void)
 function duplicates(
   ids: string[],
   path: string,
-  at: (path: string, message: string) => void,
+  at: At,
   field = 'id',
 ): void {
   const seen = new Map<string, number>();
   ids.forEach((value, i) => {
     const first = seen.get(value);
-    if (first !== undefined) at(`${path}[${i}].${field}`, `duplicate ${field} "${value}" (already used at ${path}[${first}])`);
+    if (first !== undefined) at(`${path}[${i}].${field}`, msg('check.duplicate', { field, value, first: `${path}[${first}]` }));
     else seen.set(value, i);
   });
 }

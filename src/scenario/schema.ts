@@ -15,6 +15,7 @@ import {
 } from './vocabulary.ts';
 import { isBlank } from './chars.ts';
 import { ID_MAX } from './text.ts';
+import { english, msg } from './messages.ts';
 
 // Every object is strict: a misspelt field is an error, never silently ignored.
 
@@ -22,14 +23,14 @@ import { ID_MAX } from './text.ts';
 // A text of zero-width spaces is as empty as one of spaces: both read blank.
 const text = z.string().check(
   z.trim(),
-  z.minLength(1, 'expected a non-empty text'),
-  z.refine((s) => s === '' || !isBlank(s), 'expected a non-empty text: this one is only invisible characters (zero-width spaces, joiners or controls)'),
+  z.minLength(1, english(msg('schema.nonEmpty'))),
+  z.refine((s) => s === '' || !isBlank(s), english(msg('schema.invisible'))),
 );
 
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD'));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, english(msg('schema.date'))));
 const id = z.string().check(
-  z.regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id of lower-case letters, digits and dashes'),
-  z.maxLength(ID_MAX, `expected an id of at most ${ID_MAX} characters`),
+  z.regex(/^[a-z0-9][a-z0-9-]*$/, english(msg('schema.id'))),
+  z.maxLength(ID_MAX, english(msg('schema.idMax', { max: ID_MAX }))),
 );
 const num = (lo?: number, hi?: number) =>
   lo === undefined ? z.number() : hi === undefined ? z.number().check(z.gte(lo)) : z.number().check(z.gte(lo), z.lte(hi));
@@ -39,7 +40,7 @@ const list = <T extends z.ZodMiniType>(item: T, min = 0, max?: number) =>
 /** Evidence from an article, or an honest mark that the game invented it. */
 export const citationSchema = z.union([
   z.strictObject({
-    source: id.check(z.refine((s) => s !== 'designer', 'a registered source id (or "designer" with a reason)')),
+    source: id.check(z.refine((s) => s !== 'designer', english(msg('schema.source')))),
     quote: text,
     /** Who the article gives these words to: the person or outlet it quotes, or its own author for its prose. `npm run cite` checks it. */
     saidBy: z.optional(text),
@@ -50,7 +51,7 @@ export type Citation = z.infer<typeof citationSchema>;
 
 export const sourceSchema = z.strictObject({
   id,
-  file: z.string().check(z.regex(/^[\w.-]+\.txt$/, 'expected a file name like 000_abc.txt')),
+  file: z.string().check(z.regex(/^[\w.-]+\.txt$/, english(msg('schema.sourceFile')))),
   outlet: text,
   author: text,
   title: text,
@@ -193,7 +194,7 @@ const goalSchema = z.strictObject({
   cite: citationSchema,
 });
 
-const range = z.tuple([num(), num()]).check(z.refine(([a, b]) => a <= b, 'expected a range [low, high] with low ≤ high'));
+const range = z.tuple([num(), num()]).check(z.refine(([a, b]) => a <= b, english(msg('schema.range'))));
 
 const issueWeights = z.strictObject({
   islands: range,

@@ -4,6 +4,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { loadScenario } from '../../src/scenario/load';
+import { formatProblem } from '../../src/scenario/problems';
 import { chooseByKeyboard, GENEROUS, gotoGame, launch, openPage, overflows, play, press, snap, tabTo, up, until } from './helpers';
 
 let browser: Browser;
@@ -82,7 +84,7 @@ describe('the game in Japanese and Russian', () => {
     await campaign('ru', '?scenario=moscow-2019&seed=class-7b&side=russia&opponent=computer', 'ru-russia');
   });
 
-  it('hot seat: Japan’s player reads Japanese and Russia’s player reads Russian, on one screen', async () => {
+  it('hot seat: Japan’s player reads Japanese and Russia’s player reads Russian, on one screen, and still after leaving and continuing', async () => {
     const { page, context, errors } = await openPage(browser);
     await gotoGame(page, '?lang=en');
     await chooseByKeyboard(page, 'opponent', 'human');
@@ -93,6 +95,13 @@ describe('the game in Japanese and Russian', () => {
     await until(page, (u) => u.scene === 'Handover' || u.scene === 'Brief', 'the game to start', 20_000);
     const langs = new Map<string, Set<string>>();
     for (let step = 0; step < 200; step++) {
+      if (step === 12) {
+        // Come back to the game from the title: each side's language is kept with its save.
+        await page.goto(`${page.url().split('?')[0]}?lang=en`);
+        await until(page, (x) => x.scene === 'Title', 'the title', 20_000);
+        await page.click('[data-testid="save-row"] [data-testid="continue"]');
+        await until(page, (x) => x.scene !== 'Title', 'the continued game', 20_000);
+      }
       const u = await up(page);
       if (u.scene === 'Debrief') break;
       const lang = await page.evaluate(() => document.documentElement.lang);
@@ -137,6 +146,31 @@ describe('the game in Japanese and Russian', () => {
       await visit('tab-TeacherGuide', 'TeacherGuide');
       expect(await page.textContent('[data-testid="guide-text"]')).toContain(lang === 'ja' ? '教師用ガイド' : 'учител');
       expect(problems).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  for (const [lang, script] of [['ja', /[\u3040-\u30ff\u4e00-\u9fff]/], ['ru', /[а-яё]/i]] as const) {
+    it(`a teacher's broken scenario is refused in ${lang}: every problem in ${lang}, where the command line says it in English`, async () => {
+      const { page, context, errors } = await openPage(browser);
+      await gotoGame(page, `?lang=${lang}`);
+      const broken = JSON.parse(readFileSync('tests/fixtures/scenarios/several-mixed-problems.json', 'utf8')) as object;
+      const text = JSON.stringify(broken, null, 2);
+      const r = loadScenario(text, 'mine.json');
+      if (r.ok) throw new Error('the fixture should load with problems');
+      await page.setInputFiles('[data-testid="own-scenario"]', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+      const items = page.locator('[data-testid="own-scenario-problems"] li');
+      await items.first().waitFor();
+      const shown = await items.allInnerTexts();
+      expect(shown).toHaveLength(r.problems.length);
+      shown.forEach((line, i) => {
+        const p = r.problems[i]!;
+        expect(line.startsWith(`mine.json: ${p.path === '' ? '' : `${p.path}: `}`), line).toBe(true);
+        expect(line, line).toMatch(script);
+        expect(line).not.toBe(formatProblem(p));
+      });
+      await snap(page, `${lang}-own-scenario-problems`);
       expect(errors).toEqual([]);
       await context.close();
     });

@@ -265,7 +265,7 @@ describe('saving tells the truth', () => {
     await page.setInputFiles('[data-testid="load-save"]', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"a": 1, "a": 2}') });
     const msg = page.locator('[data-testid="load-save-report"] .msg');
     await msg.waitFor();
-    expect(await msg.innerText()).toMatch(/^notes\.json is not a saved game of Unfinished Peace: the key "a" appears twice/);
+    expect(await msg.innerText()).toMatch(/^notes\.json is not a saved game of Unfinished Peace: a: the key "a" appears twice/);
     expect(errors).toEqual([]);
     await context.close();
   });

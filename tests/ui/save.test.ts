@@ -25,6 +25,16 @@ describe('save slots', () => {
     expect(readKey(w.key)).toEqual({ kind: 'ok', save: good, key: w.key });
   });
 
+  it('keeps a hot-seat game’s reading language per side, and refuses a save naming a language or side it does not know', () => {
+    const hot: SaveFile = { ...good, config: { ...good.config, controllers: { japan: 'human', russia: 'human' } }, langs: { japan: 'ja', russia: 'ru' } };
+    const w = writeSave(hot);
+    expect(readKey(w.key)).toEqual({ kind: 'ok', save: hot, key: w.key });
+    ls.setItem(w.key, JSON.stringify({ ...hot, langs: { japan: 'fr' } }));
+    expect(readKey(w.key)).toMatchObject({ kind: 'corrupt', reason: 'unreadable' });
+    ls.setItem(w.key, JSON.stringify({ ...hot, langs: { china: 'ja' } }));
+    expect(readKey(w.key)).toMatchObject({ kind: 'corrupt', reason: 'unreadable' });
+  });
+
   it('keeps each game in its own slot and lists them newest first', () => {
     writeSave(game('game-A', 1000));
     writeSave(game('game-B', 3000));

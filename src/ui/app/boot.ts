@@ -64,6 +64,7 @@ export async function continueSave(key: string, save: SaveFile, fromFile?: strin
       const r = session.act(action);
       if (!r.ok) throw new Error(r.error);
     }
+    await store.chooseSideLangs(save.langs ?? {});
     store.begin(scenario, session, { restored: true });
     return { kind: 'ok' };
   } catch (error) {

@@ -4,7 +4,8 @@
 // nothing is removed before its copy has been read back.
 import type { Action, GameConfig } from '../../sim';
 import { checkStoredSeed } from '../../sim/index';
-import { DIFFICULTIES, SIDES, STRATEGIES } from '../../scenario/vocabulary';
+import { DIFFICULTIES, SIDES, STRATEGIES, type Side } from '../../scenario/vocabulary';
+import { isLang, type Lang } from '../../scenario/i18n';
 import { readJsonText, SCENARIO_MAX_BYTES, utf8Bytes } from '../../scenario/text';
 
 /** The one save of the first versions, read once and moved into its slot. */
@@ -33,6 +34,8 @@ export interface SaveFile {
   /** When it was last written (the page's clock; the simulation never reads it). */
   savedAt?: number;
   own?: OwnScenarioRef;
+  /** Hot seat: the language each side's player reads (absent: the page's language for both). */
+  langs?: Partial<Record<Side, Lang>>;
 }
 
 /** Why a save was set aside: unreadable, or written by another version of the game. */
@@ -132,6 +135,10 @@ export function isSave(x: unknown): x is SaveFile {
   if (o.own !== undefined) {
     const own = o.own as Record<string, unknown> | null;
     if (typeof own !== 'object' || own === null || typeof own.file !== 'string' || (own.text !== undefined && typeof own.text !== 'string') || (own.title !== undefined && typeof own.title !== 'string')) return false;
+  }
+  if (o.langs !== undefined) {
+    const langs = o.langs as Record<string, unknown> | null;
+    if (typeof langs !== 'object' || langs === null || Array.isArray(langs) || !Object.entries(langs).every(([k, v]) => (SIDES as readonly string[]).includes(k) && isLang(v))) return false;
   }
   if (!(DIFFICULTIES as readonly unknown[]).includes(c.difficulty)) return false;
   const controllers = c.controllers as Record<string, unknown> | null;

@@ -316,6 +316,8 @@ class AppStore {
       config: this.session.state.config,
       actions: [...this.session.actions],
       savedAt: Date.now(),
+      // Hot seat: each side's reading language comes back with the game.
+      ...(Object.keys(this.sideLangs).length > 0 ? { langs: { ...this.sideLangs } } : {}),
       ...(source ? { own: { file: source.file, title: this.scenario.title, ...(source.text === '' ? {} : { text: source.text }) } } : {}),
     };
   }

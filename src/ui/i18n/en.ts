@@ -513,6 +513,10 @@ export const en = {
   'replay.back.title': 'Back to setup',
 
   'common.back': 'Back',
+  'file.choose': 'Choose a file…',
+  'file.chooseMany': 'Choose files…',
+  'file.none': 'No file chosen',
+  'file.many': '{count} files chosen',
   'common.log': 'Log (L)',
   'common.close': 'Close',
   'common.yourTurn': 'Your move, {side}.',

@@ -13,8 +13,8 @@ export const FIRST_SCREEN_SCENARIO = /^(title|summary|islands\.\w+\.names\.\w+)$
 type Texts = { texts: Record<string, { text: string }> };
 
 /** The title's words in a language: the catalogue's first-screen texts, the scenarios' names and summaries, a date as the title writes it, and the language chooser's names. */
-export function firstScreenWords(lang: TranslatedLang, catalogue: Readonly<Record<string, string>>, overlays: Iterable<Texts | null>): string {
-  const words = Object.entries(catalogue).filter(([k]) => FIRST_SCREEN.test(k)).map(([, v]) => v);
+export function firstScreenWords(lang: TranslatedLang, catalogue: Readonly<Partial<Record<string, string>>>, overlays: Iterable<Texts | null>): string {
+  const words = Object.entries(catalogue).filter(([k]) => FIRST_SCREEN.test(k)).map(([, v]) => v ?? '');
   for (const overlay of overlays) for (const [k, e] of Object.entries(overlay?.texts ?? {})) if (FIRST_SCREEN_SCENARIO.test(k)) words.push(e.text);
   words.push(dateIn(lang, '2016-12-31'), ...Object.values(LANG_NAMES));
   return words.join('');

@@ -1,3 +1,4 @@
+import { PROBLEM_TEXTS, renderMsg, type Msg } from '../../scenario/messages';
 import { en, type MessageKey } from './en';
 import type { Lang } from '../../scenario/i18n';
 
@@ -8,7 +9,8 @@ import type { Lang } from '../../scenario/i18n';
 // only holds the packs that decision picks from.
 
 export type Params = Record<string, string | number>;
-export type Catalogue = Partial<Record<MessageKey, string>>;
+/** A language's texts by key: the interface's (MessageKey) and the file checks' (`problem.<key>`). */
+export type Catalogue = Partial<Record<string, string>>;
 
 /** One language: the interface catalogue and the scenario texts (English → translation). */
 export interface LangPack {
@@ -67,6 +69,11 @@ function fill(template: string, params: Params): string {
 /** Looks a message up and fills its {placeholders}; values go in as plain text. Falls back to English. */
 export function t(key: MessageKey, params: Params = {}): string {
   return fill(pack.catalogue[key] ?? en[key] ?? key, params);
+}
+
+/** A file check's message (src/scenario/messages.ts) in the language on screen, its nested messages too; English when untranslated. */
+export function problemText(m: Msg): string {
+  return renderMsg(m, (key, params) => fill(pack.catalogue[`problem.${key}`] ?? PROBLEM_TEXTS[key], params));
 }
 
 /** For keys built from data (e.g. `status.${id}`), checked at run time. */

@@ -9,7 +9,7 @@ import { findScenario, scenarios } from '../app/catalog';
 import { endingText, optionLabel, sideName } from '../app/narrate';
 import { focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
-import { select } from '../widgets/form';
+import { filePicker, select } from '../widgets/form';
 import { classroomFrame } from '../class/nav';
 import { acceptFiles } from '../widgets/file-drop';
 import { BatchClient } from '../class/worker-client';
@@ -60,8 +60,8 @@ export class ClassView extends Phaser.Scene {
     const cls = store.classroom;
     const client = new BatchClient();
     this.events.once('shutdown', () => client.dispose());
-    const input = h('input', { type: 'file', id: 'class-files', multiple: true, accept: '.json,application/json', testid: 'class-files' });
-    const zone = h('div', { class: 'class-drop', testid: 'class-drop' }, h('label', { for: 'class-files' }, t('class.view.choose')), input, h('p', { class: 'help' }, t('class.view.drop')));
+    const { wrap: picker, input } = filePicker('class-files', t('class.view.choose'), { multiple: true });
+    const zone = h('div', { class: 'class-drop', testid: 'class-drop' }, h('div', { class: 'field-label' }, t('class.view.choose')), picker, h('p', { class: 'help' }, t('class.view.drop')));
     const dom: ClassDom = {
       status: h('p', { role: 'status', testid: 'class-status', class: 'help' }),
       results: h('div', { testid: 'class-results' }),

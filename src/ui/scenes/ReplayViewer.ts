@@ -1,15 +1,16 @@
 import Phaser from 'phaser';
 import { REPLAY_LIMITS, verifyReplay } from '../../sim';
-import { tooLargeMessage, unexpected } from '../../scenario/text';
+import { tooLarge, unexpectedMsg } from '../../scenario/text';
 import { BASE } from '../theme';
 import { h } from '../dom/el';
-import { t } from '../i18n/t';
+import { problemText, t } from '../i18n/t';
 import { store } from '../app/store';
 import { route } from '../app/router';
 import { findScenario, scenarios } from '../app/catalog';
 import { paper, header, panel, focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
 import { acceptFiles } from '../widgets/file-drop';
+import { filePicker } from '../widgets/form';
 
 /** Opens a replay file (picker or drop), verifies it, and hands it to the scenes read-only. */
 export class ReplayViewer extends Phaser.Scene {
@@ -22,10 +23,10 @@ export class ReplayViewer extends Phaser.Scene {
     header(this, t('replay.heading'));
     const root = panel(this, BASE.margin + 8, 90, 820, 560, { testid: 'replay-viewer', label: t('replay.heading') });
     const status = h('div', { testid: 'replay-status', role: 'status' });
-    const input = h('input', { type: 'file', id: 'replay-file', accept: '.json,application/json', testid: 'replay-file' });
+    const { wrap: picker, input } = filePicker('replay-file', t('replay.open'));
     const zone = h('div', { class: 'dropzone', testid: 'dropzone' },
-      h('label', { for: 'replay-file' }, t('replay.open')),
-      input,
+      h('div', { class: 'field-label' }, t('replay.open')),
+      picker,
       h('p', { class: 'help' }, t('replay.drop')),
     );
     root.append(h('p', {}, t('replay.about')), zone, status, button(t('replay.back.title'), () => { store.quit(); route('Title'); }, { kind: 'secondary', testid: 'replay-back-title' }));
@@ -37,10 +38,10 @@ export class ReplayViewer extends Phaser.Scene {
       let result: ReturnType<typeof verifyReplay>;
       try {
         result = file.size > REPLAY_LIMITS.maxBytes
-          ? { ok: false, error: `${file.name}: ${tooLargeMessage(file.size, REPLAY_LIMITS)}` }
+          ? { ok: false, error: `${file.name}: ${problemText(tooLarge(file.size, REPLAY_LIMITS))}` }
           : verifyReplay(await file.text(), file.name, scenarios());
       } catch (error) {
-        result = { ok: false, error: `${file.name}: ${unexpected(error)}` };
+        result = { ok: false, error: `${file.name}: ${problemText(unexpectedMsg(error))}` };
       }
       if (!result.ok) {
         status.className = 'msg';

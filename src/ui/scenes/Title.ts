@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import { DIFFICULTIES, ISLAND_IDS, SIDES, otherSide, type Difficulty, type Side } from '../../scenario/vocabulary';
 import { BASE, FONTS, PALETTE, TEXT } from '../theme';
 import { h } from '../dom/el';
-import { t, tk, sx, activeLang, formatDate } from '../i18n/t';
+import { t, tk, sx, activeLang, formatDate, problemText } from '../i18n/t';
 import { store } from '../app/store';
 import { route } from '../app/router';
 import { takeSetAside, continueFromFile, continueSave, corruptNotice, difficultyWords, makeConfig, prefill, scenarios, startOrAsk, type SlotClash } from '../app/boot';
@@ -10,17 +10,17 @@ import { buildLink, readableSeed, seedProblemWords, type Opponent } from '../app
 import { listSaves, parseSave, saveFileName, saveFileText, SAVE_LIMITS, type SaveFile } from '../app/save';
 import { downloadText } from '../app/download';
 import { normaliseSeed } from '../../sim/index';
-import { readJsonText, SCENARIO_LIMITS, tooLargeMessage, unexpected } from '../../scenario/text';
+import { readJsonText, SCENARIO_LIMITS, tooLarge, unexpectedMsg } from '../../scenario/text';
 import { paper, panel, focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
-import { radios, select } from '../widgets/form';
+import { filePicker, radios, select } from '../widgets/form';
 import { drawMap, drawLegend, type IslandView } from '../widgets/map';
 import { languageSelect } from '../widgets/language';
 import type { Lang } from '../../scenario/i18n';
 import { sideName } from '../app/narrate';
 import { pairName } from '../app/views';
 import { BUNDLE_PROBLEMS, addOwnScenario, isOwnScenario } from '../../scenario/registry';
-import { formatProblem } from '../../scenario/problems';
+import { problemBody, problemLine } from '../app/problems';
 import { announce } from '../a11y/live';
 
 /** A message in a report area: announced, scrolled into view and focused (it may sit below the fold). */
@@ -89,13 +89,13 @@ async function loadSaveFile(file: File, report: HTMLElement): Promise<void> {
   report.replaceChildren();
   try {
     if (file.size > SAVE_LIMITS.maxBytes) {
-      say(report, `${file.name}: ${tooLargeMessage(file.size, SAVE_LIMITS)}`);
+      say(report, `${file.name}: ${problemText(tooLarge(file.size, SAVE_LIMITS))}`);
       return;
     }
     const text = await file.text();
     const parsed = readJsonText(text, file.name, SAVE_LIMITS);
     if (!parsed.ok) {
-      say(report, t('save.loadProblem', { file: file.name, problem: parsed.problems[0]?.message ?? '' }));
+      say(report, t('save.loadProblem', { file: file.name, problem: parsed.problems[0] ? problemBody(parsed.problems[0]) : '' }));
       return;
     }
     const judged = parseSave(text, file.name);
@@ -105,7 +105,7 @@ async function loadSaveFile(file: File, report: HTMLElement): Promise<void> {
     }
     if (!(await continueFromFile(judged.save, file.name))) route('Title');
   } catch (error) {
-    say(report, `${file.name}: ${unexpected(error)}`);
+    say(report, `${file.name}: ${problemText(unexpectedMsg(error))}`);
   }
 }
 
@@ -250,7 +250,7 @@ export class Title extends Phaser.Scene {
     const loadOwn = async (file: File, ownReport: HTMLElement): Promise<void> => {
       ownReport.replaceChildren();
       if (file.size > SCENARIO_LIMITS.maxBytes) {
-        say(ownReport, `${file.name}: ${tooLargeMessage(file.size, SCENARIO_LIMITS)}`);
+        say(ownReport, `${file.name}: ${problemText(tooLarge(file.size, SCENARIO_LIMITS))}`);
         return;
       }
       // The validator and its schema load on first use: most visitors never bring a file.
@@ -259,7 +259,7 @@ export class Title extends Phaser.Scene {
       const result = loadScenario(text, file.name);
       if (!result.ok) {
         say(ownReport, t('setup.ownScenarioProblems', { file: file.name, count: result.problems.length }));
-        ownReport.append(h('ul', { class: 'problems', testid: 'own-scenario-problems' }, ...result.problems.map((p) => h('li', {}, formatProblem(p)))));
+        ownReport.append(h('ul', { class: 'problems', testid: 'own-scenario-problems' }, ...result.problems.map((p) => h('li', {}, problemLine(p)))));
         return;
       }
       const added = addOwnScenario(result.value, { file: file.name, text });
@@ -277,7 +277,7 @@ export class Title extends Phaser.Scene {
     // A teacher's own scenario: validated here with the same reader and messages as the command line.
     root.append(
       ...jsonFileField('own-scenario', t('setup.ownScenario'), 'own-scenario-report', (file, report) =>
-        void loadOwn(file, report).catch((error: unknown) => say(report, `${file.name}: ${unexpected(error)}`)),
+        void loadOwn(file, report).catch((error: unknown) => say(report, `${file.name}: ${problemText(unexpectedMsg(error))}`)),
       ),
     );
 
@@ -316,12 +316,12 @@ export class Title extends Phaser.Scene {
 
 /** A labelled JSON file input with its report below; the input is cleared so the same file can be chosen again. */
 function jsonFileField(id: string, label: string, reportId: string, onFile: (file: File, report: HTMLElement) => void): HTMLElement[] {
-  const input = h('input', { type: 'file', id, accept: '.json,application/json', testid: id });
+  const { wrap, input } = filePicker(id, label);
   const report = h('div', { testid: reportId });
   input.addEventListener('change', () => {
     const file = input.files?.[0];
     input.value = '';
     if (file) onFile(file, report);
   });
-  return [h('label', { for: id }, label), h('div', {}, input), report];
+  return [h('div', { class: 'field-label' }, label), wrap, report];
 }

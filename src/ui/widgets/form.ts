@@ -1,5 +1,7 @@
 // Small form pieces: labelled selects and radio groups that keep native keyboard behaviour.
 import { h } from '../dom/el';
+import { t } from '../i18n/t';
+import { button } from './button';
 
 let uid = 0;
 
@@ -26,4 +28,23 @@ export function radios(legend: string, name: string, options: { value: string; l
     wrap: fs,
     get: () => (fs.querySelector<HTMLInputElement>('input:checked')?.value ?? value),
   };
+}
+
+/**
+ * A JSON file picker that speaks the page's language: a native file input says "Choose
+ * File / No file chosen" in the browser's language whatever the page is in, so the input
+ * stays in the page but hidden (files still arrive by it, by drop, and in tests by
+ * setInputFiles) and a button of ours opens it. `label` names what the file is for.
+ */
+export function filePicker(id: string, label: string, opts: { multiple?: boolean; testid?: string } = {}): { wrap: HTMLElement; input: HTMLInputElement } {
+  const input = h('input', { type: 'file', id, accept: '.json,application/json', testid: opts.testid ?? id, hidden: true });
+  input.multiple = Boolean(opts.multiple);
+  const chosen = h('span', { class: 'help file-chosen', testid: `${id}-chosen` }, t('file.none'));
+  // Registered before the caller's listener, which empties the input once it has the files.
+  input.addEventListener('change', () => {
+    const files = [...(input.files ?? [])];
+    if (files.length > 0) chosen.textContent = files.length === 1 ? files[0]!.name : t('file.many', { count: files.length });
+  });
+  const choose = button(t(opts.multiple ? 'file.chooseMany' : 'file.choose'), () => input.click(), { kind: 'secondary', testid: `${id}-choose`, ariaLabel: `${label}: ${t(opts.multiple ? 'file.chooseMany' : 'file.choose')}` });
+  return { wrap: h('div', { class: 'file-picker' }, choose, chosen, input), input };
 }
