@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLang, main, placeholders, shippedScenarios } from '../../src/cli/i18n';
 import { pluralCategory, numberIn, dateIn, expandPlurals } from '../../src/ui/i18n/format';
 import { textEntries, dictionaryOf } from '../../src/scenario/i18n';
+import { t } from '../../src/ui/i18n/t';
 
 describe('translations', () => {
   const scenarios = shippedScenarios();
@@ -49,6 +50,12 @@ describe('translations', () => {
     expect(expandPlurals(people, { n: '6\u00a0100' }, 'ru')).toBe('6\u00a0100 жителей');
     expect(expandPlurals(people, { n: '2\u00a0021' }, 'ru')).toBe('2\u00a0021 житель');
     expect(expandPlurals(people, { n: '1,5' }, 'ru')).toBe('1,5 жителя');
+  });
+
+  it('English picks one or other too, with no language pack loaded', () => {
+    expect(t('setup.ownScenarioProblems', { file: 'a.json', count: 1 })).toBe('a.json was not loaded: 1 problem to fix.');
+    expect(t('setup.ownScenarioProblems', { file: 'a.json', count: 2 })).toBe('a.json was not loaded: 2 problems to fix.');
+    expect(t('file.many', { count: 1200 })).toBe('1,200 files chosen');
   });
 
   it('Russian numbers and dates are written as Intl writes them', () => {

@@ -1,5 +1,6 @@
 import { PROBLEM_TEXTS, renderMsg, type Msg } from '../../scenario/messages';
 import { en, type MessageKey } from './en';
+import { expandPluralsWith, type PluralRules } from './plural';
 import type { Lang } from '../../scenario/i18n';
 
 // The catalogue lookup for whichever language is on screen now. English is
@@ -55,8 +56,15 @@ export function setActiveLang(lang: Lang): boolean {
   return true;
 }
 
+/** English: one and other. */
+const ENGLISH_PLURALS: PluralRules = {
+  category: (n) => (n === 1 ? 'one' : 'other'),
+  read: (text) => Number(text.replace(/,/g, '')),
+  write: (n) => groupNumber(n, 2, ',', '.'),
+};
+
 function fill(template: string, params: Params): string {
-  const expanded = pack.format && template.includes(', plural,') ? pack.format.plurals(template, params) : template;
+  const expanded = !template.includes(', plural,') ? template : pack.format ? pack.format.plurals(template, params) : expandPluralsWith(template, params, ENGLISH_PLURALS);
   return expanded.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = params[name];
     if (v === undefined) return `{${name}}`;
