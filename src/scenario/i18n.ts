@@ -33,7 +33,7 @@ export interface TextEntry {
 // left as it is; article titles and outlets stay as published.
 const TEXT_FIELDS = new Set([
   'title', 'summary', 'label', 'note', 'place', 'text', 'name', 'who', 'stance', 'unit',
-  'levels', 'redLines', 'term', 'definition', 'questions', 'reason', 'saidBy', 'headlines', 'names',
+  'levels', 'redLines', 'term', 'definition', 'questions', 'reason', 'saidBy', 'after', 'headlines', 'names',
 ]);
 const SKIPPED_SECTIONS = new Set(['sources']);
 

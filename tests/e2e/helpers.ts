@@ -210,5 +210,13 @@ export async function overflows(page: Page): Promise<string[]> {
   for (const c of canvas) {
     if (c.x < -1 || c.y < -1 || c.x + c.w > 1281 || c.y + c.h > 721) dom.push(`canvas “${c.text.slice(0, 40)}”: outside the stage (${Math.round(c.x)}, ${Math.round(c.y)}, ${Math.round(c.w)}×${Math.round(c.h)})`);
   }
+  // Two canvas texts drawn over each other (a long heading running into the round line).
+  canvas.forEach((a, i) => {
+    for (const b of canvas.slice(i + 1)) {
+      const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const hgt = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (w > 2 && hgt > 2) dom.push(`canvas “${a.text.slice(0, 30)}” and “${b.text.slice(0, 30)}” overlap by ${Math.round(w)}×${Math.round(hgt)}px`);
+    }
+  });
   return dom;
 }

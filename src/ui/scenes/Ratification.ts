@@ -9,7 +9,7 @@ import { packageText, roundInfo, sideName } from '../app/narrate';
 import { islandViews } from '../app/views';
 import { paper, header, panel, footer, focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
-import { drawMap } from '../widgets/map';
+import { drawMap, mapFooter } from '../widgets/map';
 import { meter } from '../widgets/meter';
 import { islandList } from '../a11y/describe';
 import { answerArea, coachStep } from '../widgets/answer';
@@ -32,7 +32,7 @@ export class Ratification extends Phaser.Scene {
     header(this, t('ratify.heading'), `${t('table.round', { round: Math.min(state.round + 1, scenario.rounds.length), total: scenario.rounds.length, label: r.label })} · ${t('table.roundPlace', { place: r.place, date: formatDate(r.date) })}`);
     const islands = islandViews(scenario, state, viewer);
     const mapH = drawMap(this, BASE.margin, 80, 560, islands);
-    const y = 80 + mapH + 16;
+    const y = mapFooter(this, BASE.margin, 80 + mapH, 560) + 6;
     meter(this, scenario, state, 'approval.japan', BASE.margin, y, 260, SIDE_COLOUR.japan);
     meter(this, scenario, state, 'approval.russia', BASE.margin + 300, y, 260, SIDE_COLOUR.russia);
     meter(this, scenario, state, 'support.japan', BASE.margin, y + 46, 260, SIDE_COLOUR.japan);

@@ -14,7 +14,7 @@ import { readJsonText, SCENARIO_LIMITS, tooLarge, unexpectedMsg } from '../../sc
 import { paper, panel, focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
 import { filePicker, radios, select } from '../widgets/form';
-import { drawMap, drawLegend, type IslandView } from '../widgets/map';
+import { drawMap, drawLegend, mapFooter, type IslandView } from '../widgets/map';
 import { languageSelect } from '../widgets/language';
 import type { Lang } from '../../scenario/i18n';
 import { sideName } from '../app/narrate';
@@ -134,7 +134,8 @@ export class Title extends Phaser.Scene {
       requestAnimationFrame(() => {
         if (!this.sys.isActive()) return;
         const mh = drawMap(this, 836, 132, 412, islands, true);
-        drawLegend(this, 836, 132 + mh + 28, ['russian', 'jointActivity', 'leased', 'jointGovernance', 'returned'], 412);
+        const below = mapFooter(this, 836, 132 + mh, 412);
+        drawLegend(this, 836, Math.max(132 + mh + 28, below + 6), ['russian', 'jointActivity', 'leased', 'jointGovernance', 'returned'], 412);
       });
     }
 

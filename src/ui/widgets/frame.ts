@@ -23,10 +23,17 @@ export function header(scene: Phaser.Scene, title: string, right = ''): void {
   const g = scene.add.graphics();
   g.fillStyle(hex(PALETTE.navy), 1).fillRect(12, 12, BASE.width - 24, 52);
   g.fillStyle(hex(PALETTE.vermilion), 1).fillRect(12, 64, BASE.width - 24, 3);
-  scene.add.text(BASE.margin, 22, sx(title), { ...TEXT.h2, color: PALETTE.paper });
-  scene.add
+  const left = scene.add.text(BASE.margin, 22, sx(title), { ...TEXT.h2, color: PALETTE.paper });
+  const info = scene.add
     .text(BASE.width - BASE.margin, 26, sx(right), { fontFamily: FONTS.sans, fontSize: '17px', color: PALETTE.paper })
     .setOrigin(1, 0);
+  // A long heading and a long round line (Russian runs longer) must not run into each other:
+  // the round line takes the room left, on two lines of 16px if it must (never smaller).
+  const room = BASE.width - BASE.margin - (left.x + left.width) - 24;
+  if (info.width > room) {
+    info.setFontSize(16).setWordWrapWidth(Math.max(room, 200), true).setAlign('right').setLineSpacing(-2);
+    info.setY(38 - info.height / 2);
+  }
 }
 
 /** A DOM panel at game coordinates; Phaser scales it with the canvas and removes it with the scene. */

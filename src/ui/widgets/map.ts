@@ -180,8 +180,22 @@ export function drawMap(scene: Phaser.Scene, x: number, y: number, w: number, is
     lines.lineStyle(1, hex(PALETTE.ink), 1).strokeRect(label.x - label.displayOriginX, label.y - label.displayOriginY, label.displayWidth, label.displayHeight);
     label.setData('island', island.id);
   }
-  scene.add.text(x + w, y + hgt + 2, t('map.credit'), { fontFamily: FONTS.sans, fontSize: '16px', color: PALETTE.inkSoft }).setOrigin(1, 0);
   return hgt;
+}
+
+/**
+ * The line under the map: its credit on the right and, on the left, a caption (the count of
+ * islands that changed hands) that wraps short of the credit, since some languages run long.
+ * Returns the y just below it.
+ */
+export function mapFooter(scene: Phaser.Scene, x: number, y: number, w: number, caption?: string): number {
+  const credit = scene.add.text(x + w, y + 2, t('map.credit'), { fontFamily: FONTS.sans, fontSize: '16px', color: PALETTE.inkSoft }).setOrigin(1, 0);
+  let bottom = y + 2 + credit.height;
+  if (caption) {
+    const text = scene.add.text(x, y + 6, caption, { fontFamily: FONTS.sans, fontSize: '16px', color: PALETTE.ink, wordWrap: { width: w - credit.width - 16, useAdvancedWrap: true } });
+    bottom = Math.max(bottom, text.y + text.height);
+  }
+  return bottom;
 }
 
 /** The key to the map's statuses: swatch with its pattern plus the name. */
