@@ -114,46 +114,53 @@ export class ChanceLab extends Phaser.Scene {
 
     const show = (id: string, title: string, strat: Strategy, games: GameSummary[]): void => {
       clear(results);
-      const s = spreadOf(id, games);
-      const endingRows = h('tbody', {});
-      for (const e of ENDINGS) {
-        endingRows.append(h('tr', { testid: 'chance-ending', 'data-ending': e },
-          h('td', {}, tk(`ending.${e}`)),
-          h('td', { class: 'num', testid: 'chance-ending-count' }, String(s.endings[e])),
-          h('td', { class: 'num' }, `${formatNumber((100 * s.endings[e]) / s.games, 1)}%`)));
-      }
-      const endTable = h('table', { class: 'class-table', testid: 'chance-endings' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('chance.ending')), h('th', { scope: 'col' }, t('chance.games')), h('th', { scope: 'col' }, t('chance.share')))),
-        endingRows);
-      results.append(
-        h('h3', {}, t('chance.resultHeading', { n: formatNumber(s.games), scenario: title, strategy: tk(`strategy.${strat}`) })),
-        h('p', { testid: 'chance-means' }, t('chance.means', { rounds: s.meanRounds, appJ: s.meanApproval.japan, appR: s.meanApproval.russia, supJ: s.meanSupport.japan, supR: s.meanSupport.russia, scJ: s.meanScore.japan, scR: s.meanScore.russia })),
-      );
-      const cols = h('div', { class: 'class-cols' });
-      cols.append(
-        h('section', {},
-          h('h4', {}, t('chance.endings')),
-          h('div', { class: 'class-table-wrap fit' }, endTable),
-          barChart(t('chance.endings'), ENDINGS.map((e) => ({ label: tk(`ending.${e}`), share: (100 * s.endings[e]) / s.games, text: `${formatNumber((100 * s.endings[e]) / s.games, 1)}%` }))),
-        ),
-      );
-      const dists = h('section', {});
-      const hist = (title: string, side: Side, values: number[]) => {
-        // Bins of 2 points: the spread chance makes is often narrower than 10.
-        dists.append(h('h4', {}, title), histogramChart(title, histogram(values, 0, 100, 50), {
-          colour: SIDE_COLOUR[side],
-          asShare: true,
-          height: 150,
-          binLabel: (b) => (b.from % 10 === 0 ? `${b.from}` : ''),
-        }));
-      };
-      for (const side of SIDES) hist(t('chance.pollChart', { side: sideName(side) }), side, games.map((g) => g.support[side]));
-      for (const side of SIDES) hist(t('chance.approvalChart', { side: sideName(side) }), side, games.map((g) => g.approval[side]));
-      cols.append(dists);
-      results.append(cols);
+      results.append(...chanceResults(id, title, strat, games));
     };
 
     updateCli();
     focusFirst(root);
   }
+}
+
+/** What N games did: the spread of endings (table and bars), the means, and the polls' and approvals' histograms. */
+function chanceResults(id: string, title: string, strat: Strategy, games: GameSummary[]): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const s = spreadOf(id, games);
+  const endingRows = h('tbody', {});
+  for (const e of ENDINGS) {
+    endingRows.append(h('tr', { testid: 'chance-ending', 'data-ending': e },
+      h('td', {}, tk(`ending.${e}`)),
+      h('td', { class: 'num', testid: 'chance-ending-count' }, String(s.endings[e])),
+      h('td', { class: 'num' }, `${formatNumber((100 * s.endings[e]) / s.games, 1)}%`)));
+  }
+  const endTable = h('table', { class: 'class-table', testid: 'chance-endings' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('chance.ending')), h('th', { scope: 'col' }, t('chance.games')), h('th', { scope: 'col' }, t('chance.share')))),
+    endingRows);
+  out.push(
+    h('h3', {}, t('chance.resultHeading', { n: formatNumber(s.games), scenario: title, strategy: tk(`strategy.${strat}`) })),
+    h('p', { testid: 'chance-means' }, t('chance.means', { rounds: s.meanRounds, appJ: s.meanApproval.japan, appR: s.meanApproval.russia, supJ: s.meanSupport.japan, supR: s.meanSupport.russia, scJ: s.meanScore.japan, scR: s.meanScore.russia })),
+  );
+  const cols = h('div', { class: 'class-cols' });
+  cols.append(
+    h('section', {},
+      h('h4', {}, t('chance.endings')),
+      h('div', { class: 'class-table-wrap fit' }, endTable),
+      barChart(t('chance.endings'), ENDINGS.map((e) => ({ label: tk(`ending.${e}`), share: (100 * s.endings[e]) / s.games, text: `${formatNumber((100 * s.endings[e]) / s.games, 1)}%` }))),
+    ),
+  );
+  const dists = h('section', {});
+  const hist = (title: string, side: Side, values: number[]) => {
+    // Bins of 2 points: the spread chance makes is often narrower than 10.
+    dists.append(h('h4', {}, title), histogramChart(title, histogram(values, 0, 100, 50), {
+      colour: SIDE_COLOUR[side],
+      asShare: true,
+      height: 150,
+      binLabel: (b) => (b.from % 10 === 0 ? `${b.from}` : ''),
+    }));
+  };
+  for (const side of SIDES) hist(t('chance.pollChart', { side: sideName(side) }), side, games.map((g) => g.support[side]));
+  for (const side of SIDES) hist(t('chance.approvalChart', { side: sideName(side) }), side, games.map((g) => g.approval[side]));
+  cols.append(dists);
+  out.push(cols);
+  return out;
 }

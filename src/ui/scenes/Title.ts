@@ -17,6 +17,7 @@ import { filePicker, radios, select } from '../widgets/form';
 import { drawMap, drawLegend, mapFooter, type IslandView } from '../widgets/map';
 import { languageSelect } from '../widgets/language';
 import type { Lang } from '../../scenario/i18n';
+import type { Scenario } from '../../scenario/schema';
 import { sideName } from '../app/narrate';
 import { pairName } from '../app/views';
 import { BUNDLE_PROBLEMS, addOwnScenario, isOwnScenario } from '../../scenario/registry';
@@ -118,201 +119,224 @@ export class Title extends Phaser.Scene {
   create(): void {
     paper(this);
     const all = scenarios();
-    let chosen = all.find((s) => s.id === prefill.scenarioId) ?? all[0];
-
     this.add.text(BASE.margin + 8, 30, t('app.title'), { ...TEXT.h1, fontSize: '48px' });
     this.add.text(BASE.margin + 8, 92, t('app.tagline'), { ...TEXT.body, fontFamily: FONTS.serif, fontSize: '19px', fontStyle: 'italic', color: PALETTE.inkSoft });
-
-    if (chosen) {
-      const islands: IslandView[] = ISLAND_IDS.map((id) => {
-        const i = chosen!.islands.find((x) => x.id === id)!;
-        const total = chosen!.islands.reduce((s, x) => s + x.areaKm2, 0);
-        return { id, name: activeLang() === 'ru' ? pairName(sx(i.names.ru), sx(i.names.ja)) : pairName(sx(i.names.ja), sx(i.names.ru)), status: i.status, areaKm2: i.areaKm2, population: i.population, share: (i.areaKm2 / total) * 100 };
-      });
-      // The controls first, the map a frame later: setup is usable sooner, and the
-      // picture (some 20 ms to draw) follows before anyone could look for it.
-      requestAnimationFrame(() => {
-        if (!this.sys.isActive()) return;
-        const mh = drawMap(this, 836, 132, 412, islands, true);
-        const below = mapFooter(this, 836, 132 + mh, 412);
-        drawLegend(this, 836, Math.max(132 + mh + 28, below + 6), ['russian', 'jointActivity', 'leased', 'jointGovernance', 'returned'], 412);
-      });
-    }
+    const first = all.find((s) => s.id === prefill.scenarioId) ?? all[0];
+    if (first) this.drawIslands(first);
 
     const root = panel(this, BASE.margin + 8, 126, 780, 550, { scroll: true, testid: 'setup', label: t('setup.heading') });
-    for (const n of store.notices) root.append(h('p', { class: n.tone === 'ok' ? 'msg ok' : 'msg', role: 'alert', testid: 'notice' }, n.text));
-    // A shipped scenario that failed to load or validate is named, with its problems, not silently missing.
-    for (const broken of BUNDLE_PROBLEMS) {
-      root.append(
-        h('p', { class: 'msg', role: 'alert', testid: 'bundle-problem' }, t('setup.bundleProblem', { file: broken.file })),
-        h('ul', { class: 'problems' }, ...broken.messages.map((m) => h('li', {}, m))),
-      );
-    }
-    store.notices = [];
-
+    root.append(...notices());
     if (all.length === 0) {
       root.append(h('p', { class: 'msg' }, t('setup.noScenarios')));
       return;
     }
-
-    // The language first: a player who cannot read the rest finds it by its own name.
-    const keepChoices = (): void => {
-      Object.assign(prefill, { scenarioId: chosen?.id, seed: seedInput.value, side: side.get() as Side, opponent: opponent.el.value as Opponent, difficulty: difficulty.el.value as Difficulty });
-    };
-    root.append(h('div', { class: 'row lang-row' }, languageSelect(t('setup.language'), store.lang, 'lang', (lang) => { keepChoices(); void store.chooseLang(lang); }).wrap));
-
-    // Scenario cards: buttons with aria-pressed, so arrow-free Tab + Enter chooses.
-    root.append(h('h2', { class: 'setup-h' }, t('setup.heading')));
-    const cards = h('div', { class: 'cards', role: 'group', 'aria-label': t('setup.scenario') });
-    const cardEls: HTMLButtonElement[] = [];
-    for (const s of all) {
-      const card = h('button', { type: 'button', class: 'card', testid: `scenario-${s.id}`, 'aria-pressed': String(s === chosen) },
-        h('span', { class: 'title' }, isOwnScenario(s) ? `${s.title} (${t('setup.ownCard')})` : s.title),
-        h('span', { class: 'dates' }, `${t('setup.dates', { start: formatDate(s.period.start), end: formatDate(s.period.end) })} · ${t('setup.rounds', { count: s.rounds.length })}`),
-        h('span', { class: 'summary' }, s.summary),
-      );
-      card.addEventListener('click', () => {
-        chosen = s;
-        for (const c of cardEls) c.setAttribute('aria-pressed', String(c === card));
-        updateLink();
-      });
-      cardEls.push(card);
-      cards.append(card);
-    }
-    root.append(cards);
-
-    const side = radios(t('setup.side'), 'side', SIDES.map((x) => ({ value: x, label: sideName(x) })), prefill.side ?? 'japan', 'side', () => updateLink());
-    const opponent = select(t('setup.opponent'), [
-      { value: 'computer', label: t('opponent.computer') },
-      { value: 'human', label: t('opponent.human') },
-    ], prefill.opponent ?? 'computer', 'opponent', (v) => { sideLangRow.style.display = v === 'human' ? '' : 'none'; updateLink(); });
-    const difficulty = select(t('setup.difficulty'), DIFFICULTIES.map((d) => ({ value: d, label: tk(`difficulty.${d}`) })), prefill.difficulty ?? chosen?.defaults.difficulty ?? 'normal', 'difficulty', () => updateLink());
-    const row = h('div', { class: 'row' }, side.wrap, opponent.wrap, difficulty.wrap);
-    // Hot seat: each player reads in their own language (a Japanese and a Russian student on one screen).
-    const sideLangs = SIDES.map((x) => ({ side: x, field: languageSelect(t('setup.sideLang', { side: sideName(x) }), store.langFor(x), `lang-${x}`) }));
-    const sideLangRow = h('div', { class: 'row', testid: 'side-langs' }, ...sideLangs.map((x) => x.field.wrap));
-    sideLangRow.style.display = opponent.el.value === 'human' ? '' : 'none';
-    root.append(row, sideLangRow);
-
-    const seedInput = h('input', { type: 'text', id: 'seed', testid: 'seed', maxlength: 200, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'seed-help' });
-    seedInput.value = prefill.seed ?? readableSeed();
-    const seedMsg = h('p', { id: 'seed-help', class: 'help' }, t('setup.seedHelp'));
-    root.append(
-      h('label', { for: 'seed' }, t('setup.seed')),
-      h('div', { class: 'row' }, h('div', {}, seedInput), button(t('setup.newSeed'), () => { seedInput.value = readableSeed(); updateLink(); }, { kind: 'secondary', testid: 'new-seed' })),
-      seedMsg,
-    );
-    seedInput.addEventListener('input', () => updateLink());
-    seedInput.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') void begin(); });
-
-    const linkText = h('code', { testid: 'share-link' });
     const listed = listSaves();
     const clash = store.clash;
     store.clash = null;
-    const start = button(t('setup.start'), () => void begin(), { testid: 'start', autofocus: listed.saves.length === 0 && !clash });
-    const actions = h('div', {}, start);
-    const corrupt = [...takeSetAside(), ...listed.corrupt].filter((c, i, all) => all.findIndex((x) => x.key === c.key) === i);
-    for (const c of corrupt) root.prepend(corruptRow(c));
-    actions.append(button(t('setup.loadReplay'), () => route('ReplayViewer'), { kind: 'secondary', testid: 'load-replay' }));
-    actions.append(button(t('setup.classroom'), () => route('ClassView'), { kind: 'secondary', testid: 'open-classroom' }), button(t('setup.guide'), () => route('TeacherGuide'), { kind: 'secondary', testid: 'open-guide' }));
-    root.append(actions, h('p', { class: 'help link' }, `${t('setup.shareLink')}: `, linkText));
-
+    const form = setupForm(all, first, { autofocusStart: listed.saves.length === 0 && !clash });
+    root.append(...form.elements);
+    for (const c of [...takeSetAside(), ...listed.corrupt].filter((c, i, xs) => xs.findIndex((x) => x.key === c.key) === i)) root.prepend(corruptRow(c));
     // Games in progress, newest first, above the setup: Continue is what most returning players want.
-    const savesBox = h('section', { class: 'saves', testid: 'saves', 'aria-labelledby': 'saves-h' });
-    const renderSaves = (list = listed): void => {
-      savesBox.replaceChildren();
-      if (list.saves.length === 0) return;
-      savesBox.append(h('h2', { class: 'setup-h', id: 'saves-h' }, t('save.heading')));
-      const ul = h('ul', { class: 'save-list' });
-      list.saves.forEach(({ key, save }, i) => ul.append(saveRow(key, save, i === 0 && !clash)));
-      savesBox.append(ul);
-    };
-    renderSaves();
-    root.insertBefore(savesBox, root.querySelector('h2.setup-h'));
-    if (clash) root.insertBefore(clashPrompt(clash), savesBox);
-    // Another tab saved, finished or started a game: the list follows, without redrawing the form.
-    // Each move there writes a save: the list is redrawn quietly, and read aloud only when a game
-    // appears or goes; the keyboard stays on the button it was on.
-    let shownKeys = listed.saves.map((x) => x.key).join('\n');
-    const unsubscribe = store.onTabChange(() => {
-      if (!this.sys.isActive()) return;
-      const active = document.activeElement as HTMLElement | null;
-      const focusedSlot = active && savesBox.contains(active) ? active.closest('[data-slot]')?.getAttribute('data-slot') : null;
-      const focusedId = active?.getAttribute('data-testid');
-      const fresh = listSaves();
-      renderSaves(fresh);
-      if (focusedSlot && focusedId) savesBox.querySelector<HTMLElement>(`[data-slot="${CSS.escape(focusedSlot)}"] [data-testid="${focusedId}"]`)?.focus();
-      const keys = fresh.saves.map((x) => x.key).join('\n');
-      if (keys !== shownKeys) announce(t('tabs.titleChanged'));
-      shownKeys = keys;
-    });
-    this.events.once('shutdown', unsubscribe);
-
-    const loadOwn = async (file: File, ownReport: HTMLElement): Promise<void> => {
-      ownReport.replaceChildren();
-      if (file.size > SCENARIO_LIMITS.maxBytes) {
-        say(ownReport, `${file.name}: ${problemText(tooLarge(file.size, SCENARIO_LIMITS))}`);
-        return;
-      }
-      // The validator and its schema load on first use: most visitors never bring a file.
-      const { loadScenario } = await import('../../scenario/load');
-      const text = await file.text();
-      const result = loadScenario(text, file.name);
-      if (!result.ok) {
-        say(ownReport, t('setup.ownScenarioProblems', { file: file.name, count: result.problems.length }));
-        ownReport.append(h('ul', { class: 'problems', testid: 'own-scenario-problems' }, ...result.problems.map((p) => h('li', {}, problemLine(p)))));
-        return;
-      }
-      const added = addOwnScenario(result.value, { file: file.name, text });
-      if (!added.ok) {
-        say(ownReport, t('setup.ownScenarioTaken', { file: file.name, id: result.value.id, title: added.takenBy.title }));
-        return;
-      }
-      prefill.scenarioId = result.value.id;
-      store.notices.push({ text: t('setup.ownScenarioLoaded', { title: result.value.title, file: file.name }), tone: 'ok' });
-      route('Title');
-    };
-
-    // A saved game as a file: kept off this browser, loaded back here or on another computer.
+    const saves = savesSection(this, listed, clash !== null);
+    root.insertBefore(saves, root.querySelector('h2.setup-h'));
+    if (clash) root.insertBefore(clashPrompt(clash), saves);
+    // A saved game as a file (kept off this browser), and a teacher's own scenario, validated here
+    // with the same reader and messages as the command line.
     root.append(...jsonFileField('load-save', t('save.loadFile'), 'load-save-report', (file, report) => void loadSaveFile(file, report)));
-    // A teacher's own scenario: validated here with the same reader and messages as the command line.
-    root.append(
-      ...jsonFileField('own-scenario', t('setup.ownScenario'), 'own-scenario-report', (file, report) =>
-        void loadOwn(file, report).catch((error: unknown) => say(report, `${file.name}: ${problemText(unexpectedMsg(error))}`)),
-      ),
-    );
-
-    const readSeed = (): string | null => {
-      const checked = normaliseSeed(seedInput.value);
-      seedInput.setAttribute('aria-invalid', String(!checked.ok));
-      if (!checked.ok) {
-        seedMsg.textContent = seedProblemWords(checked.problem, 'field');
-        seedMsg.className = 'msg';
-        return null;
-      }
-      seedMsg.textContent = t('setup.seedHelp');
-      seedMsg.className = 'help';
-      return checked.seed;
-    };
-    function updateLink(): void {
-      const seed = readSeed();
-      linkText.textContent = chosen && seed ? buildLink({ scenarioId: chosen.id, seed, side: side.get() as Side, opponent: opponent.el.value as Opponent, difficulty: difficulty.el.value as Difficulty }) : '—';
-    }
-    const begin = async (): Promise<void> => {
-      const seed = readSeed();
-      if (!chosen || seed === null) { seedInput.focus(); return; }
-      const choice = { scenarioId: chosen.id, seed, side: side.get() as Side, opponent: opponent.el.value as Opponent, difficulty: difficulty.el.value as Difficulty };
-      await store.chooseSideLangs(choice.opponent === 'human' ? Object.fromEntries(sideLangs.map((x) => [x.side, x.field.el.value as Lang])) : {});
-      // New game never writes over a game in progress with the same scenario, seed and sides: the title asks.
-      if (!(await startOrAsk(chosen, makeConfig(chosen, choice.side, choice.opponent, choice.difficulty, seed), 'setup'))) {
-        Object.assign(prefill, choice);
-        route('Title');
-      }
-    };
-    updateLink();
+    root.append(...jsonFileField('own-scenario', t('setup.ownScenario'), 'own-scenario-report', (file, report) =>
+      void loadOwnScenario(file, report).catch((error: unknown) => say(report, `${file.name}: ${problemText(unexpectedMsg(error))}`))));
+    form.updateLink();
     focusFirst();
     performance.mark('up:title');
   }
+
+  /** The chosen scenario's islands, a frame after the controls: setup is usable sooner, and the picture (some 20 ms) follows before anyone could look for it. */
+  private drawIslands(scenario: Scenario): void {
+    const total = scenario.islands.reduce((sum, x) => sum + x.areaKm2, 0);
+    const islands: IslandView[] = ISLAND_IDS.map((id) => {
+      const i = scenario.islands.find((x) => x.id === id)!;
+      const name = activeLang() === 'ru' ? pairName(sx(i.names.ru), sx(i.names.ja)) : pairName(sx(i.names.ja), sx(i.names.ru));
+      return { id, name, status: i.status, areaKm2: i.areaKm2, population: i.population, share: (i.areaKm2 / total) * 100 };
+    });
+    requestAnimationFrame(() => {
+      if (!this.sys.isActive()) return;
+      const mh = drawMap(this, 836, 132, 412, islands, true);
+      const below = mapFooter(this, 836, 132 + mh, 412);
+      drawLegend(this, 836, Math.max(132 + mh + 28, below + 6), ['russian', 'jointActivity', 'leased', 'jointGovernance', 'returned'], 412);
+    });
+  }
+}
+
+/** The title's messages (and a shipped scenario that failed to load or validate, named with its problems, not silently missing); shown once. */
+function notices(): HTMLElement[] {
+  const out: HTMLElement[] = store.notices.map((n) => h('p', { class: n.tone === 'ok' ? 'msg ok' : 'msg', role: 'alert', testid: 'notice' }, n.text));
+  for (const broken of BUNDLE_PROBLEMS) {
+    out.push(
+      h('p', { class: 'msg', role: 'alert', testid: 'bundle-problem' }, t('setup.bundleProblem', { file: broken.file })),
+      h('ul', { class: 'problems' }, ...broken.messages.map((m) => h('li', {}, m))),
+    );
+  }
+  store.notices = [];
+  return out;
+}
+
+/**
+ * The setup form: language, scenario cards, side, opponent, difficulty (and each hot-seat
+ * player's language), seed, the buttons and the share link. Its elements, and `updateLink`
+ * to call once they are in the page.
+ */
+function setupForm(all: readonly Scenario[], first: Scenario | undefined, opts: { autofocusStart: boolean }): { elements: HTMLElement[]; updateLink: () => void } {
+  let chosen = first;
+  const choice = () => ({ scenarioId: chosen?.id ?? '', side: side.get() as Side, opponent: opponent.el.value as Opponent, difficulty: difficulty.el.value as Difficulty });
+  // The language first: a player who cannot read the rest finds it by its own name.
+  const language = languageSelect(t('setup.language'), store.lang, 'lang', (lang) => {
+    Object.assign(prefill, { ...choice(), seed: seedInput.value });
+    void store.chooseLang(lang);
+  });
+  const cards = scenarioCards(all, first, (s) => {
+    chosen = s;
+    updateLink();
+  });
+  const side = radios(t('setup.side'), 'side', SIDES.map((x) => ({ value: x, label: sideName(x) })), prefill.side ?? 'japan', 'side', () => updateLink());
+  const opponent = select(t('setup.opponent'), [
+    { value: 'computer', label: t('opponent.computer') },
+    { value: 'human', label: t('opponent.human') },
+  ], prefill.opponent ?? 'computer', 'opponent', (v) => { sideLangRow.style.display = v === 'human' ? '' : 'none'; updateLink(); });
+  const difficulty = select(t('setup.difficulty'), DIFFICULTIES.map((d) => ({ value: d, label: tk(`difficulty.${d}`) })), prefill.difficulty ?? first?.defaults.difficulty ?? 'normal', 'difficulty', () => updateLink());
+  // Hot seat: each player reads in their own language (a Japanese and a Russian student on one screen).
+  const sideLangs = SIDES.map((x) => ({ side: x, field: languageSelect(t('setup.sideLang', { side: sideName(x) }), store.langFor(x), `lang-${x}`) }));
+  const sideLangRow = h('div', { class: 'row', testid: 'side-langs' }, ...sideLangs.map((x) => x.field.wrap));
+  sideLangRow.style.display = opponent.el.value === 'human' ? '' : 'none';
+
+  const seedInput = h('input', { type: 'text', id: 'seed', testid: 'seed', maxlength: 200, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'seed-help' });
+  seedInput.value = prefill.seed ?? readableSeed();
+  const seedMsg = h('p', { id: 'seed-help', class: 'help' }, t('setup.seedHelp'));
+  seedInput.addEventListener('input', () => updateLink());
+  seedInput.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') void begin(); });
+  const readSeed = (): string | null => {
+    const checked = normaliseSeed(seedInput.value);
+    seedInput.setAttribute('aria-invalid', String(!checked.ok));
+    seedMsg.textContent = checked.ok ? t('setup.seedHelp') : seedProblemWords(checked.problem, 'field');
+    seedMsg.className = checked.ok ? 'help' : 'msg';
+    return checked.ok ? checked.seed : null;
+  };
+
+  const linkText = h('code', { testid: 'share-link' });
+  function updateLink(): void {
+    const seed = readSeed();
+    linkText.textContent = chosen && seed ? buildLink({ ...choice(), seed }) : '—';
+  }
+  const begin = async (): Promise<void> => {
+    const seed = readSeed();
+    if (!chosen || seed === null) { seedInput.focus(); return; }
+    const c = { ...choice(), seed };
+    await store.chooseSideLangs(c.opponent === 'human' ? Object.fromEntries(sideLangs.map((x) => [x.side, x.field.el.value as Lang])) : {});
+    // New game never writes over a game in progress with the same scenario, seed and sides: the title asks.
+    if (!(await startOrAsk(chosen, makeConfig(chosen, c.side, c.opponent, c.difficulty, seed), 'setup'))) {
+      Object.assign(prefill, c);
+      route('Title');
+    }
+  };
+  const actions = h('div', {},
+    button(t('setup.start'), () => void begin(), { testid: 'start', autofocus: opts.autofocusStart }),
+    button(t('setup.loadReplay'), () => route('ReplayViewer'), { kind: 'secondary', testid: 'load-replay' }),
+    button(t('setup.classroom'), () => route('ClassView'), { kind: 'secondary', testid: 'open-classroom' }),
+    button(t('setup.guide'), () => route('TeacherGuide'), { kind: 'secondary', testid: 'open-guide' }),
+  );
+  return {
+    elements: [
+      h('div', { class: 'row lang-row' }, language.wrap),
+      h('h2', { class: 'setup-h' }, t('setup.heading')),
+      cards,
+      h('div', { class: 'row' }, side.wrap, opponent.wrap, difficulty.wrap),
+      sideLangRow,
+      h('label', { for: 'seed' }, t('setup.seed')),
+      h('div', { class: 'row' }, h('div', {}, seedInput), button(t('setup.newSeed'), () => { seedInput.value = readableSeed(); updateLink(); }, { kind: 'secondary', testid: 'new-seed' })),
+      seedMsg,
+      actions,
+      h('p', { class: 'help link' }, `${t('setup.shareLink')}: `, linkText),
+    ],
+    updateLink,
+  };
+}
+
+/** Scenario cards: buttons with aria-pressed, so Tab and Enter choose (no arrow keys needed). */
+function scenarioCards(all: readonly Scenario[], first: Scenario | undefined, onChoose: (s: Scenario) => void): HTMLElement {
+  const cards = h('div', { class: 'cards', role: 'group', 'aria-label': t('setup.scenario') });
+  const els: HTMLButtonElement[] = [];
+  for (const s of all) {
+    const card = h('button', { type: 'button', class: 'card', testid: `scenario-${s.id}`, 'aria-pressed': String(s === first) },
+      h('span', { class: 'title' }, isOwnScenario(s) ? `${s.title} (${t('setup.ownCard')})` : s.title),
+      h('span', { class: 'dates' }, `${t('setup.dates', { start: formatDate(s.period.start), end: formatDate(s.period.end) })} · ${t('setup.rounds', { count: s.rounds.length })}`),
+      h('span', { class: 'summary' }, s.summary),
+    );
+    card.addEventListener('click', () => {
+      for (const c of els) c.setAttribute('aria-pressed', String(c === card));
+      onChoose(s);
+    });
+    els.push(card);
+    cards.append(card);
+  }
+  return cards;
+}
+
+/**
+ * The games in progress. Another tab saved, finished or started a game: the list follows
+ * without redrawing the form; it is read aloud only when a game appears or goes, and the
+ * keyboard stays on the button it was on.
+ */
+function savesSection(scene: Phaser.Scene, listed: ReturnType<typeof listSaves>, clash: boolean): HTMLElement {
+  const box = h('section', { class: 'saves', testid: 'saves', 'aria-labelledby': 'saves-h' });
+  const render = (list: ReturnType<typeof listSaves>): void => {
+    box.replaceChildren();
+    if (list.saves.length === 0) return;
+    box.append(h('h2', { class: 'setup-h', id: 'saves-h' }, t('save.heading')));
+    const ul = h('ul', { class: 'save-list' });
+    list.saves.forEach(({ key, save }, i) => ul.append(saveRow(key, save, i === 0 && !clash)));
+    box.append(ul);
+  };
+  render(listed);
+  let shownKeys = listed.saves.map((x) => x.key).join('\n');
+  const unsubscribe = store.onTabChange(() => {
+    if (!scene.sys.isActive()) return;
+    const active = document.activeElement as HTMLElement | null;
+    const focusedSlot = active && box.contains(active) ? active.closest('[data-slot]')?.getAttribute('data-slot') : null;
+    const focusedId = active?.getAttribute('data-testid');
+    const fresh = listSaves();
+    render(fresh);
+    if (focusedSlot && focusedId) box.querySelector<HTMLElement>(`[data-slot="${CSS.escape(focusedSlot)}"] [data-testid="${focusedId}"]`)?.focus();
+    const keys = fresh.saves.map((x) => x.key).join('\n');
+    if (keys !== shownKeys) announce(t('tabs.titleChanged'));
+    shownKeys = keys;
+  });
+  scene.events.once('shutdown', unsubscribe);
+  return box;
+}
+
+/** A teacher's own scenario file: checked with the command line's reader; a good one becomes a card of this page. */
+async function loadOwnScenario(file: File, report: HTMLElement): Promise<void> {
+  report.replaceChildren();
+  if (file.size > SCENARIO_LIMITS.maxBytes) {
+    say(report, `${file.name}: ${problemText(tooLarge(file.size, SCENARIO_LIMITS))}`);
+    return;
+  }
+  // The validator and its schema load on first use: most visitors never bring a file.
+  const { loadScenario } = await import('../../scenario/load');
+  const text = await file.text();
+  const result = loadScenario(text, file.name);
+  if (!result.ok) {
+    say(report, t('setup.ownScenarioProblems', { file: file.name, count: result.problems.length }));
+    report.append(h('ul', { class: 'problems', testid: 'own-scenario-problems' }, ...result.problems.map((p) => h('li', {}, problemLine(p)))));
+    return;
+  }
+  const added = addOwnScenario(result.value, { file: file.name, text });
+  if (!added.ok) {
+    say(report, t('setup.ownScenarioTaken', { file: file.name, id: result.value.id, title: added.takenBy.title }));
+    return;
+  }
+  prefill.scenarioId = result.value.id;
+  store.notices.push({ text: t('setup.ownScenarioLoaded', { title: result.value.title, file: file.name }), tone: 'ok' });
+  route('Title');
 }
 
 /** A labelled JSON file input with its report below; the input is cleared so the same file can be chosen again. */
