@@ -44,7 +44,8 @@ const opponentOf = (save: SaveFile, side: Side): string => {
 function saveRow(key: string, save: SaveFile, focus: boolean): HTMLLIElement {
   const sc = scenarios().find((s) => s.id === save.scenarioId);
   const side: Side = save.config.controllers.japan === 'human' ? 'japan' : 'russia';
-  const when = save.savedAt ? t('save.when', { date: new Date(save.savedAt).toLocaleString() }) : '';
+  // The page's language, not the browser's, writes when it was saved (English keeps the browser's own format).
+  const when = save.savedAt ? t('save.when', { date: new Date(save.savedAt).toLocaleString(activeLang() === 'en' ? undefined : activeLang()) }) : '';
   const title = sc?.title ?? save.own?.title ?? save.scenarioId;
   const needsFile = !sc && save.own !== undefined && save.own.text === undefined ? save.own.file : null;
   const descId = `save-desc-${encodeURIComponent(key).replace(/%/g, '_')}`;
