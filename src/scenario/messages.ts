@@ -107,6 +107,25 @@ export const PROBLEM_TEXTS = {
   'check.demand': 'expected "atLeast" or "atMost": a demand bounds one issue',
   'check.selfWork': 'faction "{faction}" cannot move itself here: its own gain is "work.gain"',
   'check.duplicate': 'duplicate {field} "{value}" (already used at {first})',
+  // Replays (src/sim/replay.ts): a student's file that the class view or the replay viewer refuses
+  'replay.unknownScenario': 'scenario "{id}" is not known here (known: {known})',
+  'replay.otherVersion': 'played on a different version of scenario "{id}" (content hash {theirs}… here {ours}…)',
+  'replay.diverges': 'the game diverges from the recording at round {round}: its state hash does not match (a changed action, seed or rule)',
+  'replay.illegal': 'action {n} ({type} by {side}) is not legal at that point: {why}',
+  'replay.roundMissing': 'the recording claims round {round} was played, but its actions end before it',
+  'replay.finalHash': 'the final state hash does not match the recording (the file was changed after it was written)',
+  'replay.ending': 'the recording claims the game ended {claimed} in phase {claimedPhase}, but it ends {ending} in phase {phase}',
+  'replay.unfinished': 'unfinished',
+  'replay.notReplay': 'not an Unfinished Peace replay (expected "format": "{format}")',
+  'replay.version': 'replay format version {version}, this game reads version {ours}; {advice}',
+  'replay.newer': 'it was made by a newer version of the game: update the game to open it',
+  'replay.older': 'it was made by an older version of the game, whose rules differ: replay it in that version',
+  'replay.unknownAction': 'actions[{i}].type: unknown action {type} (expected one of {known})',
+  'replay.at': '{path}: {what}',
+  'replay.notJson': 'not JSON',
+  'replay.invalid': 'not a valid replay',
+  'replay.seed': 'seed: {problem}',
+  'replay.notEnded': 'the game in this file has not ended (it stops in the {phase} phase)',
 } as const;
 
 export type ProblemKey = keyof typeof PROBLEM_TEXTS;

@@ -4,6 +4,7 @@ import { DIFFICULTIES, STRATEGIES } from '../scenario/vocabulary';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { ACTION_TYPES, actionSchema } from './actionSchema';
 import { fromZod } from '../scenario/problems';
+import { english, msg, type Msg } from '../scenario/messages';
 import { ID_MAX, readJsonText, REPLAY_LIMITS, REPLAY_MAX_BYTES, tooLargeMessage, utf8Bytes } from '../scenario/text';
 import { checkStoredSeed, seedProblemText, SEED_MAX } from './seed';
 import { GameSession } from './session';
@@ -71,9 +72,12 @@ export function replayText(replay: ReplayFile): { ok: true; text: string } | { o
   return { ok: true, text };
 }
 
-export type VerifyResult =
-  | { ok: true; replay: ReplayFile; session: GameSession }
-  | { ok: false; error: string; step?: number; round?: number };
+/** Why a replay was refused: `error` in English with the file's name (the command line's words), `msg` the same without the name, for the page to say in its language. */
+export type ReplayRefusal = { ok: false; error: string; msg: Msg; step?: number; round?: number };
+
+export type VerifyResult = { ok: true; replay: ReplayFile; session: GameSession } | ReplayRefusal;
+
+const refuse = (file: string, m: Msg, at: { step?: number; round?: number } = {}): ReplayRefusal => ({ ok: false, error: `${file}: ${english(m)}`, msg: m, ...at });
 
 /**
  * Reads a replay file and re-simulates it. A changed action, seed or
@@ -86,38 +90,38 @@ export function verifyReplay(text: string, file: string, scenarios: readonly Sce
   const replay = read.replay;
   const scenario = scenarios.find((s) => s.id === replay.scenario.id);
   if (!scenario) {
-    return { ok: false, error: `${file}: scenario "${replay.scenario.id}" is not known here (known: ${scenarios.map((s) => s.id).join(', ')})` };
+    return refuse(file, msg('replay.unknownScenario', { id: replay.scenario.id, known: scenarios.map((s) => s.id).join(', ') }));
   }
   if (scenarioHash(scenario) !== replay.scenario.hash) {
-    return { ok: false, error: `${file}: played on a different version of scenario "${scenario.id}" (content hash ${replay.scenario.hash.slice(0, 12)}… here ${scenarioHash(scenario).slice(0, 12)}…)` };
+    return refuse(file, msg('replay.otherVersion', { id: scenario.id, theirs: replay.scenario.hash.slice(0, 12), ours: scenarioHash(scenario).slice(0, 12) }));
   }
   const game = GameSession.start(scenario, configOf(replay));
   const diverged = (step: number): VerifyResult | null => {
     const bad = firstBadRound(game, replay);
     return bad === null
       ? null
-      : { ok: false, round: bad, step, error: `${file}: the game diverges from the recording at round ${bad}: its state hash does not match (a changed action, seed or rule)` };
+      : refuse(file, msg('replay.diverges', { round: bad }), { round: bad, step });
   };
   const early = diverged(0);
   if (early) return early;
   for (const [i, action] of replay.actions.entries()) {
     const result = game.act(action as Action);
     if (!result.ok) {
-      return { ok: false, step: i + 1, error: `${file}: action ${i + 1} (${action.type} by ${action.side}) is not legal at that point: ${result.error}` };
+      return refuse(file, msg('replay.illegal', { n: i + 1, type: action.type, side: action.side, why: result.error }), { step: i + 1 });
     }
     const bad = diverged(i + 1);
     if (bad) return bad;
   }
   if (game.roundHashes.length < replay.rounds.length) {
     const missing = replay.rounds[game.roundHashes.length]?.round ?? game.roundHashes.length + 1;
-    return { ok: false, round: missing, error: `${file}: the recording claims round ${missing} was played, but its actions end before it` };
+    return refuse(file, msg('replay.roundMissing', { round: missing }), { round: missing });
   }
   if (game.hash() !== replay.final.hash) {
-    return { ok: false, error: `${file}: the final state hash does not match the recording (the file was changed after it was written)` };
+    return refuse(file, msg('replay.finalHash'));
   }
   const ending = game.state.ending?.kind ?? null;
   if (replay.final.ending !== ending || replay.final.phase !== game.phase) {
-    return { ok: false, error: `${file}: the recording claims the game ended ${replay.final.ending ?? 'unfinished'} in phase ${replay.final.phase}, but it ends ${ending ?? 'unfinished'} in phase ${game.phase}` };
+    return refuse(file, msg('replay.ending', { claimed: replay.final.ending ?? msg('replay.unfinished'), claimedPhase: replay.final.phase, ending: ending ?? msg('replay.unfinished'), phase: game.phase }));
   }
   return { ok: true, replay, session: game };
 }
@@ -130,36 +134,38 @@ function firstBadRound(game: GameSession, replay: ReplayFile): number | null {
   return null;
 }
 
+/** A problem at a JSON path of the file ("actions[2].side: …"), or of the whole file. */
+const at = (path: string, what: Msg): Msg => (path ? msg('replay.at', { path, what }) : what);
+
 /** Parses and checks the shape of a replay file, before any re-simulation. */
-export function readReplay(text: string, file: string): { ok: true; replay: ReplayFile } | { ok: false; error: string } {
+export function readReplay(text: string, file: string): { ok: true; replay: ReplayFile } | ReplayRefusal {
   // The same reader as scenario files: size, byte-order mark, nesting, duplicate keys.
   const parsed = readJsonText(text, file, REPLAY_LIMITS);
   if (!parsed.ok) {
     const p = parsed.problems[0];
-    return { ok: false, error: `${file}: ${p?.path ? `${p.path}: ` : ''}${p?.message ?? 'not JSON'}` };
+    return refuse(file, at(p?.path ?? '', p?.msg ?? msg('replay.notJson')));
   }
   const data = parsed.value as Record<string, unknown> | null;
   if (!data || typeof data !== 'object' || Array.isArray(data) || data.format !== REPLAY_FORMAT) {
-    return { ok: false, error: `${file}: not an Unfinished Peace replay (expected "format": "${REPLAY_FORMAT}")` };
+    return refuse(file, msg('replay.notReplay', { format: REPLAY_FORMAT }));
   }
   if (typeof data.version === 'number' && data.version !== REPLAY_VERSION) {
-    const advice = data.version > REPLAY_VERSION ? 'it was made by a newer version of the game: update the game to open it' : 'it was made by an older version of the game, whose rules differ: replay it in that version';
-    return { ok: false, error: `${file}: replay format version ${data.version}, this game reads version ${REPLAY_VERSION}; ${advice}` };
+    return refuse(file, msg('replay.version', { version: data.version, ours: REPLAY_VERSION, advice: msg(data.version > REPLAY_VERSION ? 'replay.newer' : 'replay.older') }));
   }
   if (Array.isArray(data.actions)) {
     const i = data.actions.findIndex((a: unknown) => !a || typeof a !== 'object' || !(ACTION_TYPES as readonly unknown[]).includes((a as { type?: unknown }).type));
     if (i >= 0) {
       const type = (data.actions[i] as { type?: unknown } | null)?.type;
-      return { ok: false, error: `${file}: actions[${i}].type: unknown action ${JSON.stringify(type) ?? 'undefined'} (expected one of ${ACTION_TYPES.join(', ')})` };
+      return refuse(file, msg('replay.unknownAction', { i, type: JSON.stringify(type) ?? 'undefined', known: ACTION_TYPES.join(', ') }));
     }
   }
   const checked = replaySchema.safeParse(data, { reportInput: true });
   if (!checked.success) {
     const p = fromZod(checked.error, file)[0];
-    return { ok: false, error: `${file}: ${p?.path ? `${p.path}: ` : ''}${p?.message ?? 'not a valid replay'}` };
+    return refuse(file, at(p?.path ?? '', p?.msg ?? msg('replay.invalid')));
   }
   const seed = checkStoredSeed(checked.data.seed);
-  if (!seed.ok) return { ok: false, error: `${file}: seed: ${seedProblemText(seed.problem)}` };
+  if (!seed.ok) return refuse(file, msg('replay.seed', { problem: seedProblemText(seed.problem) }));
   return { ok: true, replay: checked.data };
 }
 

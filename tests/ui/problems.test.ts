@@ -7,6 +7,7 @@ import { loadScenario } from '../../src/scenario/load';
 import { english } from '../../src/scenario/messages';
 import { readJsonText, SCENARIO_LIMITS } from '../../src/scenario/text';
 import type { Problem } from '../../src/scenario/problems';
+import { verifyReplay } from '../../src/sim';
 import { installLang, setActiveLang, problemText } from '../../src/ui/i18n/t';
 import { catalogueOf, type CatalogueFile } from '../../src/ui/i18n/catalogue';
 import { formatFor } from '../../src/ui/i18n/format';
@@ -32,6 +33,32 @@ function brokenProblems(): Problem[] {
 }
 
 const text = (p: Problem): string => (p.msg ? problemText(p.msg) : p.message);
+
+describe('replay refusals in three languages', () => {
+  const refusals = () => {
+    const out = [
+      verifyReplay('{"format": "something-else"}', 'other.json', []),
+      verifyReplay('{"a": 1,}', 'comma.json', []),
+      verifyReplay(JSON.stringify({ format: 'unfinished-peace-replay', version: 9 }), 'future.json', []),
+    ];
+    return out.map((r) => {
+      if (r.ok) throw new Error('these files should be refused');
+      return r;
+    });
+  };
+
+  it('each refusal says in English what the command line says, and carries the same by key', () => {
+    for (const r of refusals()) expect(r.error).toBe(`${r.error.split(': ')[0]}: ${english(r.msg)}`);
+  });
+
+  for (const [lang, script] of [['ja', /[\u3040-\u30ff\u4e00-\u9fff]/], ['ru', /[а-яё]/i]] as const) {
+    it(`${lang}: a refused replay is explained in ${lang}`, () => {
+      setActiveLang(lang);
+      for (const r of refusals()) expect(problemText(r.msg), r.error).toMatch(script);
+      setActiveLang('en');
+    });
+  }
+});
 
 describe('scenario problems in three languages', () => {
   it('each problem carries its message by key, and its English is the command line’s', () => {

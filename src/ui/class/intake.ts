@@ -1,6 +1,7 @@
 // The class view's pure core: a replay file in, one row of the class table out
 // (or the reason it was left out); rows grouped and summed exactly as `npm run sim`
 // sums computer games (summarise + spreadOf), so the two always agree.
+import { english, msg, type Msg } from '../../scenario/messages';
 import type { Scenario } from '../../scenario/schema';
 import { ISSUE_IDS, SIDES, type Difficulty, type Ending, type Package, type Side, type Strategy } from '../../scenario/vocabulary';
 import { verifyReplay, termsOf } from '../../sim';
@@ -29,7 +30,8 @@ export interface ClassRow {
   finalHash: string;
 }
 
-export type Rejected = { file: string; reason: string; step?: number; round?: number };
+/** A file left out of the class view: why in English (`reason`), and by key for the page's language (`reasonMsg`). */
+export type Rejected = { file: string; reason: string; reasonMsg?: Msg; step?: number; round?: number };
 export type Intake = { ok: true; row: ClassRow } | ({ ok: false } & Rejected);
 
 /** Verifies a replay by re-simulating it and reduces it to a table row. Never throws. */
@@ -42,14 +44,15 @@ export function intakeReplay(text: string, file: string, scenarios: readonly Sce
     return { ok: false, file, reason: err instanceof Error ? err.message : String(err) };
   }
   if (!result.ok) {
-    const out: Intake = { ok: false, file, reason: strip(result.error) };
+    const out: Intake = { ok: false, file, reason: strip(result.error), reasonMsg: result.msg };
     if (result.step !== undefined) out.step = result.step;
     if (result.round !== undefined) out.round = result.round;
     return out;
   }
   const { replay, session } = result;
   if (session.phase !== 'ended') {
-    return { ok: false, file, reason: `the game in this file has not ended (it stops in the ${session.phase} phase)` };
+    const notEnded = msg('replay.notEnded', { phase: session.phase });
+    return { ok: false, file, reason: english(notEnded), reasonMsg: notEnded };
   }
   const humans = SIDES.filter((s) => replay.controllers[s] === 'human');
   const computer = SIDES.find((s) => replay.controllers[s] === 'computer');

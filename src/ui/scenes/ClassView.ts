@@ -3,7 +3,7 @@ import { ENDINGS, ISSUE_IDS, SIDES, type Ending, type Side } from '../../scenari
 import { REPLAY_MAX_BYTES, spreadOf } from '../../sim/index';
 import { PALETTE, SIDE_COLOUR } from '../theme';
 import { h, clear } from '../dom/el';
-import { t, tk, formatNumber } from '../i18n/t';
+import { t, tk, formatNumber, problemText } from '../i18n/t';
 import { announce } from '../a11y/live';
 import { findScenario, scenarios } from '../app/catalog';
 import { endingText, optionLabel, sideName } from '../app/narrate';
@@ -219,7 +219,7 @@ function renderResults(dom: ClassDom, cls: ClassroomState): void {
     const list = h('ul', { class: 'rejected', testid: 'class-rejected' });
     for (const r of cls.rejected) {
       const where = r.step !== undefined ? t('class.view.atStep', { step: r.step }) : '';
-      list.append(h('li', { testid: 'class-rejected-row', 'data-file': r.file }, h('span', { class: 'file' }, r.file), `: ${r.reason}${where}`));
+      list.append(h('li', { testid: 'class-rejected-row', 'data-file': r.file }, h('span', { class: 'file' }, r.file), `: ${r.reasonMsg ? problemText(r.reasonMsg) : r.reason}${where}`));
     }
     results.append(h('h3', {}, t('class.view.rejected', { count: cls.rejected.length })), h('p', { class: 'help' }, t('class.view.rejectedHelp')), list);
   }

@@ -34,19 +34,26 @@ export class ReplayViewer extends Phaser.Scene {
     const open = async (file: File) => {
       status.textContent = t('replay.checking', { file: file.name });
       status.className = 'msg ok';
-      // The command line's limit and words: a file over it is not read into memory at all.
-      let result: ReturnType<typeof verifyReplay>;
-      try {
-        result = file.size > REPLAY_LIMITS.maxBytes
-          ? { ok: false, error: `${file.name}: ${problemText(tooLarge(file.size, REPLAY_LIMITS))}` }
-          : verifyReplay(await file.text(), file.name, scenarios());
-      } catch (error) {
-        result = { ok: false, error: `${file.name}: ${problemText(unexpectedMsg(error))}` };
-      }
-      if (!result.ok) {
+      // What went wrong, in the page's language (the command line says the same in English);
+      // a file over the command line's limit is not read into memory at all.
+      const refuse = (error: string, step?: number): void => {
         status.className = 'msg';
         status.setAttribute('role', 'alert');
-        status.textContent = t('replay.bad', { file: file.name, error: result.error }) + (result.step ? ` ${t('replay.badStep', { step: result.step })}` : '');
+        status.textContent = t('replay.bad', { file: file.name, error }) + (step ? ` ${t('replay.badStep', { step })}` : '');
+      };
+      let result: ReturnType<typeof verifyReplay>;
+      try {
+        if (file.size > REPLAY_LIMITS.maxBytes) {
+          refuse(`${file.name}: ${problemText(tooLarge(file.size, REPLAY_LIMITS))}`);
+          return;
+        }
+        result = verifyReplay(await file.text(), file.name, scenarios());
+      } catch (error) {
+        refuse(`${file.name}: ${problemText(unexpectedMsg(error))}`);
+        return;
+      }
+      if (!result.ok) {
+        refuse(`${file.name}: ${problemText(result.msg)}`, result.step);
         return;
       }
       const scenario = findScenario(result.replay.scenario.id)!;
