@@ -1,7 +1,7 @@
 // Where a language's files are, and a way to ask for them before anything needs them.
-// In the main bundle (a few URLs); main.ts calls preloadLang before Phaser boots, so the
-// catalogue, the scenario translations and the first screen's typefaces download while
-// Phaser starts, and the loader (i18n/load.ts) finds them already in the browser's cache.
+// A few URLs, shared by the page's first script (early.ts), which calls preloadLang before
+// Phaser and the game's code have downloaded, and the loader (i18n/load.ts), which then
+// finds the catalogue, the scenario translations and the title's typefaces in the cache.
 import type { TranslatedLang } from '../../scenario/i18n';
 import jaCatalogue from './ja.json?url';
 import ruCatalogue from './ru.json?url';
@@ -59,9 +59,9 @@ export const LANG_FILES: Record<TranslatedLang, LangFiles> = {
   },
 };
 
-/** Asks the browser for a language's files now (link rel=preload), without waiting for them. */
 const preloaded = new Set<TranslatedLang>();
 
+/** Asks the browser for a language's files now (link rel=preload), once, without waiting for them. */
 export function preloadLang(lang: TranslatedLang): void {
   if (typeof document === 'undefined' || preloaded.has(lang)) return;
   preloaded.add(lang);

@@ -34,23 +34,23 @@ const fetching = new Map<TranslatedLang, Fetched>();
 
 /**
  * Starts everything a language needs that does not depend on the scenarios: the
- * catalogue, every shipped scenario's translation file, the typeface rules and,
- * once the catalogue is in, the typeface slices the title's words need. Called
- * by main.ts before Phaser boots, so these requests run while it does.
+ * catalogue, every shipped scenario's translation file and the typefaces, then
+ * waits for the faces that draw the title's words. Called by main.ts as soon as
+ * the game's code runs (early.ts has already asked the browser for the files).
  */
 export function prefetchLang(lang: TranslatedLang): Fetched {
   let f = fetching.get(lang);
   if (!f) {
-    preloadLang(lang); // asks once: nothing more when main.ts already has
+    preloadLang(lang); // asks once: nothing more when early.ts already has
     const files = LANG_FILES[lang];
     const catalogue = fetchJson(files.catalogue).then((file) => catalogueOf(isTexts(file) ? (file as CatalogueFile) : { texts: {} }));
     // The faces, and at once the files the title draws with (preloaded already): they need
     // not wait for the texts below.
     const faces = addFaces(lang);
-    const titleFaces = Promise.all(faces.filter((_, i) => files.faces[i]!.title).map((f) => f.load().catch(() => undefined)));
+    const titleFaces = Promise.all(faces.filter((_, i) => files.faces[i]!.title).map((face) => face.load().catch(() => undefined)));
     const overlays = Promise.all([...files.overlays].map(async ([id, url]) => [id, await fetchJson(url).then((d) => (isTexts(d) ? (d as OverlayTexts) : null))] as const)).then((all) => new Map(all));
-    // The slices for the title's words are asked for as soon as the words are known, not when
-    // the title is laid out; later slices redraw canvas texts as they arrive (main.ts).
+    // The title is drawn once the faces for its words are in; any face that arrives later
+    // redraws the canvas texts (main.ts).
     const fonts = Promise.all([catalogue, overlays, titleFaces]).then(([c, o]) => fontsFor(lang, firstScreenWords(lang, c, o.values())));
     f = { catalogue, overlays, fonts };
     fetching.set(lang, f);
