@@ -137,6 +137,9 @@ describe('the game in Japanese and Russian', () => {
         problems.push(...(await checkScreen(page, lang, english, scene)));
       };
       await visit(null, 'Title');
+      // The narration log speaks the page's language from its first line ("loading" included).
+      expect(await page.textContent('#live')).toContain(catalogue(lang)['app.loading']!.text);
+      expect(await page.textContent('#live')).not.toContain('Loading the archive');
       await visit('load-replay', 'ReplayViewer');
       await page.goto(`${page.url().split('?')[0]}?lang=${lang}`);
       await until(page, (u) => u.scene === 'Title', 'the title', 20_000);

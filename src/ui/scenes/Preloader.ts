@@ -21,10 +21,11 @@ export class Preloader extends Phaser.Scene {
     // hunting through system fallbacks, which costs more than this whole scene. A quiet rule
     // on the page says "loading"; the words are in the DOM for screen readers.
     this.add.graphics().fillStyle(hex(PALETTE.vermilion), 1).fillRect(BASE.width / 2 - 80, BASE.height / 2, 160, 3);
-    announce(t('app.loading'));
-    // The player's language (its texts and typefaces) before the title is drawn in it.
+    // The player's language (its texts and typefaces) before the title is drawn in it; "loading"
+    // is said in that language, once its words are here (English has them from the start).
     const lang = initialLang();
-    const language = lang === 'en' ? Promise.resolve() : loadBundledScenarios().then(() => store.chooseLang(lang, { remember: false, redraw: false })).catch(() => undefined);
+    if (lang === 'en') announce(t('app.loading'));
+    const language = lang === 'en' ? Promise.resolve() : loadBundledScenarios().then(() => store.chooseLang(lang, { remember: false, redraw: false })).then(() => announce(t('app.loading'))).catch(() => undefined);
     void Promise.all([fontsReady, loadBundledScenarios(), loadMap(), language]).then(() => {
       performance.mark('up:fonts');
       this.scene.stop();
