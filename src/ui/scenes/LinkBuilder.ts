@@ -59,10 +59,7 @@ export class LinkBuilder extends Phaser.Scene {
       { value: '', label: t('linkb.defaultDifficulty') },
       ...DIFFICULTIES.map((d) => ({ value: d, label: tk(`difficulty.${d}`) })),
     ], '', 'linkb-difficulty', () => update());
-    const seedInput = h('input', { type: 'text', id: 'linkb-seed', testid: 'linkb-seed', maxlength: 200, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'linkb-seed-help' });
-    seedInput.value = readableSeed();
-    seedInput.addEventListener('input', () => update());
-    const seedMsg = h('p', { id: 'linkb-seed-help', class: 'help' }, t('setup.seedHelp'));
+    const { input: seedInput, help: seedMsg } = seedField(() => update());
 
     const out = h('p', { class: 'link-out', testid: 'linkb-link', id: 'linkb-link', tabindex: 0, 'aria-label': t('linkb.link') });
     const openLink = h('a', { testid: 'linkb-open', target: '_blank', rel: 'noopener' }, t('linkb.open'));
@@ -94,9 +91,7 @@ export class LinkBuilder extends Phaser.Scene {
       const checked = normaliseSeed(seedInput.value);
       const seed = checked.ok ? checked.seed : '';
       const problem = checked.ok ? '' : seedProblemWords(checked.problem, 'field');
-      seedMsg.textContent = problem || t('setup.seedHelp');
-      seedMsg.className = problem ? 'msg' : 'help';
-      seedInput.setAttribute('aria-invalid', String(Boolean(problem)));
+      showSeedProblem(seedInput, seedMsg, problem);
       copyStatus.textContent = '';
       if (problem) {
         link = '';
@@ -120,28 +115,44 @@ export class LinkBuilder extends Phaser.Scene {
       void drawQr(canvas, link, 300);
     }
 
-    const selectText = (): void => {
-      const range = document.createRange();
-      range.selectNodeContents(out);
-      const sel = window.getSelection();
-      sel?.removeAllRanges();
-      sel?.addRange(range);
-      out.focus();
-    };
     const copyLink = async (): Promise<void> => {
-      if (!link) return;
-      try {
-        if (!navigator.clipboard) throw new Error('no clipboard');
-        await navigator.clipboard.writeText(link);
-        copyStatus.textContent = t('setup.copied');
-      } catch {
-        selectText();
-        copyStatus.textContent = t('linkb.copyFallback');
-      }
-      announce(copyStatus.textContent);
+      if (link) await copyOrSelect(link, out, copyStatus);
     };
 
     update();
     focusFirst(root);
   }
+}
+
+/** The seed field: a readable seed to start with, its help line below, `onInput` on every change. */
+function seedField(onInput: () => void): { input: HTMLInputElement; help: HTMLElement } {
+  const input = h('input', { type: 'text', id: 'linkb-seed', testid: 'linkb-seed', maxlength: 200, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'linkb-seed-help' });
+  input.value = readableSeed();
+  input.addEventListener('input', onInput);
+  return { input, help: h('p', { id: 'linkb-seed-help', class: 'help' }, t('setup.seedHelp')) };
+}
+
+/** What is wrong with the seed (or the help line when nothing is), said where the field says it. */
+function showSeedProblem(input: HTMLInputElement, help: HTMLElement, problem: string): void {
+  help.textContent = problem || t('setup.seedHelp');
+  help.className = problem ? 'msg' : 'help';
+  input.setAttribute('aria-invalid', String(Boolean(problem)));
+}
+
+/** Copies the text; where the browser will not, selects it on screen for the teacher to copy, and says which happened. */
+async function copyOrSelect(text: string, shown: HTMLElement, status: HTMLElement): Promise<void> {
+  try {
+    if (!navigator.clipboard) throw new Error('no clipboard');
+    await navigator.clipboard.writeText(text);
+    status.textContent = t('setup.copied');
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents(shown);
+    const sel = window.getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+    shown.focus();
+    status.textContent = t('linkb.copyFallback');
+  }
+  announce(status.textContent);
 }
