@@ -34,6 +34,7 @@ export const PROBLEM_TEXTS = {
   'kind.scenario': 'scenario',
   'kind.replay': 'replay',
   'kind.saved game': 'saved game',
+  'kind.translation': 'translation',
   // The schema: what a field should be
   'zod.unknownField': 'unknown field {keys} (check the spelling against the schema)',
   'zod.unknownFields': 'unknown fields {keys} (check the spelling against the schema)',
@@ -80,6 +81,12 @@ export const PROBLEM_TEXTS = {
   'schema.source': 'a registered source id (or "designer" with a reason)',
   'schema.sourceFile': 'expected a file name like 000_abc.txt',
   'schema.range': 'expected a range [low, high] with low ≤ high',
+  'schema.overlayText': 'expected a text of at most 20,000 characters',
+  'schema.overlayScenario': 'expected the id of the scenario this translates',
+  'schema.overlayLang': 'expected a language code: ja or ru',
+  // Translation files (src/scenario/overlay.ts)
+  'overlay.otherScenario': 'expected "{id}", the scenario beside it; found "{found}"',
+  'overlay.unknownScenario': 'translates scenario "{id}", which is not loaded here (load its file first; loaded: {known})',
   // What a schema cannot say (src/scenario/load.ts)
   'check.weights': 'the goal weights sum to {sum}, but each side\'s weights must sum to 100 ({goals})',
   'check.citation': 'cites source "{source}", which is not in the sources registry (known: {known}, or "designer")',

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { fromZod, type Problem, type Result } from './problems.ts';
+import { fromZod, problem, type Problem, type Result } from './problems.ts';
+import { english, msg } from './messages.ts';
 import type { Scenario } from './schema.ts';
 import { readJsonText, SCENARIO_LIMITS } from './text.ts';
 import { textEntries, TRANSLATED_LANGS, type TranslatedLang } from './i18n.ts';
@@ -7,10 +8,10 @@ import { textEntries, TRANSLATED_LANGS, type TranslatedLang } from './i18n.ts';
 // The translation file's schema, its reader and its checks against the scenario
 // (see i18n.ts for what a translation is keyed by, and scenarios/README.md).
 
-const overlayText = z.string().check(z.maxLength(20_000, 'expected a text of at most 20,000 characters'));
+const overlayText = z.string().check(z.maxLength(20_000, english(msg('schema.overlayText'))));
 export const overlaySchema = z.strictObject({
-  scenario: z.string().check(z.minLength(1, 'expected the id of the scenario this translates')),
-  lang: z.enum(TRANSLATED_LANGS, { error: `expected one of ${TRANSLATED_LANGS.join(', ')}` }),
+  scenario: z.string().check(z.minLength(1, english(msg('schema.overlayScenario')))),
+  lang: z.enum(TRANSLATED_LANGS, { error: english(msg('schema.overlayLang')) }),
   /** Who translated it, for the credits; optional. */
   translator: z.optional(z.string()),
   texts: z.record(
@@ -46,7 +47,7 @@ export interface OverlayReport {
 export function checkOverlay(scenario: Scenario, overlay: Overlay, file: string): OverlayReport {
   const report: OverlayReport = { missing: [], stale: [], unknown: [], problems: [] };
   if (overlay.scenario !== scenario.id) {
-    report.problems.push({ file, path: 'scenario', message: `expected "${scenario.id}", the scenario beside it; found "${overlay.scenario}"` });
+    report.problems.push(problem(file, 'scenario', msg('overlay.otherScenario', { id: scenario.id, found: overlay.scenario })));
   }
   const known = new Set<string>();
   for (const entry of textEntries(scenario)) {

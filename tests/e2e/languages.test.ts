@@ -179,6 +179,33 @@ describe('the game in Japanese and Russian', () => {
     });
   }
 
+  it('a teacher’s own scenario with its own Japanese translation, both loaded on the title, reads in Japanese', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await gotoGame(page, '?lang=ja');
+    const mine = JSON.parse(readFileSync('scenarios/moscow-2019.json', 'utf8')) as { id: string; title: string };
+    mine.id = 'class-7b-2019';
+    mine.title = 'Class 7b: the Abe–Putin push';
+    await page.setInputFiles('[data-testid="own-scenario"]', { name: 'class-7b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(mine)) });
+    await page.locator('[data-testid="scenario-class-7b-2019"]').waitFor();
+    // The shipped translation made over for this scenario: its id, and a title of its own.
+    const overlay = JSON.parse(readFileSync('scenarios/i18n/moscow-2019.ja.json', 'utf8')) as { scenario: string; texts: Record<string, { en: string; text: string }> };
+    overlay.scenario = 'class-7b-2019';
+    overlay.texts.title = { en: mine.title, text: '7年B組：安倍・プーチン両首脳の交渉' };
+    await page.setInputFiles('[data-testid="own-translation"]', { name: 'class-7b-2019.ja.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(overlay)) });
+    await page.waitForFunction(() => (document.querySelector('[data-testid="scenario-class-7b-2019"]')?.textContent ?? '').includes('7年B組'), null, { timeout: 20_000 });
+    const notice = (await page.locator('[data-testid="notice"]').allInnerTexts()).join('\n');
+    expect(notice).toContain('class-7b-2019.ja.json');
+    await snap(page, 'ja-own-translation');
+    // A translation of a scenario not loaded here is refused, saying so in Japanese.
+    overlay.scenario = 'nowhere-1900';
+    await page.setInputFiles('[data-testid="own-translation"]', { name: 'nowhere-1900.ja.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(overlay)) });
+    const report = page.locator('[data-testid="own-translation-report"] .msg');
+    await report.waitFor();
+    expect(await report.innerText()).toMatch(/nowhere-1900.*読み込まれていません/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a wide screen (1920×1080) in Russian keeps the table readable', async () => {
     const { page, context } = await openPage(browser, { width: 1920, height: 1080 });
     await gotoGame(page, '?scenario=yamaguchi-2016&seed=wide&side=japan&opponent=computer&lang=ru');

@@ -2,8 +2,9 @@ import Phaser from 'phaser';
 import { DIFFICULTIES, ISLAND_IDS, SIDES, otherSide, type Difficulty, type Side } from '../../scenario/vocabulary';
 import { BASE, FONTS, PALETTE, TEXT } from '../theme';
 import { h } from '../dom/el';
-import { t, tk, sx, activeLang, formatDate, problemText } from '../i18n/t';
-import { store } from '../app/store';
+import { t, tk, sx, activeLang, formatDate, problemText, installLang } from '../i18n/t';
+import { msg } from '../../scenario/messages';
+import { ensureLang, store } from '../app/store';
 import { route } from '../app/router';
 import { takeSetAside, continueFromFile, continueSave, corruptNotice, difficultyWords, makeConfig, prefill, scenarios, startOrAsk, type SlotClash } from '../app/boot';
 import { buildLink, readableSeed, seedProblemWords, type Opponent } from '../app/link';
@@ -16,7 +17,7 @@ import { button } from '../widgets/button';
 import { filePicker, radios, select } from '../widgets/form';
 import { drawMap, drawLegend, mapFooter, type IslandView } from '../widgets/map';
 import { languageSelect } from '../widgets/language';
-import type { Lang } from '../../scenario/i18n';
+import { LANG_NAMES, type Lang } from '../../scenario/i18n';
 import type { Scenario } from '../../scenario/schema';
 import { sideName } from '../app/narrate';
 import { pairName } from '../app/views';
@@ -146,6 +147,9 @@ export class Title extends Phaser.Scene {
     root.append(...jsonFileField('load-save', t('save.loadFile'), 'load-save-report', (file, report) => void loadSaveFile(file, report)));
     root.append(...jsonFileField('own-scenario', t('setup.ownScenario'), 'own-scenario-report', (file, report) =>
       void loadOwnScenario(file, report).catch((error: unknown) => say(report, `${file.name}: ${problemText(unexpectedMsg(error))}`))));
+    // And a translation of one (a teacher's own, or a shipped scenario's new one): the same file a translator makes.
+    root.append(...jsonFileField('own-translation', t('setup.ownTranslation'), 'own-translation-report', (file, report) =>
+      void loadOwnTranslation(file, report).catch((error: unknown) => say(report, `${file.name}: ${problemText(unexpectedMsg(error))}`))));
     form.updateLink();
     focusFirst();
     performance.mark('up:title');
@@ -267,7 +271,7 @@ function scenarioCards(all: readonly Scenario[], first: Scenario | undefined, on
   const els: HTMLButtonElement[] = [];
   for (const s of all) {
     const card = h('button', { type: 'button', class: 'card', testid: `scenario-${s.id}`, 'aria-pressed': String(s === first) },
-      h('span', { class: 'title' }, isOwnScenario(s) ? `${s.title} (${t('setup.ownCard')})` : s.title),
+      h('span', { class: 'title' }, isOwnScenario(s) ? `${sx(s.title)} (${t('setup.ownCard')})` : s.title),
       h('span', { class: 'dates' }, `${t('setup.dates', { start: formatDate(s.period.start), end: formatDate(s.period.end) })} · ${t('setup.rounds', { count: s.rounds.length })}`),
       h('span', { class: 'summary' }, s.summary),
     );
@@ -312,6 +316,39 @@ function savesSection(scene: Phaser.Scene, listed: ReturnType<typeof listSaves>,
   });
   scene.events.once('shutdown', unsubscribe);
   return box;
+}
+
+/**
+ * A translation file (scenarios/README.md) for a scenario loaded here: checked with the
+ * command line's reader, then its texts join the language's pack for this page, so that
+ * scenario reads in Japanese or Russian (for the whole page, or one hot-seat player).
+ */
+async function loadOwnTranslation(file: File, report: HTMLElement): Promise<void> {
+  report.replaceChildren();
+  const limits = { ...SCENARIO_LIMITS, kind: 'translation' };
+  if (file.size > limits.maxBytes) {
+    say(report, `${file.name}: ${problemText(tooLarge(file.size, limits))}`);
+    return;
+  }
+  const [{ loadOverlay, checkOverlay }, { dictionaryOf }] = await Promise.all([import('../../scenario/overlay'), import('../../scenario/i18n')]);
+  const read = loadOverlay(await file.text(), file.name);
+  if (!read.ok) {
+    say(report, t('setup.ownTranslationProblems', { file: file.name, count: read.problems.length }));
+    report.append(h('ul', { class: 'problems', testid: 'own-translation-problems' }, ...read.problems.map((p) => h('li', {}, problemLine(p)))));
+    return;
+  }
+  const overlay = read.value;
+  const scenario = scenarios().find((s) => s.id === overlay.scenario);
+  if (!scenario) {
+    say(report, `${file.name}: scenario: ${problemText(msg('overlay.unknownScenario', { id: overlay.scenario, known: scenarios().map((s) => s.id).join(', ') }))}`);
+    return;
+  }
+  const checked = checkOverlay(scenario, overlay, file.name);
+  await ensureLang(overlay.lang);
+  const d = dictionaryOf(scenario, overlay);
+  installLang(overlay.lang, d);
+  store.notices.push({ text: t('setup.ownTranslationLoaded', { file: file.name, title: scenario.title, lang: LANG_NAMES[overlay.lang], count: d.texts.size, left: checked.missing.length + checked.stale.length }), tone: 'ok' });
+  route('Title');
 }
 
 /** A teacher's own scenario file: checked with the command line's reader; a good one becomes a card of this page. */
