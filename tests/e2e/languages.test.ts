@@ -70,6 +70,13 @@ async function campaign(lang: Lang, query: string, tag: string, offer?: Record<s
   expect(final.phase).toBe('ended');
   const debrief = (await page.textContent('[data-testid="debrief"]')) ?? '';
   expect(debrief).toContain(catalogue(lang)['debrief.history']!.text);
+  // The printed debrief (the page a class takes home) is in the language too.
+  await page.evaluate(() => { window.print = () => undefined; });
+  await page.click('[data-testid="print"]');
+  const printed = (await page.evaluate(() => document.getElementById('print-root')?.innerText ?? '')) ?? '';
+  expect(printed.length).toBeGreaterThan(500);
+  for (const e of english) if (printed.includes(e)) problems.push(`print: untranslated “${e.slice(0, 60)}”`);
+  for (const word of ['human', 'computer', 'NaN', 'undefined']) if (new RegExp(`\\b${word}\\b`).test(printed)) problems.push(`print: “${word}” left as written`);
   expect(problems).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();

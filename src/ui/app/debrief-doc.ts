@@ -4,7 +4,7 @@ import { SIDES, VAR_IDS } from '../../scenario/vocabulary';
 import { backingOf, ledgerFor, scoreOf, type GameState, type LedgerEntry } from '../../sim';
 import { h } from '../dom/el';
 import { t, tk, formatNumber, quoted, sx, formatDate } from '../i18n/t';
-import { islandViews } from './views';
+import { islandName, islandViews } from './views';
 import { endingText, entryText, sideName } from './narrate';
 import { causeText, formatBacking, formatVar } from '../widgets/why-panel';
 
@@ -61,7 +61,7 @@ export function debriefSections(scenario: Scenario, state: GameState): HTMLEleme
     const spec = scenario.variables[v];
     varList.append(h('li', {}, `${sx(spec.label)}: ${formatVar(scenario, v, spec.start)} → ${formatVar(scenario, v, state.world.vars[v])}. ${citeText(scenario, spec.cite)}`));
   }
-  for (const i of scenario.islands) varList.append(h('li', {}, `${sx(i.names.ja)} / ${sx(i.names.ru)}: ${i.areaKm2} km², ${i.population}. ${citeText(scenario, i.cite)}`));
+  for (const i of scenario.islands) varList.append(h('li', {}, `${islandName(i.names, null)}: ${formatNumber(i.areaKm2)} km², ${formatNumber(i.population)}. ${citeText(scenario, i.cite)}`));
   srcSec.append(varList);
   out.push(srcSec);
 
@@ -114,8 +114,8 @@ export function fillPrintRoot(scenario: Scenario, state: GameState): void {
   root.textContent = '';
   const c = state.config;
   root.append(
-    h('h1', {}, `${t('app.title')} — ${scenario.title}: ${t('debrief.heading')}`),
-    h('p', {}, t('debrief.seedLine', { scenario: scenario.id, seed: c.seed, japan: c.controllers.japan, russia: c.controllers.russia })),
+    h('h1', {}, `${t('app.title')} — ${sx(scenario.title)}: ${t('debrief.heading')}`),
+    h('p', {}, t('debrief.seedLine', { scenario: scenario.id, seed: c.seed, japan: tk(`controller.${c.controllers.japan}`), russia: tk(`controller.${c.controllers.russia}`) })),
     ...debriefSections(scenario, state),
   );
 }

@@ -1,5 +1,5 @@
 // Derived views the scenes share (never stored: always computed from the snapshot).
-import { sx } from '../i18n/t';
+import { activeLang, sx } from '../i18n/t';
 import type { Scenario } from '../../scenario/schema';
 import type { Side } from '../../scenario/vocabulary';
 import { islandRows, type GameState, type LogEntry } from '../../sim';
@@ -25,10 +25,16 @@ export function visibleLength(state: GameState, phase: string, pending: Side | n
 
 export const pairName = (a: string, b: string): string => (a === b ? a : `${a} / ${b}`);
 
+/** An island's two names, the reader's country's first: the viewer's side, or with no viewer (a debrief, a print) the page's language. */
+export function islandName(names: { ja: string; ru: string }, viewer: Side | null): string {
+  const russianFirst = viewer ? viewer === 'russia' : activeLang() === 'ru';
+  return russianFirst ? pairName(sx(names.ru), sx(names.ja)) : pairName(sx(names.ja), sx(names.ru));
+}
+
 export function islandViews(scenario: Scenario, state: GameState, viewer: Side | null): IslandView[] {
   return islandRows(scenario, state).map((r) => ({
     id: r.id,
-    name: viewer === 'russia' ? pairName(sx(r.names.ru), sx(r.names.ja)) : pairName(sx(r.names.ja), sx(r.names.ru)),
+    name: islandName(r.names, viewer),
     status: r.status,
     areaKm2: r.areaKm2,
     population: r.population,

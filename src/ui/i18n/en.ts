@@ -8,6 +8,8 @@ export const en = {
 
   'side.japan': 'Japan',
   'side.russia': 'Russia',
+  'controller.human': 'human',
+  'controller.computer': 'computer',
   'opponent.computer': 'The computer',
   'opponent.human': 'A second player on this device',
   'difficulty.easy': 'Easy',
