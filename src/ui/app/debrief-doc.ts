@@ -102,7 +102,7 @@ function worldSection(scenario: Scenario, state: GameState): HTMLElement {
   for (const v of ['alliance', 'china'] as const) {
     const spec = scenario.variables[v];
     const actor = v === 'alliance' ? scenario.actors.us : scenario.actors.china;
-    powers.append(h('li', { testid: `debrief-power-${v}` }, t('debrief.worldRow', { name: `${sx(spec.label)} (${sx(actor.name)})`, start: formatVar(scenario, v, spec.start), end: formatVar(scenario, v, state.world.vars[v]) }), ' ', biggest(ledgerFor(state, v), (x) => formatNumber(x, 1)), ' ', h('span', { class: 'help' }, actor.stance)));
+    powers.append(h('li', { testid: `debrief-power-${v}` }, t('debrief.worldRow', { name: t('debrief.powerName', { label: spec.label, actor: actor.name }), start: formatVar(scenario, v, spec.start), end: formatVar(scenario, v, state.world.vars[v]) }), ' ', biggest(ledgerFor(state, v), (x) => formatNumber(x, 1)), ' ', h('span', { class: 'help' }, actor.stance)));
   }
   sec.append(powers);
   return sec;

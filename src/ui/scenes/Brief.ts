@@ -26,7 +26,7 @@ export class Brief extends Phaser.Scene {
 
     const root = panel(this, BASE.margin + 24, 84, 900, 590, { scroll: true, testid: 'brief', label: t('brief.heading', { side: sideName(side) }) });
     const goals = h('ul', { class: 'goals' });
-    for (const goal of spec.brief.goals) goals.append(h('li', {}, `${sx(goal.label)} (${t('brief.weight', { weight: goal.weight })})`));
+    for (const goal of spec.brief.goals) goals.append(h('li', {}, t('brief.goal', { goal: goal.label, weight: goal.weight })));
     const red = h('ul', {});
     for (const line of spec.brief.redLines) red.append(h('li', {}, line));
     root.append(

@@ -271,7 +271,7 @@ function scenarioCards(all: readonly Scenario[], first: Scenario | undefined, on
   const els: HTMLButtonElement[] = [];
   for (const s of all) {
     const card = h('button', { type: 'button', class: 'card', testid: `scenario-${s.id}`, 'aria-pressed': String(s === first) },
-      h('span', { class: 'title' }, isOwnScenario(s) ? `${sx(s.title)} (${t('setup.ownCard')})` : s.title),
+      h('span', { class: 'title' }, isOwnScenario(s) ? t('setup.ownCard', { title: s.title }) : s.title),
       h('span', { class: 'dates' }, `${t('setup.dates', { start: formatDate(s.period.start), end: formatDate(s.period.end) })} · ${t('setup.rounds', { count: s.rounds.length })}`),
       h('span', { class: 'summary' }, s.summary),
     );
