@@ -9,6 +9,9 @@ import { formatProblem } from './src/scenario/problems.ts';
  * problems, and the page need not re-check them on every load. Files a
  * player or teacher brings are still checked in the browser.
  */
+/** A shipped scenario file, by the path it was built from. */
+const SCENARIO_FILE = /(^|\/)scenarios\/[^/]+\.json$/;
+
 function validateScenarios(): Plugin {
   return {
     name: 'validate-scenarios',
@@ -18,7 +21,7 @@ function validateScenarios(): Plugin {
     generateBundle(_options, bundle) {
       for (const asset of Object.values(bundle)) {
         const origin = asset.type === 'asset' ? (asset.originalFileNames?.[0] ?? '') : '';
-        if (!/(^|\/)scenarios\/[^/]+\.json$/.test(origin)) continue;
+        if (!SCENARIO_FILE.test(origin)) continue;
         if (asset.type !== 'asset') continue;
         const file = origin.split('/').pop() ?? origin;
         const text = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
@@ -49,7 +52,7 @@ function preloadScenarios(): Plugin {
       order: 'post',
       handler(_html, ctx) {
         // The scenarios and the map, which every page needs; not the language files (i18n/files.ts asks for those).
-        const every = (origin: string): boolean => /(^|\/)scenarios\/[^/]+\.json$/.test(origin) || /(^|\/)kurils\.json$/.test(origin);
+        const every = (origin: string): boolean => SCENARIO_FILE.test(origin) || /(^|\/)kurils\.json$/.test(origin);
         const files = Object.values(ctx.bundle ?? {})
           .filter((a) => a.type === 'asset' && every(a.originalFileNames?.[0] ?? ''))
           .map((a) => a.fileName)
