@@ -1,7 +1,7 @@
 // The simulation's public surface for src/ui and src/cli (see api.md).
 import { TUNING } from './tuning';
-export { GameSession, type ActResult, type SessionOptions } from './session';
-export { legalMoves, pendingSide, type LegalMoves, type PhaseName } from './legal';
+export { GameSession, type ActResult, type PlaySession, type SessionOptions } from './session';
+export { legalMoves, offerProblem, pendingSide, type LegalMoves, type PhaseName } from './legal';
 export { chooser, enumerateActions, everyPackage, pickPackage } from './enumerate';
 export {
   toReplay,
@@ -35,3 +35,4 @@ export { ratificationOdds, WHIP } from './rules/ratification';
 export { termsOf } from './conditions';
 export * from './types';
 export type { Package, Side, IssueId, VarId, Ending, Tone, Sequencing, IslandId, IslandStatus } from '../scenario/vocabulary';
+export { visibleLength, SIMULTANEOUS } from './visibility';

@@ -28,6 +28,24 @@ export interface SessionOptions {
   engine?: 'xstate' | 'table';
 }
 
+/**
+ * What the screens read of a game and how they move it: a local GameSession, or a
+ * networked match's view of one side (src/ui/net), whose moves go to the server.
+ */
+export interface PlaySession {
+  readonly scenario: Scenario;
+  readonly config: GameConfig;
+  readonly state: GameState;
+  readonly phase: PhaseName;
+  readonly pending: Side | null;
+  readonly ended: boolean;
+  readonly actions: readonly Action[];
+  hash(): string;
+  legal(): LegalMoves | null;
+  offerProblem(pkg: Package): PackageProblem | { reason: 'unchanged' } | null;
+  act(action: Action): ActResult;
+}
+
 /** What the session needs of whatever runs the campaign. */
 interface Engine {
   readonly value: string;
@@ -54,7 +72,7 @@ function xstateEngine(scenario: Scenario, input: GameState): Engine {
  * counterpart playing whichever side no human plays. The UI and the CLI use
  * this and nothing deeper; everything they show is read from `state`.
  */
-export class GameSession {
+export class GameSession implements PlaySession {
   private readonly engine: Engine;
   private readonly listeners = new Set<(s: GameSession) => void>();
   private readonly humanActions: Action[] = [];

@@ -2,26 +2,10 @@
 import { activeLang, sx } from '../i18n/t';
 import type { Scenario } from '../../scenario/schema';
 import type { Side } from '../../scenario/vocabulary';
-import { islandRows, type GameState, type LogEntry } from '../../sim';
+import { islandRows, visibleLength, type GameState, type LogEntry } from '../../sim';
 import type { IslandView } from '../widgets/map';
 
-const SIMULTANEOUS: Partial<Record<string, string>> = { ministerTalks: 'agenda', publicReaction: 'statement', ratification: 'ratify' };
-
-/**
- * How much of the log may be shown now. In the simultaneous phases the first side's
- * choice stays hidden from the side still to choose, as at a real table.
- */
-export function visibleLength(state: GameState, phase: string, pending: Side | null): number {
-  const type = SIMULTANEOUS[phase];
-  const log = state.log;
-  if (!type || !pending) return log.length;
-  for (let i = log.length - 1; i >= 0; i--) {
-    const e = log[i]!;
-    if (e.kind === 'round' || e.kind === 'summit' || e.kind === 'talks') break;
-    if (e.kind === 'action' && e.action.type === type && e.action.side !== pending) return i;
-  }
-  return log.length;
-}
+export { visibleLength };
 
 export const pairName = (a: string, b: string): string => (a === b ? a : `${a} / ${b}`);
 

@@ -1,0 +1,42 @@
+// What a match's browser and the server share: the room type, the codes, the seat messages.
+// The server checks every client message with the schemas of ./schemas.ts.
+
+/** The room type of a two-player match. */
+export const MATCH_ROOM = 'negotiation';
+
+/** Match codes: Crockford base-32 (no I, L, O, U), 8 characters = 40 bits, shown as XXXX-XXXX. */
+export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const CODE_LENGTH = 8;
+
+/** A typed code back to its canonical form (case, dashes, spaces and look-alike letters forgiven), or null. */
+export function normaliseCode(typed: string): string | null {
+  const s = typed
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/[IL]/g, '1')
+    .replace(/O/g, '0');
+  if (s.length !== CODE_LENGTH) return null;
+  for (const ch of s) if (!CODE_ALPHABET.includes(ch)) return null;
+  return s;
+}
+
+export const showCode = (code: string): string => `${code.slice(0, 4)}-${code.slice(4)}`;
+
+/** The most a client may send in one message (a move is a few hundred bytes). */
+export const MAX_MESSAGE_BYTES = 4096;
+
+export interface SeatInfo {
+  name: string | null;
+  /** Someone holds this seat (it waits for them while they are away). */
+  taken: boolean;
+  connected: boolean;
+}
+
+/** Sent to a player when they take (or take back) a seat. */
+export interface SeatMessage {
+  code: string;
+  side: 'japan' | 'russia';
+  /** Keep this to come back into the seat from this or another device. */
+  token: string;
+  scenarioId: string;
+}

@@ -1,0 +1,28 @@
+// The shapes the server accepts from a client, checked with zod on arrival: a bad
+// message gets an error back and the room goes on. (Kept apart from protocol.ts so
+// the browser's first bundle carries none of it.)
+import * as z from 'zod/mini';
+import { SIDES } from '../scenario/vocabulary';
+
+const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
+const token = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/));
+
+/** What the first player asks for: a shipped scenario, a seed (or the server draws one), the side they play. */
+export const createOptions = z.strictObject({
+  scenario: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)),
+  seed: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  side: z.enum(SIDES),
+  name: z.optional(name),
+});
+export type CreateOptions = z.infer<typeof createOptions>;
+
+/** Joining: a new player (the free seat), or a returning one with the rejoin token their seat was given. */
+export const joinOptions = z.strictObject({
+  name: z.optional(name),
+  token: z.optional(token),
+});
+export type JoinOptions = z.infer<typeof joinOptions>;
+
+/** A client's move: any object; the session checks its shape with the action schema and refuses it with a reason. */
+export const actMessage = z.strictObject({ action: z.record(z.string(), z.unknown()) });
+

@@ -1,0 +1,327 @@
+// The match room: two players on two devices, one authoritative GameSession on the
+// server. Clients send moves; the server applies only legal ones by the side to move,
+// and sends each client only its own side's view (src/net/view.ts). Every accepted
+// move is written to the match's file (the replay's actions), so a restart resumes it.
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Room, matchMaker, type Client, type Server } from '@colyseus/core';
+import { loadScenario } from '../scenario/load';
+import { formatProblem, fromZod } from '../scenario/problems';
+import type { Scenario } from '../scenario/schema';
+import { SIDES, type Side } from '../scenario/vocabulary';
+import { GameSession, normaliseSeed, toReplay, type Action, type GameConfig } from '../sim';
+import { CODE_ALPHABET, CODE_LENGTH, MATCH_ROOM, type SeatInfo, type SeatMessage } from '../net/protocol';
+import { actMessage, createOptions, joinOptions } from '../net/schemas';
+import { scenarioFor, viewFor } from '../net/view';
+
+/** How long a dropped player's connection is held before the seat waits for their rejoin token. */
+export const GRACE_SECONDS = 30;
+const MATCH_FILE_VERSION = 1;
+
+export interface RoomsOptions {
+  scenariosDir: string;
+  dataDir: string;
+}
+
+/** A match as the server keeps it on disk: enough to rebuild it move for move after a restart. */
+interface MatchFile {
+  version: number;
+  code: string;
+  scenarioId: string;
+  config: GameConfig;
+  seats: Record<Side, { name: string | null; tokenHash: string | null }>;
+  actions: Action[];
+}
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+const newToken = (): string => randomBytes(24).toString('base64url');
+export const newCode = (): string => Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+const newSeed = (): string => Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('').toLowerCase();
+
+/** What the rooms share in one process: the shipped scenarios and where matches are kept. */
+class MatchStore {
+  readonly scenarios = new Map<string, Scenario>();
+  readonly dir: string;
+  /** Known only inside this process: a client cannot ask to "restore" a match it names. */
+  readonly restoreKey = randomBytes(16).toString('hex');
+
+  constructor(opts: RoomsOptions) {
+    for (const f of readdirSync(opts.scenariosDir).filter((f) => f.endsWith('.json')).sort()) {
+      const loaded = loadScenario(readFileSync(join(opts.scenariosDir, f), 'utf8'), f);
+      if (loaded.ok) this.scenarios.set(loaded.value.id, loaded.value);
+      else throw new Error(`${f}: ${loaded.problems.map((p) => p.message).join('; ')}`);
+    }
+    this.dir = join(opts.dataDir, 'matches');
+    mkdirSync(this.dir, { recursive: true });
+  }
+
+  path(code: string): string {
+    return join(this.dir, `${code}.json`);
+  }
+
+  exists(code: string): boolean {
+    return existsSync(this.path(code));
+  }
+
+  /** Written whole to a temporary file and renamed, so a crash mid-write never leaves half a match. */
+  write(file: MatchFile): void {
+    const tmp = `${this.path(file.code)}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify(file)}\n`);
+    renameSync(tmp, this.path(file.code));
+  }
+
+  read(code: string): MatchFile {
+    return JSON.parse(readFileSync(this.path(code), 'utf8')) as MatchFile;
+  }
+
+  codes(): string[] {
+    return readdirSync(this.dir)
+      .filter((f) => /^[0-9A-Z]+\.json$/.test(f))
+      .map((f) => f.slice(0, -5))
+      .sort();
+  }
+}
+
+interface Seat {
+  name: string | null;
+  tokenHash: string | null;
+  client: Client | null;
+  /** Set while a dropped connection may still come back by itself. */
+  reconnecting: { reject: () => void } | null;
+}
+
+export class MatchRoom extends Room {
+  /** Two seats; room for a tab coming back while its old connection still times out (the seats are checked on join). */
+  override maxClients = 4;
+  /** A flood guard, far above any person's pace (a scripted client moves as fast as the server answers). */
+  override maxMessagesPerSecond = 100;
+  override autoDispose = false;
+  private store!: MatchStore;
+  private scenario!: Scenario;
+  private session!: GameSession;
+  private seats!: Record<Side, Seat>;
+  /** The side the creating player asked for; taken by the first join. */
+  private creatorSide: Side | null = null;
+  private creatorName: string | null = null;
+  private readonly revealedTo = new WeakSet<Client>();
+
+  static store: MatchStore | null = null;
+
+  override onCreate(options: unknown): void {
+    const store = MatchRoom.store;
+    if (!store) throw new Error('the match rooms were not set up');
+    this.store = store;
+    const o = options as { restore?: string; key?: string };
+    if (typeof o.restore === 'string' && o.key === store.restoreKey) {
+      this.restore(store.read(o.restore));
+    } else {
+      const parsed = createOptions.safeParse(options, { reportInput: true });
+      if (!parsed.success) throw new Error(optionProblems(parsed.error, 'match options'));
+      const { scenario: id, side, name } = parsed.data;
+      const scenario = store.scenarios.get(id);
+      if (!scenario) throw new Error(`match options: scenario: no shipped scenario is called "${id}" (there are ${[...store.scenarios.keys()].join(', ')})`);
+      const seed = normaliseSeed(parsed.data.seed ?? newSeed());
+      if (!seed.ok) throw new Error(`match options: seed: not a seed this game reads`);
+      let code = newCode();
+      while (store.exists(code)) code = newCode();
+      this.roomId = code;
+      this.scenario = scenario;
+      const config: GameConfig = {
+        scenarioId: scenario.id,
+        seed: seed.seed,
+        controllers: { japan: 'human', russia: 'human' },
+        difficulty: scenario.defaults.difficulty,
+        strategy: { japan: 'grounded', russia: 'grounded' },
+      };
+      this.session = GameSession.start(scenario, config);
+      this.seats = { japan: emptySeat(), russia: emptySeat() };
+      this.creatorSide = side;
+      this.creatorName = name ?? null;
+      this.persist();
+    }
+    this.onMessage('act', (client, message) => this.act(client, message));
+    this.onMessage('*', (client, type) => client.send('refused', { error: `unknown message "${String(type)}"` }));
+    this.publish();
+  }
+
+  private restore(file: MatchFile): void {
+    const scenario = this.store.scenarios.get(file.scenarioId);
+    if (!scenario) throw new Error(`${file.code}.json: scenarioId: no shipped scenario is called "${file.scenarioId}"`);
+    this.roomId = file.code;
+    this.scenario = scenario;
+    this.session = GameSession.start(scenario, file.config);
+    for (const [i, action] of file.actions.entries()) {
+      const r = this.session.act(action);
+      if (!r.ok) throw new Error(`${file.code}.json: actions[${i}]: ${r.error}`);
+    }
+    this.seats = { japan: { ...emptySeat(), ...file.seats.japan }, russia: { ...emptySeat(), ...file.seats.russia } };
+  }
+
+  override onJoin(client: Client, options: unknown): void {
+    let side: Side;
+    let token: string | null = null;
+    if (this.creatorSide) {
+      side = this.creatorSide;
+      this.seats[side].name = this.creatorName;
+      this.creatorSide = null;
+    } else {
+      const parsed = joinOptions.safeParse(options ?? {}, { reportInput: true });
+      if (!parsed.success) throw new Error(optionProblems(parsed.error, 'join options'));
+      const { token: given, name } = parsed.data;
+      const back = given ? SIDES.find((s) => this.seats[s].tokenHash === hashToken(given)) : undefined;
+      if (back) {
+        side = back;
+        token = given!;
+        const seat = this.seats[side];
+        // A tab that closed and came back before its old connection timed out: the new one takes the seat.
+        seat.reconnecting?.reject();
+        seat.reconnecting = null;
+        if (seat.client && seat.client !== client) seat.client.leave(4001, 'this seat was taken back from another tab or device');
+      } else {
+        const free = SIDES.find((s) => this.seats[s].tokenHash === null);
+        if (!free) throw new Error(given ? 'this rejoin token belongs to no seat of this match' : 'this match already has two players');
+        side = free;
+        if (name) this.seats[side].name = name;
+      }
+    }
+    const seat = this.seats[side];
+    if (!token) {
+      token = newToken();
+      seat.tokenHash = hashToken(token);
+    }
+    seat.client = client;
+    client.userData = { side };
+    const msg: SeatMessage = { code: this.roomId, side, token, scenarioId: this.scenario.id };
+    client.send('seat', msg);
+    client.send('scenario', this.session.ended ? this.scenario : scenarioFor(this.scenario, side));
+    if (this.session.ended) this.revealedTo.add(client);
+    this.persist();
+    this.publish();
+  }
+
+  override async onDrop(client: Client): Promise<void> {
+    const side = sideOf(client);
+    if (!side) return;
+    const seat = this.seats[side];
+    const held = this.allowReconnection(client, GRACE_SECONDS);
+    seat.reconnecting = { reject: () => held.reject(new Error('taken back')) };
+    this.publish();
+    try {
+      await held;
+    } catch {
+      // The grace ran out or the seat was taken back: onLeave follows.
+    }
+  }
+
+  override onReconnect(client: Client): void {
+    const side = sideOf(client);
+    if (!side) return;
+    this.seats[side].reconnecting = null;
+    this.seats[side].client = client;
+    this.publish();
+  }
+
+  override onLeave(client: Client): void {
+    const side = sideOf(client);
+    if (!side) return;
+    const seat = this.seats[side];
+    if (seat.client === client) seat.client = null;
+    seat.reconnecting = null;
+    this.publish();
+  }
+
+  private act(client: Client, message: unknown): void {
+    const side = sideOf(client);
+    const parsed = actMessage.safeParse(message, { reportInput: true });
+    if (!side || !parsed.success) {
+      client.send('refused', { error: side ? 'not a move: send { action: { type, side, … } }' : 'you hold no seat in this match' });
+      return;
+    }
+    const action = parsed.data.action as Action;
+    if (action.side !== side) {
+      client.send('refused', { error: `you play ${side}; this move is for ${String(action.side)}` });
+      return;
+    }
+    if (this.session.pending !== side) {
+      client.send('refused', { error: this.session.ended ? 'the game has ended' : `it is ${this.session.pending}'s move` });
+      return;
+    }
+    const result = this.session.act(action);
+    if (!result.ok) {
+      client.send('refused', { error: result.error });
+      return;
+    }
+    this.persist();
+    this.publish();
+  }
+
+  private file(): MatchFile {
+    const seat = (s: Side) => ({ name: this.seats[s].name, tokenHash: this.seats[s].tokenHash });
+    return { version: MATCH_FILE_VERSION, code: this.roomId, scenarioId: this.scenario.id, config: this.session.config, seats: { japan: seat('japan'), russia: seat('russia') }, actions: [...this.session.actions] };
+  }
+
+  private persist(): void {
+    this.store.write(this.file());
+  }
+
+  seatInfo(): Record<Side, SeatInfo> {
+    const info = (s: Side): SeatInfo => ({ name: this.seats[s].name, taken: this.seats[s].tokenHash !== null, connected: this.seats[s].client !== null && this.seats[s].reconnecting === null });
+    return { japan: info('japan'), russia: info('russia') };
+  }
+
+  /** Every seated client gets its own side's view; the room's listing gets what a lobby may know. */
+  private publish(): void {
+    const s = this.session;
+    const seats = this.seatInfo();
+    for (const side of SIDES) {
+      const client = this.seats[side].client;
+      if (!client || this.seats[side].reconnecting) continue;
+      const view = viewFor({ state: s.state, phase: s.phase, pending: s.pending, actions: s.actions, legal: s.legal() }, side);
+      // At the end both sides read everything: the whole scenario comes before the view that reveals the game.
+      if (view.revealed && !this.revealedTo.has(client)) {
+        this.revealedTo.add(client);
+        client.send('scenario', this.scenario);
+      }
+      client.send('view', { ...view, seats, ...(view.revealed ? { replay: toReplay(s) } : {}) });
+    }
+    void this.setMetadata({ scenario: this.scenario.id, round: s.state.round, phase: s.phase, ending: s.state.ending?.kind ?? null, seats });
+  }
+
+  /** The match's replay (for the server's own use: tests, a teacher's download). */
+  replay(): ReturnType<typeof toReplay> {
+    return toReplay(this.session);
+  }
+}
+
+/** A client's options that do not fit, in the words the scenario checks use ("match options: side: expected one of …"). */
+function optionProblems(error: Parameters<typeof fromZod>[0], what: string): string {
+  return fromZod(error, what).map(formatProblem).join('; ');
+}
+
+function emptySeat(): Seat {
+  return { name: null, tokenHash: null, client: null, reconnecting: null };
+}
+
+function sideOf(client: Client): Side | null {
+  const side = (client.userData as { side?: Side } | undefined)?.side;
+  return side === 'japan' || side === 'russia' ? side : null;
+}
+
+/** Defines the room types on a Colyseus server. */
+export function defineRooms(gs: Server, opts: RoomsOptions): void {
+  MatchRoom.store = new MatchStore(opts);
+  gs.define(MATCH_ROOM, MatchRoom);
+}
+
+/** After a restart: every match on disk comes back under its code, move for move. */
+export async function restoreMatches(): Promise<string[]> {
+  const store = MatchRoom.store;
+  if (!store) return [];
+  const restored: string[] = [];
+  for (const code of store.codes()) {
+    await matchMaker.createRoom(MATCH_ROOM, { restore: code, key: store.restoreKey });
+    restored.push(code);
+  }
+  return restored;
+}

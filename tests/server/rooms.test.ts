@@ -1,0 +1,218 @@
+// The match room, driven by two real SDK clients over WebSocket on a free port:
+// who may move, what each browser receives, and a networked game that is an ordinary replay.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { Client, type Room } from '@colyseus/sdk';
+import { defineRooms, restoreMatches } from '../../src/server/rooms';
+import { MATCH_ROOM, normaliseCode, type SeatInfo, type SeatMessage } from '../../src/net/protocol';
+import type { SideView } from '../../src/net/view';
+import { chooser, enumerateActions, pickPackage, replayText, verifyReplay, type ReplayFile } from '../../src/sim';
+import type { Scenario } from '../../src/scenario/schema';
+import { bundledScenarios } from '../../src/cli/scenarios';
+
+const root = join(import.meta.dirname, '..', '..');
+type View = SideView & { seats: Record<'japan' | 'russia', SeatInfo>; replay?: ReplayFile };
+
+interface Player {
+  room: Room;
+  views: View[];
+  refusals: string[];
+  seat: Promise<SeatMessage>;
+  scenario: Promise<Scenario>;
+}
+
+async function startServer(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const transport = new WebSocketTransport({ maxPayload: 16 * 1024 });
+  const gs = new Server({ transport, greet: false });
+  defineRooms(gs, { scenariosDir: join(root, 'scenarios'), dataDir });
+  await gs.listen(0, '127.0.0.1');
+  await restoreMatches();
+  const port = (transport.server!.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${port}`, stop: () => gs.gracefullyShutdown(false) };
+}
+
+function watch(room: Room): Player {
+  const p: Player = {
+    room,
+    views: [],
+    refusals: [],
+    seat: new Promise((ok) => room.onMessage('seat', ok)),
+    scenario: new Promise((ok) => room.onMessage('scenario', ok)),
+  };
+  room.onMessage('view', (v: View) => p.views.push(v));
+  room.onMessage('refused', (m: { error: string }) => p.refusals.push(m.error));
+  return p;
+}
+
+async function until<T>(get: () => T | undefined | null | false, what: string, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = get();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const last = (p: Player): View => p.views[p.views.length - 1]!;
+
+describe('a match on two devices', () => {
+  let dataDir: string;
+  let server: { url: string; stop: () => Promise<void> };
+  let japan: Player;
+  let russia: Player;
+  let scenarios: Scenario[];
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'up-rooms-'));
+    server = await startServer(dataDir);
+    scenarios = bundledScenarios();
+    japan = watch(await new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', seed: 'net-1', side: 'japan', name: 'Aiko' }));
+    const code = (await japan.seat).code;
+    russia = watch(await new Client(server.url).joinById(code, { name: 'Boris' }));
+    await until(() => last(russia)?.seats.japan.connected && last(japan)?.seats.russia.connected, 'both seats');
+  });
+
+  afterAll(async () => {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('gives each player a short code, their side and a rejoin token; a third player is turned away', async () => {
+    const j = await japan.seat;
+    const r = await russia.seat;
+    expect(normaliseCode(j.code)).toBe(j.code);
+    expect(r.code).toBe(j.code);
+    expect([j.side, r.side]).toEqual(['japan', 'russia']);
+    expect(j.token).not.toBe(r.token);
+    await expect(new Client(server.url).joinById(j.code, { name: 'Cleo' })).rejects.toThrow(/two players/);
+    await expect(new Client(server.url).joinById(j.code, { token: 'x'.repeat(20) })).rejects.toThrow(/belongs to no seat/);
+  });
+
+  it("keeps the other side's brief, valuation, seed and dice out of each browser", async () => {
+    const moscow = scenarios.find((s) => s.id === 'moscow-2019')!;
+    const js = await japan.scenario;
+    const rs = await russia.scenario;
+    expect(js.sides.japan.brief).toEqual(moscow.sides.japan.brief);
+    expect(js.sides.russia.brief.summary).toBe('');
+    expect(JSON.stringify(js)).not.toContain(moscow.sides.russia.brief.summary);
+    expect(JSON.stringify(rs)).not.toContain(moscow.sides.japan.brief.summary);
+    const jv = last(japan);
+    const rv = last(russia);
+    expect(jv.state.config.seed).toBe('');
+    expect(Object.values(jv.state.priorities.russia.weights).every((w) => w === 0)).toBe(true);
+    expect(Object.values(jv.state.priorities.japan.weights).some((w) => w > 0)).toBe(true);
+    expect(Object.values(rv.state.priorities.japan.weights).every((w) => w === 0)).toBe(true);
+    expect(JSON.stringify(jv.state.rng)).toBe(JSON.stringify(rv.state.rng));
+    expect(Object.values(jv.state.rng).every((r) => r.s0 === 0 && r.s1 === 0)).toBe(true);
+    expect(JSON.stringify([jv, rv])).not.toContain('net-1');
+  });
+
+  it('refuses out-of-turn, wrong-side, illegal and malformed moves with a reason, and goes on', async () => {
+    const jv = last(japan);
+    expect(jv.pending).toBe('japan');
+    expect(jv.legal?.side).toBe('japan');
+    expect(last(russia).legal).toBeNull();
+    const agenda = enumerateActions(jv.legal!)[0]!;
+    russia.room.send('act', { action: { ...agenda, side: 'russia' } });
+    russia.room.send('act', { action: agenda });
+    japan.room.send('act', { action: { type: 'accept', side: 'japan' } });
+    japan.room.send('act', { action: { type: 'agenda', side: 'japan', sequencing: 'everything', prepare: 'nope' } });
+    japan.room.send('act', 'not an object');
+    japan.room.send('shout', { hello: 1 });
+    await until(() => russia.refusals.length >= 2 && japan.refusals.length >= 4, 'four refusals');
+    expect(russia.refusals[0]).toMatch(/it is japan's move/);
+    expect(russia.refusals[1]).toMatch(/you play russia/);
+    expect(japan.refusals.join('\n')).toMatch(/not a well-formed action|may not|cannot|not/);
+    expect(japan.refusals.at(-1)).toMatch(/unknown message "shout"/);
+    expect(last(japan).actions).toHaveLength(0);
+  });
+
+  it('hides the first side’s simultaneous choice from the side still to choose', async () => {
+    const n = russia.views.length;
+    japan.room.send('act', { action: enumerateActions(last(japan).legal!)[0]! });
+    await until(() => russia.views.length > n && last(russia).pending === 'russia', "russia's turn");
+    const rv = last(russia);
+    expect(rv.state.talks.agenda.japan).toBeUndefined();
+    expect(rv.actions).toHaveLength(0);
+    expect(last(japan).actions).toHaveLength(1);
+  });
+
+  it('plays to the end; the replay both players get is one `npm run replay` verifies, and the end reveals all', async () => {
+    const pick = chooser(7);
+    for (let i = 0; i < 400 && !last(japan).revealed; i++) {
+      const mover = [japan, russia].find((p) => last(p).legal);
+      if (!mover) {
+        await new Promise((r) => setTimeout(r, 5));
+        continue;
+      }
+      const v = last(mover);
+      const offers = [pickPackage(v.legal!.options, pick)];
+      const moves = enumerateActions(v.legal!, offers).filter((a) => a.type !== 'walkOut');
+      const before = mover.views.length + mover.refusals.length;
+      mover.room.send('act', { action: moves[pick(moves.length)]! });
+      await until(() => mover.views.length + mover.refusals.length > before, `the next view after move ${i} (${JSON.stringify(v.legal!.types)}, open: ${String(mover.room.connection.isOpen)})`);
+    }
+    const jv = last(japan);
+    expect(jv.revealed).toBe(true);
+    await until(() => last(russia).revealed, 'russia sees the end');
+    expect(jv.state.config.seed).toBe('net-1');
+    const replay = jv.replay!;
+    const text = replayText(replay);
+    expect(text.ok).toBe(true);
+    const verified = verifyReplay(text.ok ? text.text : '', 'net.replay.json', scenarios);
+    expect(verified.ok).toBe(true);
+    expect(replay.actions.length).toBeGreaterThan(4);
+    expect(JSON.stringify(last(russia).replay)).toBe(JSON.stringify(replay));
+  });
+});
+
+describe('nothing lost', () => {
+  it('a player whose tab closed comes back into the seat by the rejoin token, on a server that restarted in between', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'up-rooms-'));
+    let server = await startServer(dataDir);
+    try {
+      const japan = watch(await new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', seed: 'net-2', side: 'japan' }));
+      const seat = await japan.seat;
+      const russia = watch(await new Client(server.url).joinById(seat.code, {}));
+      const rseat = await russia.seat;
+      await until(() => last(japan)?.legal, 'japan to move');
+      japan.room.send('act', { action: enumerateActions(last(japan).legal!)[0]! });
+      await until(() => last(russia)?.legal, 'russia to move');
+      const movesBefore = last(japan).actions.length;
+      await japan.room.leave(true);
+      await server.stop();
+      expect(readdirSync(join(dataDir, 'matches'))).toEqual([`${seat.code}.json`]);
+
+      server = await startServer(dataDir);
+      const back = watch(await new Client(server.url).joinById(seat.code, { token: seat.token }));
+      expect((await back.seat).side).toBe('japan');
+      const again = watch(await new Client(server.url).joinById(seat.code, { token: rseat.token }));
+      expect((await again.seat).side).toBe('russia');
+      await until(() => last(again)?.legal, 'russia to move after the restart');
+      expect(last(back).actions).toHaveLength(movesBefore);
+      expect(last(again).pending).toBe('russia');
+    } finally {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a match it cannot make, naming the option', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'up-rooms-'));
+    const server = await startServer(dataDir);
+    try {
+      await expect(new Client(server.url).create(MATCH_ROOM, { scenario: 'atlantis', side: 'japan' })).rejects.toThrow(/scenario: no shipped scenario is called "atlantis"/);
+      await expect(new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', side: 'china' })).rejects.toThrow(/side/);
+      await expect(new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', side: 'japan', restore: 'ABCDEFGH' })).rejects.toThrow(/restore/);
+    } finally {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
