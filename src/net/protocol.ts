@@ -3,6 +3,8 @@
 
 /** The room type of a two-player match. */
 export const MATCH_ROOM = 'negotiation';
+/** The room type of a teacher's class (its dashboard, and the lobby its students wait in). */
+export const CLASS_ROOM = 'class';
 
 /** Match codes: Crockford base-32 (no I, L, O, U), 8 characters = 40 bits, shown as XXXX-XXXX. */
 export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -30,6 +32,8 @@ export interface SeatInfo {
   /** Someone holds this seat (it waits for them while they are away). */
   taken: boolean;
   connected: boolean;
+  /** The computer plays this side (a class seating a student against it). */
+  computer: boolean;
 }
 
 /** Sent to a player when they take (or take back) a seat. */

@@ -3,6 +3,7 @@
 // GET /net/info (the addresses other devices on the network can open). src/server/main.ts
 // puts this on the express app that Colyseus's WebSocket transport owns.
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
@@ -107,6 +108,13 @@ export interface GameRoutes {
   lan: () => string[];
 }
 
+/**
+ * The mark the game's own server puts in the page it serves: the page then offers matches
+ * across devices (a static copy of the game, without it, does not, and asks nothing).
+ */
+export const SERVER_MARK = '<meta name="up-server" content="rooms">';
+export const markPage = (html: string): string => html.replace(/<head>/i, (head) => `${head}${SERVER_MARK}`);
+
 /** Paths the server itself owns: an unknown one is a 404, never the game's page. */
 const RESERVED = ['/matchmake', '/net', '/__healthcheck'];
 
@@ -125,6 +133,17 @@ export function mountGame(app: express.Application, routes: GameRoutes): void {
   else {
     const root = resolve(routes.distDir);
     const assets = join(root, 'assets') + sep;
+    // The page (marked as this server's) for "/", /index.html and any path without an extension, so
+    // /?match=CODE and deep links open the game.
+    const page = join(root, 'index.html');
+    app.use((req, res, next) => {
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || (/\.[^/]*$/.test(req.path) && req.path !== '/index.html')) return next();
+      // Read at each request: a rebuild of dist/ while the server runs is served as it is.
+      readFile(page, 'utf8').then(
+        (html) => res.set('Cache-Control', 'no-cache').type('html').send(markPage(html)),
+        (error: unknown) => next(error),
+      );
+    });
     app.use(
       express.static(root, {
         index: false, // "/" is the page below, with its own cache rule
@@ -134,14 +153,6 @@ export function mountGame(app: express.Application, routes: GameRoutes): void {
         },
       }),
     );
-    // The page for "/" and for any path without an extension, so /?match=CODE and deep links open the game.
-    const page = join(root, 'index.html');
-    app.use((req, res, next) => {
-      if ((req.method !== 'GET' && req.method !== 'HEAD') || /\.[^/]*$/.test(req.path)) return next();
-      res.sendFile(page, { headers: { 'Cache-Control': 'no-cache' } }, (error?: Error) => {
-        if (error) next(error);
-      });
-    });
   }
   app.use(notFound);
   app.use(onError);
@@ -179,6 +190,7 @@ export async function createViteDev(root: string, server: HttpServer, quiet: boo
     // Vite 8 moved the HMR socket's options from server.hmr to server.ws.
     server: { middlewareMode: true, ws: { server } },
     appType: 'spa',
+    plugins: [{ name: 'up-server-mark', transformIndexHtml: (html: string) => markPage(html) }],
     logLevel: quiet ? 'error' : 'info',
   });
 }

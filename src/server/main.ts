@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { ViteDevServer } from 'vite';
-import { defineRooms, restoreMatches } from './rooms';
+import { defineRooms, restoreMatches } from './define';
 import { createViteDev, isViteSocket, lanUrls, mountGame, secureEveryResponse } from './http';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');

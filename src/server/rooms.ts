@@ -5,12 +5,12 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Room, matchMaker, type Client, type Server } from '@colyseus/core';
+import { Room, type Client } from '@colyseus/core';
 import { loadScenario } from '../scenario/load';
 import { formatProblem, fromZod } from '../scenario/problems';
 import type { Scenario } from '../scenario/schema';
 import { SIDES, type Side } from '../scenario/vocabulary';
-import { GameSession, normaliseSeed, toReplay, type Action, type GameConfig } from '../sim';
+import { GameSession, normaliseSeed, scoreOf, toReplay, type Action, type GameConfig } from '../sim';
 import { CODE_ALPHABET, CODE_LENGTH, MATCH_ROOM, type SeatInfo, type SeatMessage } from '../net/protocol';
 import { actMessage, createOptions, joinOptions } from '../net/schemas';
 import { scenarioFor, viewFor } from '../net/view';
@@ -32,15 +32,46 @@ interface MatchFile {
   config: GameConfig;
   seats: Record<Side, { name: string | null; tokenHash: string | null }>;
   actions: Action[];
+  /** The class this match belongs to (its dashboard follows it), if a teacher seated it. */
+  classCode?: string;
+  /** Ended by the teacher before the game did: no more moves. */
+  stopped?: boolean;
 }
+
+/** A match a class seats: its game and who sits where (a computer side has no seat). */
+export interface MatchSpec {
+  scenarioId: string;
+  config: GameConfig;
+  seats: Record<Side, { name: string; tokenHash: string } | null>;
+  classCode: string;
+}
+
+/** What a class's dashboard shows of one of its matches. */
+export interface MatchSummary {
+  code: string;
+  seats: Record<Side, SeatInfo>;
+  round: number;
+  phase: string;
+  ending: string | null;
+  /** Each side's score against its goals, once the game has ended. */
+  scores: Record<Side, number> | null;
+  paused: boolean;
+  stopped: boolean;
+  moves: number;
+}
+
+export const classTopic = (classCode: string): string => `class:${classCode}`;
+export const matchTopic = (code: string): string => `match:${code}`;
+/** What a class sends its matches. */
+export type MatchCommand = { kind: 'pause' } | { kind: 'resume' } | { kind: 'stop' } | { kind: 'report' };
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 const newToken = (): string => randomBytes(24).toString('base64url');
 export const newCode = (): string => Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-const newSeed = (): string => Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('').toLowerCase();
+export const newSeed = (): string => Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('').toLowerCase();
 
 /** What the rooms share in one process: the shipped scenarios and where matches are kept. */
-class MatchStore {
+export class MatchStore {
   readonly scenarios = new Map<string, Scenario>();
   readonly dir: string;
   /** Known only inside this process: a client cannot ask to "restore" a match it names. */
@@ -105,6 +136,9 @@ export class MatchRoom extends Room {
   private creatorSide: Side | null = null;
   private creatorName: string | null = null;
   private readonly revealedTo = new WeakSet<Client>();
+  private classCode: string | null = null;
+  private paused = false;
+  private stopped = false;
 
   static store: MatchStore | null = null;
 
@@ -112,9 +146,11 @@ export class MatchRoom extends Room {
     const store = MatchRoom.store;
     if (!store) throw new Error('the match rooms were not set up');
     this.store = store;
-    const o = options as { restore?: string; key?: string };
+    const o = options as { restore?: string; spec?: MatchSpec; key?: string };
     if (typeof o.restore === 'string' && o.key === store.restoreKey) {
       this.restore(store.read(o.restore));
+    } else if (o.spec && o.key === store.restoreKey) {
+      this.seatClassMatch(o.spec);
     } else {
       const parsed = createOptions.safeParse(options, { reportInput: true });
       if (!parsed.success) throw new Error(optionProblems(parsed.error, 'match options'));
@@ -142,6 +178,30 @@ export class MatchRoom extends Room {
     }
     this.onMessage('act', (client, message) => this.act(client, message));
     this.onMessage('*', (client, type) => client.send('refused', { error: `unknown message "${String(type)}"` }));
+    // The class's teacher may pause, resume or end it, from whichever process holds the class.
+    void this.presence.subscribe(matchTopic(this.roomId), (command: MatchCommand) => this.command(command));
+    this.publish();
+  }
+
+  /** A match the class seated: its players' seats are theirs already (their tokens came with the class). */
+  private seatClassMatch(spec: MatchSpec): void {
+    const scenario = this.store.scenarios.get(spec.scenarioId);
+    if (!scenario) throw new Error(`class match: scenario: no shipped scenario is called "${spec.scenarioId}"`);
+    let code = newCode();
+    while (this.store.exists(code)) code = newCode();
+    this.roomId = code;
+    this.scenario = scenario;
+    this.classCode = spec.classCode;
+    this.session = GameSession.start(scenario, spec.config);
+    const seat = (s: Side): Seat => ({ ...emptySeat(), ...(spec.seats[s] ?? {}) });
+    this.seats = { japan: seat('japan'), russia: seat('russia') };
+    this.persist();
+  }
+
+  private command(c: MatchCommand): void {
+    if (c.kind === 'pause' || c.kind === 'resume') this.paused = c.kind === 'pause';
+    if (c.kind === 'stop' && !this.session.ended) this.stopped = true;
+    if (c.kind === 'stop') this.persist();
     this.publish();
   }
 
@@ -156,6 +216,8 @@ export class MatchRoom extends Room {
       if (!r.ok) throw new Error(`${file.code}.json: actions[${i}]: ${r.error}`);
     }
     this.seats = { japan: { ...emptySeat(), ...file.seats.japan }, russia: { ...emptySeat(), ...file.seats.russia } };
+    this.classCode = file.classCode ?? null;
+    this.stopped = file.stopped ?? false;
   }
 
   override onJoin(client: Client, options: unknown): void {
@@ -179,8 +241,8 @@ export class MatchRoom extends Room {
         seat.reconnecting = null;
         if (seat.client && seat.client !== client) seat.client.leave(4001, 'this seat was taken back from another tab or device');
       } else {
-        const free = SIDES.find((s) => this.seats[s].tokenHash === null);
-        if (!free) throw new Error(given ? 'this rejoin token belongs to no seat of this match' : 'this match already has two players');
+        const free = this.classCode ? undefined : SIDES.find((s) => this.seats[s].tokenHash === null && this.session.config.controllers[s] === 'human');
+        if (!free) throw new Error(given ? 'this rejoin token belongs to no seat of this match' : this.classCode ? 'this match belongs to a class: join the class with its code' : 'this match already has two players');
         side = free;
         if (name) this.seats[side].name = name;
       }
@@ -243,6 +305,10 @@ export class MatchRoom extends Room {
       client.send('refused', { error: `you play ${side}; this move is for ${String(action.side)}` });
       return;
     }
+    if (this.stopped || this.paused) {
+      client.send('refused', { error: this.stopped ? 'the teacher has ended this match' : 'the teacher has paused the class' });
+      return;
+    }
     if (this.session.pending !== side) {
       client.send('refused', { error: this.session.ended ? 'the game has ended' : `it is ${this.session.pending}'s move` });
       return;
@@ -258,7 +324,16 @@ export class MatchRoom extends Room {
 
   private file(): MatchFile {
     const seat = (s: Side) => ({ name: this.seats[s].name, tokenHash: this.seats[s].tokenHash });
-    return { version: MATCH_FILE_VERSION, code: this.roomId, scenarioId: this.scenario.id, config: this.session.config, seats: { japan: seat('japan'), russia: seat('russia') }, actions: [...this.session.actions] };
+    return {
+      version: MATCH_FILE_VERSION,
+      code: this.roomId,
+      scenarioId: this.scenario.id,
+      config: this.session.config,
+      seats: { japan: seat('japan'), russia: seat('russia') },
+      actions: [...this.session.actions],
+      ...(this.classCode ? { classCode: this.classCode } : {}),
+      ...(this.stopped ? { stopped: true } : {}),
+    };
   }
 
   private persist(): void {
@@ -266,7 +341,12 @@ export class MatchRoom extends Room {
   }
 
   seatInfo(): Record<Side, SeatInfo> {
-    const info = (s: Side): SeatInfo => ({ name: this.seats[s].name, taken: this.seats[s].tokenHash !== null, connected: this.seats[s].client !== null && this.seats[s].reconnecting === null });
+    const info = (s: Side): SeatInfo => ({
+      name: this.seats[s].name,
+      taken: this.seats[s].tokenHash !== null || this.session.config.controllers[s] === 'computer',
+      connected: this.seats[s].client !== null && this.seats[s].reconnecting === null,
+      computer: this.session.config.controllers[s] === 'computer',
+    });
     return { japan: info('japan'), russia: info('russia') };
   }
 
@@ -283,9 +363,26 @@ export class MatchRoom extends Room {
         this.revealedTo.add(client);
         client.send('scenario', this.scenario);
       }
-      client.send('view', { ...view, seats, ...(view.revealed ? { replay: toReplay(s) } : {}) });
+      client.send('view', { ...view, seats, paused: this.paused, stopped: this.stopped, ...(view.revealed ? { replay: toReplay(s) } : {}) });
     }
     void this.setMetadata({ scenario: this.scenario.id, round: s.state.round, phase: s.phase, ending: s.state.ending?.kind ?? null, seats });
+    if (this.classCode) void this.presence.publish(classTopic(this.classCode), this.summary());
+  }
+
+  summary(): MatchSummary {
+    const s = this.session;
+    const score = s.ended ? scoreOf(this.scenario, s.state) : null;
+    return {
+      code: this.roomId,
+      seats: this.seatInfo(),
+      round: s.state.round,
+      phase: s.phase,
+      ending: s.state.ending?.kind ?? null,
+      scores: score ? { japan: score.japan.total, russia: score.russia.total } : null,
+      paused: this.paused,
+      stopped: this.stopped,
+      moves: s.actions.length,
+    };
   }
 
   /** The match's replay (for the server's own use: tests, a teacher's download). */
@@ -295,7 +392,7 @@ export class MatchRoom extends Room {
 }
 
 /** A client's options that do not fit, in the words the scenario checks use ("match options: side: expected one of …"). */
-function optionProblems(error: Parameters<typeof fromZod>[0], what: string): string {
+export function optionProblems(error: Parameters<typeof fromZod>[0], what: string): string {
   return fromZod(error, what).map(formatProblem).join('; ');
 }
 
@@ -306,22 +403,4 @@ function emptySeat(): Seat {
 function sideOf(client: Client): Side | null {
   const side = (client.userData as { side?: Side } | undefined)?.side;
   return side === 'japan' || side === 'russia' ? side : null;
-}
-
-/** Defines the room types on a Colyseus server. */
-export function defineRooms(gs: Server, opts: RoomsOptions): void {
-  MatchRoom.store = new MatchStore(opts);
-  gs.define(MATCH_ROOM, MatchRoom);
-}
-
-/** After a restart: every match on disk comes back under its code, move for move. */
-export async function restoreMatches(): Promise<string[]> {
-  const store = MatchRoom.store;
-  if (!store) return [];
-  const restored: string[] = [];
-  for (const code of store.codes()) {
-    await matchMaker.createRoom(MATCH_ROOM, { restore: code, key: store.restoreKey });
-    restored.push(code);
-  }
-  return restored;
 }

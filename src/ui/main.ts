@@ -9,6 +9,7 @@ import { t } from './i18n/t';
 import { loadBundledScenarios } from '../scenario/registry';
 import { loadMap } from './widgets/map';
 import { ensureClassroomScenes, isClassroomKey } from './class/scenes';
+import { ensureNetScenes, isNetKey } from './net/scenes';
 import { watchTabs } from './app/tab-notice';
 
 // The page's own few words come from the catalogue too, in the language on screen.
@@ -31,7 +32,7 @@ void loadMap();
 const startLang = initialLang();
 if (startLang !== 'en') void import('./i18n/load').then((m) => m.prefetchLang(startLang)); // its files are already on their way (early.ts)
 const game = new Phaser.Game(gameConfig);
-attachRouter(game, { has: isClassroomKey, load: ensureClassroomScenes });
+attachRouter(game, { has: (k) => isClassroomKey(k) || isNetKey(k), load: (g, k) => (isNetKey(k) ? ensureNetScenes(g) : ensureClassroomScenes(g)) });
 watchTabs();
 
 // Canvas text is drawn once: when a typeface slice arrives (Japanese comes in many small
@@ -68,6 +69,16 @@ Object.defineProperty(window, '__up', {
     },
     hash() {
       return store.session ? store.session.hash() : null;
+    },
+    get moves() {
+      return store.session?.actions.length ?? null;
+    },
+    /** The game state this page holds: for a networked match, only what this side may know. */
+    state() {
+      return store.session ? (JSON.parse(JSON.stringify(store.session.state)) as unknown) : null;
+    },
+    get net() {
+      return store.net ? { code: store.net.code, side: store.net.side, status: store.net.status } : null;
     },
     /** The canvas texts on screen and their boxes (in the 1280×720 base), for the layout tests. */
     canvasTexts() {

@@ -7,10 +7,10 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, lanUrls } from '../../src/server/http';
+import { contentSecurityPolicy, lanUrls, markPage, SERVER_MARK } from '../../src/server/http';
 import { parseCli, startServer, type RunningServer } from '../../src/server/main';
 
-const PAGE = '<!doctype html><title>Unfinished Peace</title><p id="marker">the game page</p>';
+const PAGE = '<!doctype html><html><head><title>Unfinished Peace</title></head><body><p id="marker">the game page</p></body></html>';
 const SCRIPT = 'export const ok = 1;\n';
 
 let dir: string;
@@ -75,7 +75,7 @@ describe('the production server', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('cache-control')).toBe('no-cache');
-    expect(await res.text()).toBe(PAGE);
+    expect(await res.text()).toBe(markPage(PAGE));
     expectSecurityHeaders(res);
     // Colyseus's blanket CORS stays on /matchmake: the game's own files are not readable from other sites.
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
@@ -85,7 +85,9 @@ describe('the production server', () => {
     for (const path of ['/?match=ABC', '/join/ABC', '/index.html']) {
       const res = await get(path);
       expect(res.status, path).toBe(200);
-      expect(await res.text(), path).toBe(PAGE);
+      // Marked as this server's page: the game then offers matches across devices.
+      expect(await res.text(), path).toBe(markPage(PAGE));
+      expect(markPage(PAGE)).toContain(SERVER_MARK);
       expectSecurityHeaders(res);
     }
   });

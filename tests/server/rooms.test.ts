@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client, type Room } from '@colyseus/sdk';
-import { defineRooms, restoreMatches } from '../../src/server/rooms';
+import { defineRooms, restoreMatches } from '../../src/server/define';
 import { MATCH_ROOM, normaliseCode, type SeatInfo, type SeatMessage } from '../../src/net/protocol';
 import type { SideView } from '../../src/net/view';
 import { chooser, enumerateActions, pickPackage, replayText, verifyReplay, type ReplayFile } from '../../src/sim';

@@ -139,7 +139,23 @@ export const difficultyWords = (save: SaveFile): string => t('save.existsDifficu
 /** The saves found unreadable since the title last showed them (held by the store), handed over once. */
 export const takeSetAside = (): Extract<ReadResult, { kind: 'corrupt' }>[] => store.setAside.splice(0);
 
+/** Whether the game's own server served this page (it marks it): it holds matches across devices; a static copy does not. */
+const servedWithRooms = (): boolean => document.querySelector('meta[name="up-server"][content="rooms"]') !== null;
+
 export async function boot(): Promise<void> {
+  store.netAvailable = servedWithRooms();
+  // Its English first: the title offers a friend on another device as an opponent.
+  if (store.netAvailable) await import('../net/texts');
+  const match = new URLSearchParams(window.location.search).get('match');
+  if (match !== null) {
+    if (store.netAvailable && (await (await import('../net/screens')).joinFromLink(match))) return;
+    if (!store.netAvailable) {
+      await import('../net/texts');
+      store.notice(t('net.joinFailed', { code: match, reason: t('net.noServer') }));
+    }
+    route();
+    return;
+  }
   try {
     // Reading the list moves an old single save into its slot and sets corrupt ones aside.
     store.setAside = listSaves().corrupt;

@@ -15,10 +15,16 @@ export type SceneKey =
   | 'ClassView'
   | 'ChanceLab'
   | 'LinkBuilder'
-  | 'TeacherGuide';
+  | 'TeacherGuide'
+  | 'Match'
+  | 'Lobby'
+  | 'LiveClass';
 
 export function targetScene(): SceneKey {
   const s = store.session;
+  // Hosting or joining a match: its code and link until the friend has taken the other seat.
+  if (store.net && !s) return 'Match';
+  if (store.lobby && !s) return 'Lobby';
   if (store.mode.kind === 'none' || !s) return 'Title';
   if (s.phase === 'ended') return 'Debrief';
   if (store.mode.kind === 'play') {
@@ -45,7 +51,7 @@ export function targetScene(): SceneKey {
  */
 export interface LazyScenes {
   has(key: SceneKey): boolean;
-  load(game: Phaser.Game): Promise<void>;
+  load(game: Phaser.Game, key: SceneKey): Promise<void>;
 }
 
 let game: Phaser.Game | null = null;
@@ -77,7 +83,7 @@ export function route(key: SceneKey = targetScene()): void {
   requested = key;
   if (lazy.has(key) && !game.scene.getScene(key)) {
     const g = game;
-    void lazy.load(g).then(() => {
+    void lazy.load(g, key).then(() => {
       if (requested === key) route(key);
     });
     return;

@@ -3,7 +3,8 @@
 // (who is looking, which briefs were read, the replay step, the save status).
 import type { Scenario } from '../../scenario/schema';
 import { SIDES, type Ending, type Side } from '../../scenario/vocabulary';
-import { GameSession, replayPrefix, type Action, type GameConfig, type ReplayFile } from '../../sim';
+import { GameSession, replayPrefix, type Action, type GameConfig, type PlaySession, type ReplayFile } from '../../sim';
+import type { SeatInfo } from '../../net/protocol';
 import { announce, announceAll } from '../a11y/live';
 import { t, setActiveLang, hasLang } from '../i18n/t';
 import type { Lang } from '../../scenario/i18n';
@@ -30,12 +31,64 @@ export interface ClassroomState {
   refs: Map<string, Reference>;
   /** The seed the teacher gave the class, when they say: files on another seed are flagged. */
   classSeed: string;
+  /** Replay files handed over from elsewhere (a live class's server), taken in when the class view opens. */
+  incoming: File[];
 }
 
 export type Mode =
   | { kind: 'none' }
   | { kind: 'play' }
   | { kind: 'replay'; replay: ReplayFile; file: string; step: number; total: number };
+
+/** A match with a friend on another device that this page takes part in (src/ui/net/remote.ts). */
+export interface NetMatch {
+  code: string;
+  /** The side this browser plays. */
+  side: Side;
+  seats: Record<Side, SeatInfo> | null;
+  /** The address the friend's device opens. */
+  link: string;
+  /** False when the server knows no network address: the link then works on this computer only. */
+  lanLink: boolean;
+  status: 'connected' | 'reconnecting' | 'lost';
+  /** A class's match the teacher has paused, or ended. */
+  paused?: boolean;
+  stopped?: boolean;
+  /** The footer's line: the code and how the friend's seat is (the seed stays secret until the end). */
+  statusLine(): string;
+  leave(): void;
+}
+
+/** A student waiting in a class's lobby until the teacher seats them (src/ui/net/remote.ts). */
+export interface ClassLobby {
+  code: string;
+  name: string;
+  status: 'waiting' | 'reconnecting';
+  leave(): void;
+}
+
+/** What a teacher's dashboard shows (the server's class room sends it after every change). */
+export interface DashboardView {
+  code: string;
+  settings: { scenario: string; seed?: string; seedPerPair: boolean; difficulty: string; seating: 'pairs' | 'computer' | 'halves'; side: Side };
+  paused: boolean;
+  students: { name: string; connected: boolean; match: string | null; side: Side | null }[];
+  matches: { code: string; seats: Record<Side, SeatInfo>; round: number; phase: string; ending: string | null; scores: Record<Side, number> | null; paused: boolean; stopped: boolean; moves: number }[];
+}
+
+/** A class this page is the teacher of. */
+export interface TeachingClass {
+  code: string;
+  /** The link students open (the server's network address). */
+  link: string;
+  dashboard: DashboardView | null;
+  command(c: { kind: 'seat' | 'pause' | 'resume' | 'replays' } | { kind: 'stop'; match: string }): void;
+  /** Called with each new dashboard; returns the unsubscribe. */
+  onDashboard(fn: (d: DashboardView) => void): () => void;
+  /** Every match's replay file, fetched from the server. */
+  replays(): Promise<{ match: string; file: string; text: string }[]>;
+  close(): void;
+}
 
 /** What the last autosave did: kept, refused for lack of room, refused by the browser, or held back because another tab moved this game on. */
 export type SaveStatus = 'idle' | 'saved' | 'full' | 'unavailable' | 'conflict';
@@ -63,7 +116,15 @@ export interface TabConflict {
 
 class AppStore {
   scenario: Scenario | null = null;
-  session: GameSession | null = null;
+  session: PlaySession | null = null;
+  /** Set while this page plays a match against a friend on another device: the game lives on the server. */
+  net: NetMatch | null = null;
+  /** A student in a class's lobby, before the teacher seats them. */
+  lobby: ClassLobby | null = null;
+  /** The live class this page teaches (kept while the teacher moves between the classroom's tabs). */
+  teach: TeachingClass | null = null;
+  /** Whether this page was served by the game's own server (npm start), which also holds matches across devices; a static copy has none. */
+  netAvailable = false;
   mode: Mode = { kind: 'none' };
   /** The side whose private information is on screen now. */
   viewer: Side | null = null;
@@ -74,7 +135,7 @@ class AppStore {
   /** What setup shows pre-selected (from a partly valid link); one object for the page's life. */
   readonly prefill: Partial<LinkGame> = {};
   /** The class view's files and comparison runs, kept for the page's life so switching tabs loses nothing. */
-  readonly classroom: ClassroomState = { rows: [], rejected: [], refGames: 500, refs: new Map(), classSeed: '' };
+  readonly classroom: ClassroomState = { rows: [], rejected: [], refGames: 500, refs: new Map(), classSeed: '', incoming: [] };
   /** The storage key of the game on screen (its save slot). */
   slot: string | null = null;
   /** Set when another tab wrote this game's slot: autosave stops until the player chooses. */
@@ -182,6 +243,7 @@ class AppStore {
   }
 
   humanSides(): Side[] {
+    if (this.net) return [this.net.side];
     const c = this.session?.state.config.controllers;
     return c ? SIDES.filter((s) => c[s] === 'human') : [];
   }
@@ -195,11 +257,12 @@ class AppStore {
   }
 
   /** A new game, or one re-simulated from saved actions. */
-  begin(scenario: Scenario, session: GameSession, opts: { restored?: boolean } = {}): void {
+  begin(scenario: Scenario, session: PlaySession, opts: { restored?: boolean; remote?: boolean } = {}): void {
     this.scenario = scenario;
     this.session = session;
     this.mode = { kind: 'play' };
-    this.slot = slotKey(session.state.config);
+    // A networked match is kept by the server, not in this browser's save slots.
+    this.slot = opts.remote ? null : slotKey(session.state.config);
     this.conflict = null;
     this.lastWritten = null;
     this.saveStatus = 'idle';
@@ -224,11 +287,37 @@ class AppStore {
     if (!this.session || this.readOnly) return { ok: false, error: 'no game' };
     const result = this.session.act(action);
     if (result.ok) {
-      this.narrate();
-      this.autosave();
+      // A networked move is only sent: the server's answer moves the game (remoteMoved).
+      if (!this.net) {
+        this.narrate();
+        this.autosave();
+      }
       this.changed();
     } else announce(result.error);
     return result;
+  }
+
+  /** The match's server sent the next view (or a seat changed). */
+  remoteMoved(): void {
+    this.narrate();
+    this.changed();
+  }
+
+  /** The match's connection or seats changed: the screen shows it. */
+  netChanged(): void {
+    this.changed();
+  }
+
+  /**
+   * A networked match has ended: its whole game, played again in this browser, is
+   * an ordinary finished game from here on (its debrief, its replay), seen from this side.
+   */
+  endRemote(scenario: Scenario, local: GameSession): void {
+    const side = this.net?.side ?? null;
+    this.net = null;
+    this.begin(scenario, local, { restored: true });
+    this.viewer = side;
+    this.changed();
   }
 
   markBriefed(side: Side): void {
@@ -284,13 +373,14 @@ class AppStore {
     this.conflict = null;
     this.session = null;
     this.scenario = null;
+    this.net = null;
     this.mode = { kind: 'none' };
     this.viewer = null;
     this.applyLang(null);
     this.changed();
   }
 
-  private humanSidesOf(session: GameSession): Side[] {
+  private humanSidesOf(session: PlaySession): Side[] {
     const c = session.state.config.controllers;
     return SIDES.filter((s) => c[s] === 'human');
   }

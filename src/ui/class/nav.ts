@@ -16,14 +16,16 @@ const TABS = [
   { key: 'TeacherGuide', label: 'class.tab.guide' },
 ] as const satisfies readonly { key: SceneKey; label: Parameters<typeof t>[0] }[];
 
-export type ClassroomKey = (typeof TABS)[number]['key'];
+export type ClassroomKey = (typeof TABS)[number]['key'] | 'LiveClass';
 
 /** Draws the classroom frame for `current` and returns the content panel. */
 export function classroomFrame(scene: Phaser.Scene, current: ClassroomKey, title: string, testid: string): HTMLDivElement {
   paper(scene);
   header(scene, title, t('class.heading'));
   const nav = h('nav', { class: 'class-tabs', 'aria-label': t('class.tabs') });
-  for (const tab of TABS) {
+  // On a page the game's server served, the teacher may also run a live class from here.
+  const tabs: readonly { key: ClassroomKey; label: Parameters<typeof t>[0] }[] = store.netAvailable ? [...TABS, { key: 'LiveClass', label: 'net.live.tab' }] : TABS;
+  for (const tab of tabs) {
     const b = button(t(tab.label), () => route(tab.key), { kind: tab.key === current ? 'primary' : 'secondary', testid: `tab-${tab.key}` });
     if (tab.key === current) b.setAttribute('aria-current', 'page');
     nav.append(b);

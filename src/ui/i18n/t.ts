@@ -76,7 +76,7 @@ function fill(template: string, params: Params): string {
 
 /** Looks a message up and fills its {placeholders}; values go in as plain text. Falls back to English. */
 export function t(key: MessageKey, params: Params = {}): string {
-  return fill(pack.catalogue[key] ?? en[key] ?? key, params);
+  return fill(pack.catalogue[key] ?? (en as Catalogue)[key] ?? key, params);
 }
 
 /** A file check's message (src/scenario/messages.ts) in the language on screen, its nested messages too; English when untranslated. */
@@ -86,7 +86,8 @@ export function problemText(m: Msg): string {
 
 /** For keys built from data (e.g. `status.${id}`), checked at run time. */
 export function tk(key: string, params: Params = {}): string {
-  return key in en ? t(key as MessageKey, params) : key;
+  // The English catalogue holds this file's texts and those installed with later parts (en-net, en-class).
+  return packs.en!.catalogue[key] !== undefined ? t(key as MessageKey, params) : key;
 }
 
 /** A scenario text (title, headline, line, label) in the language on screen, or as written when untranslated. */

@@ -97,6 +97,8 @@ export class ClassView extends Phaser.Scene {
     const seedField = classSeedField(cls, render);
     root.append(h('p', {}, t('class.view.intro')), zone, h('div', { class: 'class-controls' }, refSelect.wrap, seedField, h('div', {}, dom.exportBtn, dom.clearBtn)), dom.status, dom.refBar, dom.results);
     acceptFiles(this, input, zone, (files) => void intake.take(files));
+    // A live class's replays, fetched from the server by the dashboard: no files to hand around.
+    if (cls.incoming.length > 0) void intake.take(cls.incoming.splice(0));
     render();
     ensureRefs();
     focusFirst(root);

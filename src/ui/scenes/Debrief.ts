@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { replayText, scoreOf, toReplay } from '../../sim';
+import { GameSession, replayText, scoreOf, toReplay } from '../../sim';
 import { downloadText } from '../app/download';
 import { announce } from '../a11y/live';
 import { SIDES, VAR_IDS } from '../../scenario/vocabulary';
@@ -66,7 +66,9 @@ export class Debrief extends Phaser.Scene {
   }
 
   private download(): void {
-    const session = store.session!;
+    const session = store.session;
+    // A finished game is always a local one (a networked match is played again here when it ends).
+    if (!(session instanceof GameSession)) return;
     const replay = toReplay(session);
     // What the game writes, its reader must read back: the same check as `npm run sim -- --record`.
     const out = replayText(replay);

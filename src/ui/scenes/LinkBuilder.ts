@@ -11,34 +11,7 @@ import { focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
 import { radios, select } from '../widgets/form';
 import { classroomFrame } from '../class/nav';
-
-/**
- * Draws a QR code's modules as black squares on a white canvas, with the
- * standard 4-module quiet zone. The encoder is fetched on first use: only a
- * teacher building a link needs it, so players do not download it.
- */
-async function drawQr(canvas: HTMLCanvasElement, text: string, size: number): Promise<void> {
-  const { default: qrcode } = await import('qrcode-generator');
-  const qr = qrcode(0, 'M');
-  qr.addData(text, 'Byte');
-  qr.make();
-  const count = qr.getModuleCount();
-  const cells = count + 8;
-  const cell = Math.max(2, Math.floor(size / cells));
-  canvas.width = cell * cells;
-  canvas.height = cell * cells;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.fillStyle = '#000000';
-  for (let r = 0; r < count; r += 1) {
-    for (let c = 0; c < count; c += 1) {
-      if (qr.isDark(r, c)) ctx.fillRect((c + 4) * cell, (r + 4) * cell, cell, cell);
-    }
-  }
-  canvas.dataset.modules = String(count);
-}
+import { drawQr } from '../widgets/qr';
 
 /** Builds a shareable game link for a class: the same scenario, seed and side for everyone; copy it or show a QR code. */
 export class LinkBuilder extends Phaser.Scene {

@@ -206,6 +206,8 @@ function setupForm(all: readonly Scenario[], first: Scenario | undefined, opts: 
   const opponent = select(t('setup.opponent'), [
     { value: 'computer', label: t('opponent.computer') },
     { value: 'human', label: t('opponent.human') },
+    // Served by the game's own server: a friend may play the other side on their own device.
+    ...(store.netAvailable ? [{ value: 'network', label: t('opponent.network') }] : []),
   ], prefill.opponent ?? 'computer', 'opponent', (v) => { sideLangRow.style.display = v === 'human' ? '' : 'none'; updateLink(); });
   const difficulty = select(t('setup.difficulty'), DIFFICULTIES.map((d) => ({ value: d, label: tk(`difficulty.${d}`) })), prefill.difficulty ?? first?.defaults.difficulty ?? 'normal', 'difficulty', () => updateLink());
   // Hot seat: each player reads in their own language (a Japanese and a Russian student on one screen).
@@ -229,12 +231,17 @@ function setupForm(all: readonly Scenario[], first: Scenario | undefined, opts: 
   const linkText = h('code', { testid: 'share-link' });
   function updateLink(): void {
     const seed = readSeed();
-    linkText.textContent = chosen && seed ? buildLink({ ...choice(), seed }) : '—';
+    linkText.textContent = chosen && seed && opponent.el.value !== 'network' ? buildLink({ ...choice(), seed }) : '—';
   }
+  const hostReport = h('div', { testid: 'host-report', 'aria-live': 'polite' });
   const begin = async (): Promise<void> => {
     const seed = readSeed();
     if (!chosen || seed === null) { seedInput.focus(); return; }
     const c = { ...choice(), seed };
+    if (opponent.el.value === 'network') {
+      await (await import('../net/screens')).hostFromSetup(chosen, seed, c.side, hostReport, say);
+      return;
+    }
     await store.chooseSideLangs(c.opponent === 'human' ? Object.fromEntries(sideLangs.map((x) => [x.side, x.field.el.value as Lang])) : {});
     // New game never writes over a game in progress with the same scenario, seed and sides: the title asks.
     if (!(await startOrAsk(chosen, makeConfig(chosen, c.side, c.opponent, c.difficulty, seed), 'setup'))) {
@@ -251,6 +258,8 @@ function setupForm(all: readonly Scenario[], first: Scenario | undefined, opts: 
   return {
     elements: [
       h('div', { class: 'row lang-row' }, language.wrap),
+      // A student handed a match code joins first thing, before any setup.
+      ...(store.netAvailable ? [netSlot()] : []),
       h('h2', { class: 'setup-h' }, t('setup.heading')),
       cards,
       h('div', { class: 'row' }, side.wrap, opponent.wrap, difficulty.wrap),
@@ -259,10 +268,21 @@ function setupForm(all: readonly Scenario[], first: Scenario | undefined, opts: 
       h('div', { class: 'row' }, h('div', {}, seedInput), button(t('setup.newSeed'), () => { seedInput.value = readableSeed(); updateLink(); }, { kind: 'secondary', testid: 'new-seed' })),
       seedMsg,
       actions,
+      hostReport,
       h('p', { class: 'help link' }, `${t('setup.shareLink')}: `, linkText),
     ],
     updateLink,
   };
+}
+
+/** Where the join-a-match field goes: its code (with the match screens) loads only on a page served by the game's server. */
+function netSlot(): HTMLElement {
+  const slot = h('div', { testid: 'join-slot' });
+  void import('../net/screens').then((m) => {
+    slot.replaceChildren(...m.joinSection(say));
+    // The first screen's focus stays where it was; the field is there for a student to Tab to.
+  });
+  return slot;
 }
 
 /** Scenario cards: buttons with aria-pressed, so Tab and Enter choose (no arrow keys needed). */

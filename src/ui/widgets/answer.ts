@@ -4,7 +4,7 @@
 // in view at 1280×720 whatever the focus scrolled to.
 import type { Scenario } from '../../scenario/schema';
 import { otherSide, type Side } from '../../scenario/vocabulary';
-import type { GameSession, LogEntry } from '../../sim';
+import type { PlaySession, LogEntry } from '../../sim';
 import { h } from '../dom/el';
 import { t, tk, sx } from '../i18n/t';
 import { store } from '../app/store';
@@ -20,7 +20,7 @@ type LineEntry = Extract<LogEntry, { kind: 'line' }>;
 const SUMMIT_MOVES = new Set(['offer', 'accept', 'stall', 'walkOut']);
 
 /** The other side's last summit move this round that the viewer may see, and its last words. */
-export function lastAnswer(session: GameSession, viewer: Side): { action: ActionEntry; line: LineEntry | null } | null {
+export function lastAnswer(session: PlaySession, viewer: Side): { action: ActionEntry; line: LineEntry | null } | null {
   const state = session.state;
   const log = state.log.slice(0, visibleLength(state, session.phase, session.pending));
   const other = otherSide(viewer);
@@ -41,7 +41,7 @@ export function lastAnswer(session: GameSession, viewer: Side): { action: Action
 }
 
 /** The top of the table and reaction panels: the answer box and the coaching note. */
-export function answerArea(scenario: Scenario, session: GameSession, viewer: Side, coach: string | null, opts: { answer?: boolean } = {}): HTMLElement {
+export function answerArea(scenario: Scenario, session: PlaySession, viewer: Side, coach: string | null, opts: { answer?: boolean } = {}): HTMLElement {
   const area = h('div', { class: 'answer-area', testid: 'answer-area' });
   const last = opts.answer === false ? null : lastAnswer(session, viewer);
   if (last) {
@@ -65,7 +65,7 @@ export function answerArea(scenario: Scenario, session: GameSession, viewer: Sid
  * A guided first round on Easy: a short note for each step (talks, summit, reaction,
  * ratification), read in the DOM and dismissible; never at Normal or Hard, never in a replay.
  */
-export function coachStep(session: GameSession, step: 'talks' | 'summit' | 'reaction' | 'ratify'): string | null {
+export function coachStep(session: PlaySession, step: 'talks' | 'summit' | 'reaction' | 'ratify'): string | null {
   const s = session.state;
   if (store.readOnly || s.config.difficulty !== 'easy' || s.round !== 0) return null;
   return store.coachDismissed.has(step) ? null : step;

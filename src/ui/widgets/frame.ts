@@ -65,7 +65,7 @@ function saveStatusText(): string {
 export function refreshFooterStatus(): void {
   const el = document.querySelector('[data-testid="footer-status"]');
   const s = store.session;
-  if (el && s && !store.readOnly) el.textContent = t('common.footer', { seed: s.state.config.seed, save: saveStatusText() });
+  if (el && s && !store.readOnly && !store.net) el.textContent = t('common.footer', { seed: s.state.config.seed, save: saveStatusText() });
 }
 
 export function footer(scene: Phaser.Scene): void {
@@ -73,7 +73,8 @@ export function footer(scene: Phaser.Scene): void {
   const status = saveStatusText();
   const div = panel(scene, 24, BASE.height - 39, BASE.width - 48, 36);
   div.classList.add('footer');
-  const left = h('span', { testid: 'footer-status' }, store.readOnly ? status : s ? t('common.footer', { seed: s.state.config.seed, save: status }) : '');
+  const net = store.net?.statusLine() ?? null;
+  const left = h('span', { testid: 'footer-status' }, net ?? (store.readOnly ? status : s ? t('common.footer', { seed: s.state.config.seed, save: status }) : ''));
   const logBtn = button(t('common.log'), () => toggleNarration(), { kind: 'secondary', testid: 'toggle-log' });
   // Phaser sets the DOM element's own display, so the row lays out inside it.
   // When saving fails, the save can still be kept: as a file.

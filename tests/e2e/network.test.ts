@@ -1,0 +1,246 @@
+// Two browser contexts as two devices, on the game's own server (the built game and the
+// rooms on one port): a whole match to the debrief, and a connection that drops mid-game.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage, snap, up, until, type Up, type Watched } from './helpers';
+import { startServer } from '../../src/server/main';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('a match across two devices', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'up-net-e2e-'));
+    server = await startServer({ mode: 'prod', port: 0, host: '127.0.0.1', distDir: join(root, 'dist'), dataDir, quiet: true });
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function open(query = ''): Promise<Watched> {
+    const w = await openPage(browser);
+    await w.page.goto(server.url + query);
+    await until(w.page, (u) => u.renders > 0 && u.scene !== 'Preloader', 'the first scene', 30_000);
+    return w;
+  }
+
+  /** Hosts a match as Japan from the title, by keyboard; returns its code as shown. */
+  async function host(page: Page, seed: string): Promise<string> {
+    await page.fill('[data-testid="seed"]', seed);
+    await page.selectOption('[data-testid="opponent"]', 'network');
+    await page.focus('[data-testid="start"]');
+    await page.keyboard.press('Enter');
+    await until(page, (u) => u.scene === 'Match', 'the match screen');
+    await page.waitForSelector('[data-testid="match-qr"][data-modules]');
+    return ((await page.textContent('[data-testid="match-code"]')) ?? '').trim();
+  }
+
+  /** A test id's text once `pred` holds of it (the page's CSP forbids eval, so no waitForFunction). */
+  async function textUntil(page: Page, testid: string, pred: (text: string) => boolean, timeout = 10_000): Promise<string> {
+    const end = Date.now() + timeout;
+    let text = '';
+    while (Date.now() < end) {
+      text = (await page.textContent(`[data-testid="${testid}"]`).catch(() => '')) ?? '';
+      if (pred(text)) return text;
+      await page.waitForTimeout(50);
+    }
+    throw new Error(`timed out waiting on ${testid}; last text: ${text}`);
+  }
+
+  /** One step for a player: Enter on the focused default when it is their screen to act on. */
+  async function step(page: Page, tag: string): Promise<Up> {
+    const u = await up(page);
+    await snap(page, `net-${tag}-${u.scene}${u.scene === 'Table' ? `-${u.phase}` : ''}`);
+    const mine = u.scene === 'Brief' || (u.pending !== null && u.pending === u.viewer && u.scene !== 'Debrief');
+    if (!mine) return u;
+    const before = u.renders;
+    await page.keyboard.press('Enter');
+    await until(page, (x) => x.renders > before, 'a redraw');
+    await page.waitForTimeout(60);
+    return up(page);
+  }
+
+  it('plays a whole match to the debrief, each side seeing only its own brief', async () => {
+    const japan = await open();
+    const code = await host(japan.page, 'two-devices');
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const link = (await japan.page.textContent('[data-testid="match-link"]')) ?? '';
+    expect(link).toContain(`?match=${code.replace('-', '')}`);
+    await snap(japan.page, 'net-host-Match', true);
+
+    // The friend types the code on their own title screen.
+    const russia = await open();
+    await russia.page.fill('[data-testid="join-code"]', code.toLowerCase());
+    await russia.page.focus('[data-testid="join-match"]');
+    await russia.page.keyboard.press('Enter');
+    const rb = await until(russia.page, (u) => u.scene === 'Brief', "russia's brief");
+    expect(rb.viewer).toBe('russia');
+    const brief = (await russia.page.textContent('[data-testid="brief"]')) ?? '';
+    expect(brief).toContain('Putin');
+    await until(japan.page, (u) => u.scene === 'Brief', "japan's brief");
+    expect((await japan.page.textContent('[data-testid="brief"]')) ?? '').toContain('Abe');
+    await snap(russia.page, 'net-russia-Brief', true);
+
+    // What reached Russia's browser holds nothing of Japan's private side.
+    const leak = await russia.page.evaluate(() => {
+      const s = (window as unknown as { __up: { state(): { config: { seed: string }; priorities: Record<string, { weights: Record<string, number> }> } } }).__up.state();
+      return { seed: s.config.seed, japanWeights: Object.values(s.priorities.japan!.weights), text: document.body.innerText };
+    });
+    expect(leak.seed).toBe('');
+    expect(leak.japanWeights.every((w) => w === 0)).toBe(true);
+    expect(leak.text).not.toContain('two-devices');
+
+    let saw = { japanWaits: false, russiaWaits: false };
+    for (let i = 0; i < 400; i++) {
+      const [j, r] = [await step(japan.page, 'japan'), await step(russia.page, 'russia')];
+      if (j.scene === 'Table' && j.pending === 'russia') saw.japanWaits = true;
+      if (r.scene === 'Table' && r.pending === 'japan') saw.russiaWaits = true;
+      if (j.scene === 'Debrief' && r.scene === 'Debrief') break;
+      if (j.scene === 'Table' && j.pending === 'russia' && (await japan.page.isVisible('text=Waiting for'))) await snap(japan.page, 'net-japan-waiting');
+    }
+    expect((await up(japan.page)).scene).toBe('Debrief');
+    expect((await up(russia.page)).scene).toBe('Debrief');
+    expect(saw).toEqual({ japanWaits: true, russiaWaits: true });
+    await snap(japan.page, 'net-japan-Debrief', true);
+    // Both browsers played the moves again and reached the server's very end.
+    const [jh, rh] = [(await up(japan.page)).hash, (await up(russia.page)).hash];
+    expect(jh).toBe(rh);
+    expect(jh).toMatch(/^[0-9a-f]{16,}$/);
+    expect(japan.errors).toEqual([]);
+    expect(russia.errors).toEqual([]);
+    await japan.context.close();
+    await russia.context.close();
+  });
+
+  it('a tab that closes mid-game comes back into its seat by the link, with every move kept', async () => {
+    const japan = await open();
+    const code = (await host(japan.page, 'dropped')).replace('-', '');
+    const russia = await open(`?match=${code}`);
+    await until(russia.page, (u) => u.scene === 'Brief', "russia's brief");
+    await until(japan.page, (u) => u.scene === 'Brief', "japan's brief");
+    for (let i = 0; i < 12; i++) {
+      await step(japan.page, 'drop-japan');
+      await step(russia.page, 'drop-russia');
+    }
+    const before = await up(russia.page);
+    const moves = (p: Page) => p.evaluate(() => (window as unknown as { __up: { moves: number | null } }).__up.moves ?? 0);
+    const movesBefore = await moves(russia.page);
+    expect(movesBefore).toBeGreaterThan(0);
+    // Russia's tab closes; the same device opens the link again.
+    const url = russia.page.url();
+    expect(url).toContain(`match=${code}`);
+    await russia.page.close();
+    await until(japan.page, () => true, 'a moment');
+    const again = await russia.context.newPage();
+    await again.goto(url);
+    const back = await until(again, (u) => u.scene !== 'Preloader' && u.scene !== 'Title' && u.scene !== 'Match' && u.viewer === 'russia', 'russia back in its seat', 30_000);
+    expect(back.round).toBe(before.round);
+    const movesAfter = await moves(again);
+    expect(movesAfter).toBeGreaterThanOrEqual(movesBefore);
+    await japan.context.close();
+    await russia.context.close();
+  });
+
+  it("a teacher's class of six students in three matches: the dashboard follows them live, and the class view reads the server's replays", async () => {
+    const teacher = await open();
+    await teacher.page.focus('[data-testid="open-classroom"]');
+    await teacher.page.keyboard.press('Enter');
+    await until(teacher.page, (u) => u.scene === 'ClassView', 'the class view');
+    await teacher.page.click('[data-testid="tab-LiveClass"]');
+    await until(teacher.page, (u) => u.scene === 'LiveClass', 'the live class');
+    await teacher.page.fill('[data-testid="live-seed"]', 'class-e2e');
+    await teacher.page.check('[data-testid="live-per-pair"]');
+    await teacher.page.focus('[data-testid="live-open"]');
+    await teacher.page.keyboard.press('Enter');
+    await teacher.page.waitForSelector('[data-testid="live-code"]');
+    const code = ((await teacher.page.textContent('[data-testid="live-code"]')) ?? '').trim();
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+    const names = ['Aiko', 'Boris', 'Chiyo', 'Dima', 'Emi', 'Fedya'];
+    const students: Watched[] = [];
+    for (const name of names) {
+      const w = await openPage(browser, { width: 1024, height: 640 });
+      await w.page.goto(server.url);
+      await until(w.page, (u) => u.scene === 'Title', 'the title');
+      await w.page.fill('[data-testid="join-code"]', code);
+      await w.page.fill('[data-testid="join-name"]', name);
+      await w.page.press('[data-testid="join-name"]', 'Enter');
+      await until(w.page, (u) => u.scene === 'Lobby', `${name} in the lobby`);
+      students.push(w);
+    }
+    await teacher.page.waitForSelector('[data-testid="live-seat"]:not([disabled])');
+    expect(await teacher.page.textContent('[data-testid="live-students"]')).toContain('Fedya');
+    await teacher.page.click('[data-testid="live-seat"]');
+    for (const s of students) await until(s.page, (u) => u.scene === 'Brief', 'a seated student');
+    await teacher.page.waitForSelector('[data-testid="live-matches"] tbody tr:nth-child(3)');
+    await snap(teacher.page, 'net-teacher-dashboard', true);
+    const table = (await teacher.page.textContent('[data-testid="live-matches"]')) ?? '';
+    for (const name of names) expect(table).toContain(name);
+
+    for (let i = 0; i < 600; i++) {
+      const ups = [];
+      for (const [k, s] of students.entries()) ups.push(await step(s.page, `class-${k % 2 === 0 ? 'japan' : 'russia'}`));
+      if (ups.every((u) => u.scene === 'Debrief')) break;
+      if (i === 6) await snap(teacher.page, 'net-teacher-dashboard-live', true);
+    }
+    for (const s of students) expect((await up(s.page)).scene).toBe('Debrief');
+    await until(teacher.page, () => true, 'a moment');
+    expect(await textUntil(teacher.page, 'live-summary', (x) => x.includes('3 ended'))).toContain('6 students, 3 matches, 3 ended');
+    await snap(teacher.page, 'net-teacher-dashboard-end', true);
+    await snap(students[1]!.page, 'net-student-Debrief', true);
+
+    await teacher.page.click('[data-testid="live-class-view"]');
+    await until(teacher.page, (u) => u.scene === 'ClassView', 'the class view of the live class');
+    await teacher.page.waitForSelector('[data-testid="class-results"] tbody tr:nth-child(3)', { timeout: 60_000 });
+    expect(await teacher.page.textContent('[data-testid="class-status"]')).toMatch(/3 games in the table, 0 left out/);
+    await snap(teacher.page, 'net-teacher-classview', true);
+    expect(teacher.errors).toEqual([]);
+    for (const s of students) {
+      expect(s.errors).toEqual([]);
+      await s.context.close();
+    }
+    await teacher.context.close();
+  });
+
+  it('a server restart mid-game loses no move: both devices come back to where they were', async () => {
+    const japan = await open();
+    const code = (await host(japan.page, 'restart')).replace('-', '');
+    const russia = await open(`?match=${code}`);
+    await until(russia.page, (u) => u.scene === 'Brief', "russia's brief");
+    for (let i = 0; i < 10; i++) {
+      await step(japan.page, 'restart-japan');
+      await step(russia.page, 'restart-russia');
+    }
+    const moves = (p: Page) => p.evaluate(() => (window as unknown as { __up: { moves: number | null } }).__up.moves ?? 0);
+    const before = { j: await moves(japan.page), r: await moves(russia.page), round: (await up(japan.page)).round };
+    expect(before.j).toBeGreaterThan(0);
+    const port = server.port;
+    await server.close();
+    server = await startServer({ mode: 'prod', port, host: '127.0.0.1', distDir: join(root, 'dist'), dataDir, quiet: true });
+    // The pages find the server again by themselves and take their seats back by their tokens.
+    await until(japan.page, (u) => u.round === before.round, 'japan back', 30_000);
+    await textUntil(japan.page, 'footer-status', (x) => !x.includes('reconnecting'), 30_000);
+    expect(await moves(japan.page)).toBeGreaterThanOrEqual(before.j);
+    // And the game goes on: the next move is taken.
+    let moved = false;
+    for (let i = 0; i < 20 && !moved; i++) {
+      await step(japan.page, 'restart-japan-after');
+      await step(russia.page, 'restart-russia-after');
+      moved = (await moves(japan.page)) > before.j || (await moves(russia.page)) > before.r;
+    }
+    expect(moved).toBe(true);
+    await japan.context.close();
+    await russia.context.close();
+  });
+});
