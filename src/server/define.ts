@@ -14,17 +14,28 @@ export function defineRooms(gs: Server, opts: RoomsOptions): void {
 
 let dataDir = '';
 
+/**
+ * Whether this process brings `code` back: not when another process of the same Redis already
+ * holds it, nor when another one starting at the same time claimed it first (a claim lasts a minute).
+ */
+async function claim(code: string): Promise<boolean> {
+  if (await matchMaker.getRoomById(code)) return false;
+  return (await matchMaker.presence.hincrbyex('up:restoring', code, 1, 60)) === 1;
+}
+
 /** After a restart: every match on disk comes back under its code, move for move. */
 export async function restoreMatches(): Promise<string[]> {
   const store = MatchRoom.store;
   if (!store) return [];
   const restored: string[] = [];
   for (const code of store.codes()) {
+    if (!(await claim(code))) continue;
     await matchMaker.createRoom(MATCH_ROOM, { restore: code, key: store.restoreKey });
     restored.push(code);
   }
   // The classes after their matches: each asks its matches where they stand.
   for (const code of classCodes(dataDir)) {
+    if (!(await claim(code))) continue;
     await matchMaker.createRoom(CLASS_ROOM, { restore: code, key: store.restoreKey });
     restored.push(code);
   }

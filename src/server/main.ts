@@ -6,7 +6,8 @@
 //
 // --port defaults to $PORT, else 5173 (development) or 4173 (--prod); --host to 0.0.0.0, so
 // phones and laptops on the same network can reach it. Matches are kept in $UP_DATA_DIR,
-// else <repo>/.data.
+// else <repo>/.data. $UP_REDIS_URL (redis://host:port) lets several processes share the rooms
+// ($UP_PUBLIC_ADDRESS: where clients reach this one); $UP_DIST_DIR serves another build.
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -36,6 +37,14 @@ export interface StartOptions {
   scenariosDir?: string;
   /** No start-up lines, and only Vite's errors. */
   quiet?: boolean;
+  /**
+   * Redis (e.g. redis://127.0.0.1:6379): several processes then share the rooms through Colyseus's
+   * Redis presence and driver; a client that asks one process for a match another holds is sent on
+   * to that one (at `publicAddress`). Without it one process holds everything (a school fits).
+   */
+  redisUrl?: string;
+  /** Where clients reach this very process ("host:port", or behind a proxy "example.org/p1"). Default: this host and port. */
+  publicAddress?: string;
   /** The rooms to define (tests inject their own). Default: src/server/rooms.ts, whose saved matches are restored after start. */
   defineRooms?: typeof defineRooms;
 }
@@ -74,6 +83,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   transport.attachToServer(httpServer, { filter: (req) => !isViteSocket(req) });
 
   let port = 0;
+  const wanted = opts.port ?? (mode === 'dev' ? 5173 : 4173);
+  // With Redis, other processes send clients here by address, so the port must be known now.
+  const fixedPort = opts.redisUrl && wanted === 0 ? await freePort(host) : wanted;
+  const scale = opts.redisUrl ? await redisScale(opts.redisUrl) : {};
   const lan = (): string[] => (WILDCARD.has(host) ? lanUrls(port) : isLoopback(host) ? [] : [`http://${hostInUrl(host)}:${port}/`]);
   const gs = new Server({
     transport,
@@ -81,6 +94,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     // The signals are ours (below): Colyseus's own handlers would exit before Vite is closed.
     gracefullyShutdown: false,
     express: (app) => mountGame(app, { distDir, vite, lan }),
+    ...scale,
+    ...(opts.redisUrl ? { publicAddress: opts.publicAddress ?? `${WILDCARD.has(host) ? '127.0.0.1' : hostInUrl(host)}:${fixedPort}` } : {}),
   });
 
   const closed = new Promise<void>((ok) => httpServer.once('close', () => ok()));
@@ -99,13 +114,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       clearTimeout(force);
     })());
 
-  const wanted = opts.port ?? (mode === 'dev' ? 5173 : 4173);
   try {
     (opts.defineRooms ?? defineRooms)(gs, { scenariosDir, dataDir });
     // gs.listen never settles when the port cannot be bound: the server's 'error' event says why.
     const failed = new Promise<never>((_ok, fail) => httpServer.once('error', fail));
     matchmakerStarted = true;
-    await Promise.race([gs.listen(wanted, host), failed]);
+    await Promise.race([gs.listen(fixedPort, host), failed]);
   } catch (error) {
     await close().catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
@@ -137,6 +151,24 @@ interface Cli {
   port: number;
   host: string;
   dataDir: string;
+  redisUrl?: string;
+  publicAddress?: string;
+  distDir?: string;
+}
+
+/** Colyseus's Redis presence and driver (loaded only when Redis is configured). */
+async function redisScale(url: string): Promise<Pick<ConstructorParameters<typeof Server>[0] & object, 'presence' | 'driver'>> {
+  const [{ RedisPresence }, { RedisDriver }] = await Promise.all([import('@colyseus/redis-presence'), import('@colyseus/redis-driver')]);
+  return { presence: new RedisPresence(url), driver: new RedisDriver(url) };
+}
+
+/** A port free on `host` now (the OS picks it). */
+async function freePort(host: string): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((ok, fail) => probe.once('error', fail).listen(0, host, ok));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((ok) => probe.close(() => ok()));
+  return port;
 }
 
 /** The command line and environment, or a message saying what is wrong with them. */
@@ -159,7 +191,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): Cli | string {
   if (!/^\d+$/.test(portText) || port > 65535) return `--port (or PORT): "${portText}" is not a port number (0–65535)`;
   const host = values.host ?? '0.0.0.0';
   const dataDir = resolve(env.UP_DATA_DIR || join(REPO_ROOT, '.data'));
-  return { mode, port, host, dataDir };
+  const redisUrl = env.UP_REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) return `UP_REDIS_URL: "${redisUrl}" is not a redis:// or rediss:// URL`;
+  return { mode, port, host, dataDir, ...(env.UP_DIST_DIR ? { distDir: resolve(env.UP_DIST_DIR) } : {}), ...(redisUrl ? { redisUrl } : {}), ...(env.UP_PUBLIC_ADDRESS ? { publicAddress: env.UP_PUBLIC_ADDRESS } : {}) };
 }
 
 async function main(argv: string[]): Promise<void> {
