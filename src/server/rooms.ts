@@ -49,6 +49,8 @@ export interface MatchSpec {
 /** What a class's dashboard shows of one of its matches. */
 export interface MatchSummary {
   code: string;
+  /** For the teacher's sheet (the dashboard goes to the teacher only). */
+  seed: string;
   seats: Record<Side, SeatInfo>;
   round: number;
   phase: string;
@@ -374,6 +376,7 @@ export class MatchRoom extends Room {
     const score = s.ended ? scoreOf(this.scenario, s.state) : null;
     return {
       code: this.roomId,
+      seed: s.config.seed,
       seats: this.seatInfo(),
       round: s.state.round,
       phase: s.phase,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, snap, up, until, type Up, type Watched } from './helpers';
 import { startServer } from '../../src/server/main';
+import { bundledScenarios } from '../../src/cli/scenarios';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -189,8 +190,8 @@ describe('a match across two devices', () => {
     for (const name of names) expect(table).toContain(name);
 
     for (let i = 0; i < 600; i++) {
-      const ups = [];
-      for (const [k, s] of students.entries()) ups.push(await step(s.page, `class-${k % 2 === 0 ? 'japan' : 'russia'}`));
+      // The six devices move at once, as a class does.
+      const ups = await Promise.all(students.map((s, k) => step(s.page, `class-${k % 2 === 0 ? 'japan' : 'russia'}`)));
       if (ups.every((u) => u.scene === 'Debrief')) break;
       if (i === 6) await snap(teacher.page, 'net-teacher-dashboard-live', true);
     }
@@ -199,6 +200,27 @@ describe('a match across two devices', () => {
     expect(await textUntil(teacher.page, 'live-summary', (x) => x.includes('3 ended'))).toContain('6 students, 3 matches, 3 ended');
     await snap(teacher.page, 'net-teacher-dashboard-end', true);
     await snap(students[1]!.page, 'net-student-Debrief', true);
+
+    // The class pack: the teacher's sheet, then a role sheet per student with only their own side's brief.
+    await teacher.page.click('[data-testid="live-pack"]');
+    const pack = await teacher.page.evaluate(() => {
+      const root = document.getElementById('print-root')!;
+      return { teacher: root.querySelector('[data-testid="pack-teacher"]')?.textContent ?? '', roles: [...root.querySelectorAll('[data-testid="pack-role"]')].map((e) => e.textContent ?? '') };
+    });
+    expect(pack.teacher).toContain('class-e2e-1');
+    expect(pack.teacher).toContain('class-e2e-3');
+    expect(pack.roles).toHaveLength(6);
+    const moscow = bundledScenarios().find((x) => x.id === 'moscow-2019')!;
+    for (const [k, role] of pack.roles.entries()) {
+      const mine = k % 2 === 0 ? 'japan' : 'russia';
+      const theirs = mine === 'japan' ? 'russia' : 'japan';
+      expect(role).toContain(names[k]!);
+      expect(role).toContain(moscow.sides[mine].brief.summary);
+      expect(role).not.toContain(moscow.sides[theirs].brief.summary);
+    }
+    await teacher.page.emulateMedia({ media: 'print' });
+    await snap(teacher.page, 'net-teacher-pack-print', true);
+    await teacher.page.emulateMedia({ media: 'screen' });
 
     await teacher.page.click('[data-testid="live-class-view"]');
     await until(teacher.page, (u) => u.scene === 'ClassView', 'the class view of the live class');

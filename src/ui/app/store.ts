@@ -73,7 +73,7 @@ export interface DashboardView {
   settings: { scenario: string; seed?: string; seedPerPair: boolean; difficulty: string; seating: 'pairs' | 'computer' | 'halves'; side: Side };
   paused: boolean;
   students: { name: string; connected: boolean; match: string | null; side: Side | null }[];
-  matches: { code: string; seats: Record<Side, SeatInfo>; round: number; phase: string; ending: string | null; scores: Record<Side, number> | null; paused: boolean; stopped: boolean; moves: number }[];
+  matches: { code: string; seed: string; seats: Record<Side, SeatInfo>; round: number; phase: string; ending: string | null; scores: Record<Side, number> | null; paused: boolean; stopped: boolean; moves: number }[];
 }
 
 /** A class this page is the teacher of. */

@@ -77,4 +77,13 @@ export const enNet = {
   'net.live.stopped': 'ended by you',
   'net.live.paused': 'paused',
   'net.live.finished': 'game over',
+  'net.pack.print': 'Print the class pack',
+  'net.pack.teacherSheet': 'the teacher’s sheet',
+  'net.pack.classLine': 'Class {code} · {seating} · {difficulty}',
+  'net.pack.seed': 'Seed',
+  'net.pack.happened': 'What happened',
+  'net.pack.inPlay': 'in play: round {round}, {phase}',
+  'net.pack.unseated': 'Not seated: {names}',
+  'net.pack.roleSheet': 'Role sheet: {name}',
+  'net.pack.roleLine': 'You play {side} ({leader}) in match {match} of “{scenario}”. This sheet is for your eyes only.',
 } as const;

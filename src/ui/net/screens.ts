@@ -13,6 +13,7 @@ import { readableSeed } from '../app/link';
 import { radios, select } from '../widgets/form';
 import { classroomFrame } from '../class/nav';
 import { announce } from '../a11y/live';
+import { fillClassPack } from './pack';
 import { sideName } from '../app/narrate';
 import { paper, panel, focusFirst } from '../widgets/frame';
 import { button } from '../widgets/button';
@@ -241,6 +242,7 @@ function dashboardBody(teach: TeachingClass, d: DashboardView | null, status: HT
     button(t(d.paused ? 'net.live.resume' : 'net.live.pause'), () => teach.command({ kind: d.paused ? 'resume' : 'pause' }), { kind: 'secondary', testid: 'live-pause', disabled: d.matches.length === 0 }),
     button(t('net.live.classView'), () => void toClassView(teach, status, d), { kind: 'secondary', testid: 'live-class-view', disabled: d.matches.length === 0 }),
     button(t('net.live.download'), () => void downloadAll(teach, status), { kind: 'secondary', testid: 'live-download', disabled: d.matches.length === 0 }),
+    button(t('net.pack.print'), () => printPack(d), { kind: 'secondary', testid: 'live-pack', disabled: d.matches.length === 0 }),
   );
   const over = new Set(d.matches.filter((m) => m.ending || m.stopped).map((m) => m.code));
   const students = h('ul', { testid: 'live-students' }, ...d.students.map((s) => {
@@ -268,6 +270,13 @@ function dashboardBody(teach: TeachingClass, d: DashboardView | null, status: HT
     h('h2', {}, t('net.live.students')),
     students,
   ];
+}
+
+function printPack(d: DashboardView): void {
+  const scenario = scenarios().find((s) => s.id === d.settings.scenario);
+  if (!scenario) return;
+  fillClassPack(scenario, d);
+  window.print();
 }
 
 async function toClassView(teach: TeachingClass, status: HTMLElement, d: DashboardView): Promise<void> {
