@@ -1,12 +1,12 @@
 // Two browser contexts as two devices, on the game's own server (the built game and the
 // rooms on one port): a whole match to the debrief, and a connection that drops mid-game.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, snap, up, until, type Up, type Watched } from './helpers';
+import { launch, openPage, overflows, snap, up, until, type Up, type Watched } from './helpers';
 import { startServer } from '../../src/server/main';
 import { bundledScenarios } from '../../src/cli/scenarios';
 
@@ -264,5 +264,65 @@ describe('a match across two devices', () => {
     expect(moved).toBe(true);
     await japan.context.close();
     await russia.context.close();
+  });
+
+  it('in Japanese and Russian: each device reads its own language, on the match, lobby and live-class screens too', async () => {
+    const english = (lang: 'ja' | 'ru'): string[] => {
+      const texts = (JSON.parse(readFileSync(join(root, `src/ui/i18n/${lang}.json`), 'utf8')) as { texts: Record<string, { en: string; text: string }> }).texts;
+      return Object.entries(texts).filter(([k, e]) => (k.startsWith('net.') || k === 'opponent.network') && e.en.length >= 12 && e.en !== e.text).map(([, e]) => e.en.replace(/\{.*$/, '')).filter((e) => e.length >= 12);
+    };
+    const check = async (page: Page, lang: 'ja' | 'ru', where: string): Promise<void> => {
+      const text = (await page.evaluate(() => document.body.innerText)) ?? '';
+      const left = english(lang).filter((e) => text.includes(e));
+      expect(left, `${where}: English left`).toEqual([]);
+      expect(await overflows(page), where).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      await snap(page, `net-${lang}-${where}`, true);
+    };
+    const japan = await open('?lang=ja');
+    await check(japan.page, 'ja', 'Title');
+    const code = await host(japan.page, 'languages');
+    await check(japan.page, 'ja', 'Match');
+    const russia = await open('?lang=ru');
+    await russia.page.fill('[data-testid="join-code"]', code);
+    await russia.page.press('[data-testid="join-code"]', 'Enter');
+    await until(russia.page, (u) => u.scene === 'Brief', "russia's brief");
+    await check(russia.page, 'ru', 'Brief');
+    await until(japan.page, (u) => u.scene === 'Brief', "japan's brief");
+    await japan.page.keyboard.press('Enter');
+    await until(japan.page, (u) => u.scene === 'Table', "japan's table");
+    await check(japan.page, 'ja', 'Table');
+    await russia.page.keyboard.press('Enter');
+    await until(russia.page, (u) => u.scene === 'Table', "russia's table");
+    await check(russia.page, 'ru', 'Table-waiting');
+    // A reload keeps the language and the seat.
+    await russia.page.reload();
+    await until(russia.page, (u) => u.scene === 'Table' || u.scene === 'Brief', 'russia back after a reload', 30_000);
+    expect(await russia.page.evaluate(() => document.documentElement.lang)).toBe('ru');
+
+    const teacher = await open('?lang=ja');
+    await teacher.page.click('[data-testid="open-classroom"]');
+    await until(teacher.page, (u) => u.scene === 'ClassView', 'the class view');
+    await teacher.page.click('[data-testid="tab-LiveClass"]');
+    await until(teacher.page, (u) => u.scene === 'LiveClass', 'the live class');
+    await check(teacher.page, 'ja', 'LiveClass-open');
+    await teacher.page.click('[data-testid="live-open"]');
+    await teacher.page.waitForSelector('[data-testid="live-code"]');
+    const classCode = ((await teacher.page.textContent('[data-testid="live-code"]')) ?? '').trim();
+    const student = await open('?lang=ru');
+    await student.page.fill('[data-testid="join-code"]', classCode);
+    await student.page.fill('[data-testid="join-name"]', 'Саша');
+    await student.page.press('[data-testid="join-name"]', 'Enter');
+    await until(student.page, (u) => u.scene === 'Lobby', 'the lobby');
+    await check(student.page, 'ru', 'Lobby');
+    await teacher.page.waitForSelector('[data-testid="live-seat"]:not([disabled])');
+    await teacher.page.click('[data-testid="live-seat"]');
+    await until(student.page, (u) => u.scene === 'Brief', 'the seated student');
+    await teacher.page.waitForSelector('[data-testid="live-matches"] tbody tr');
+    await check(teacher.page, 'ja', 'LiveClass-dashboard');
+    for (const w of [japan, russia, teacher, student]) {
+      expect(w.errors).toEqual([]);
+      await w.context.close();
+    }
   });
 });

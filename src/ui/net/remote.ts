@@ -72,6 +72,14 @@ export class RemoteSession implements PlaySession {
   }
 }
 
+/** This page's address with ?match=CODE (its other settings, such as ?lang=, kept): a reload comes back into the seat. */
+function matchSearch(code: string): string {
+  const params = new URLSearchParams(window.location.search);
+  for (const k of [...params.keys()]) if (k !== 'lang') params.delete(k);
+  params.set('match', code);
+  return `?${params.toString()}`;
+}
+
 function rememberSeat(seat: SeatMessage): void {
   try {
     window.localStorage.setItem(TOKEN_KEY + seat.code, JSON.stringify({ token: seat.token, side: seat.side }));
@@ -146,7 +154,7 @@ class Connection {
       this.seat = seat;
       rememberSeat(seat);
       // A reload of this tab comes back into the seat (the link carries the code; storage the token).
-      window.history.replaceState(null, '', `?match=${seat.code}`);
+      window.history.replaceState(null, '', matchSearch(seat.code));
       void joinLink(seat.code).then(({ link, lan }) => {
         const net = store.net;
         if (net && net.code === seat.code) Object.assign(net, { link, lanLink: lan });
@@ -315,7 +323,7 @@ function attachStudent(client: Client, room: Room): void {
   room.onMessage('student', (m: { code: string; name: string; token: string }) => {
     writeKey(CLASS_KEY + m.code, m.token);
     lobby.name = m.name;
-    window.history.replaceState(null, '', `?match=${m.code}`);
+    window.history.replaceState(null, '', matchSearch(m.code));
     store.netChanged();
   });
   room.onMessage('assigned', (a: { code: string; side: Side; token: string }) => {
