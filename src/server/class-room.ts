@@ -4,14 +4,12 @@
 // round, phase, outcome; pause and resume all; end one; and at the end every game's replay.
 // The teacher's controls answer only to the secret the teacher's browser was given.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Room, matchMaker, type Client } from '@colyseus/core';
 import { SIDES, type Side } from '../scenario/vocabulary';
 import { GameSession, normaliseSeed, replayText, toReplay, type GameConfig } from '../sim';
 import { CLASS_ROOM, MATCH_ROOM } from '../net/protocol';
 import { classCommand, createClassOptions, joinClassOptions, type ClassSettings } from '../net/schemas';
-import { classTopic, matchTopic, MatchRoom, newCode, newSeed, optionProblems, type MatchCommand, type MatchSpec, type MatchSummary } from './rooms';
+import { classTopic, matchTopic, MatchRoom, newSeed, optionProblems, type MatchCommand, type MatchSpec, type MatchSummary } from './rooms';
 
 const CLASS_FILE_VERSION = 1;
 
@@ -56,19 +54,14 @@ export class ClassRoom extends Room {
   private readonly summaries = new Map<string, MatchSummary>();
   private creating = true;
 
-  private get dir(): string {
-    const store = MatchRoom.store!;
-    const dir = join(store.dir, '..', 'classes');
-    mkdirSync(dir, { recursive: true });
-    return dir;
-  }
-
-  override onCreate(options: unknown): void {
+  override async onCreate(options: unknown): Promise<void> {
     const store = MatchRoom.store;
     if (!store) throw new Error('the rooms were not set up');
     const o = options as { restore?: string; key?: string };
     if (typeof o.restore === 'string' && o.key === store.restoreKey) {
-      this.file = JSON.parse(readFileSync(join(this.dir, `${o.restore}.json`), 'utf8')) as ClassFile;
+      const text = await store.keeper.read('classes', o.restore);
+      if (text === null) throw new Error(`class ${o.restore} is not kept here`);
+      this.file = JSON.parse(text) as ClassFile;
       this.roomId = this.file.code;
       this.creating = false;
     } else {
@@ -77,8 +70,7 @@ export class ClassRoom extends Room {
       const settings = parsed.data;
       if (!store.scenarios.has(settings.scenario)) throw new Error(`class options: scenario: no shipped scenario is called "${settings.scenario}"`);
       if (settings.seed !== undefined && !normaliseSeed(settings.seed).ok) throw new Error('class options: seed: not a seed this game reads');
-      let code = newCode();
-      while (existsSync(join(this.dir, `${code}.json`)) || store.exists(code)) code = newCode();
+      const code = await store.freshCode();
       this.roomId = code;
       // No seed given: the server draws the class's one (each match numbers it when seeds are per pair).
       this.file = { version: CLASS_FILE_VERSION, code, teacherHash: '', settings: { ...settings, seed: settings.seed ?? newSeed() }, students: [], matches: [], paused: false };
@@ -171,7 +163,7 @@ export class ClassRoom extends Room {
       if (!this.file.matches.includes(c.match)) client.send('refused', { error: `no match ${c.match} in this class` });
       else void this.presence.publish(matchTopic(c.match), { kind: 'stop' } satisfies MatchCommand);
     }
-    if (c.kind === 'replays') client.send('replays', this.replays());
+    if (c.kind === 'replays') client.send('replays', await this.replays());
     this.persist();
     this.sendDashboard();
   }
@@ -218,11 +210,11 @@ export class ClassRoom extends Room {
   }
 
   /** Every match's replay as the game writes it, rebuilt from the moves the server kept. */
-  private replays(): { match: string; file: string; text: string }[] {
+  private async replays(): Promise<{ match: string; file: string; text: string }[]> {
     const store = MatchRoom.store!;
     const out: { match: string; file: string; text: string }[] = [];
     for (const code of this.file.matches) {
-      const m = store.read(code);
+      const m = await store.read(code);
       const scenario = store.scenarios.get(m.scenarioId);
       if (!scenario) continue;
       const session = GameSession.start(scenario, m.config);
@@ -253,20 +245,8 @@ export class ClassRoom extends Room {
   }
 
   private persist(): void {
-    const path = join(this.dir, `${this.roomId}.json`);
-    writeFileSync(`${path}.tmp`, `${JSON.stringify(this.file)}\n`);
-    renameSync(`${path}.tmp`, path);
+    void MatchRoom.store!.queue.write('classes', this.roomId, JSON.stringify(this.file));
   }
-}
-
-/** The classes on disk, for the restart. */
-export function classCodes(dataDir: string): string[] {
-  const dir = join(dataDir, 'classes');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /^[0-9A-Z]+\.json$/.test(f))
-    .map((f) => f.slice(0, -5))
-    .sort();
 }
 
 export { CLASS_ROOM };

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { ViteDevServer } from 'vite';
-import { defineRooms, restoreMatches } from './define';
+import { closeRooms, defineRooms, restoreMatches } from './define';
 import { createViteDev, isViteSocket, lanUrls, mountGame, secureEveryResponse } from './http';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -106,6 +106,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     (closing ??= (async () => {
       if (matchmakerStarted) await gs.gracefullyShutdown(false); // disposes the rooms, closes their sockets
       else transport.shutdown();
+      // Every move kept lands before the process goes (and Redis is let go).
+      if (!opts.defineRooms) await closeRooms();
       await vite?.close();
       httpServer.close();
       httpServer.closeIdleConnections();
@@ -115,7 +117,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     })());
 
   try {
-    (opts.defineRooms ?? defineRooms)(gs, { scenariosDir, dataDir });
+    (opts.defineRooms ?? defineRooms)(gs, { scenariosDir, dataDir, ...(opts.redisUrl ? { redisUrl: opts.redisUrl } : {}) });
     // gs.listen never settles when the port cannot be bound: the server's 'error' event says why.
     const failed = new Promise<never>((_ok, fail) => httpServer.once('error', fail));
     matchmakerStarted = true;

@@ -1,9 +1,9 @@
 // The match room: two players on two devices, one authoritative GameSession on the
 // server. Clients send moves; the server applies only legal ones by the side to move,
 // and sends each client only its own side's view (src/net/view.ts). Every accepted
-// move is written to the match's file (the replay's actions), so a restart resumes it.
+// move is kept (the replay's actions, on disk or in Redis: keeper.ts), so a restart resumes it.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Room, type Client } from '@colyseus/core';
 import { loadScenario } from '../scenario/load';
@@ -14,6 +14,7 @@ import { GameSession, normaliseSeed, scoreOf, toReplay, type Action, type GameCo
 import { CODE_ALPHABET, CODE_LENGTH, MATCH_ROOM, type SeatInfo, type SeatMessage } from '../net/protocol';
 import { actMessage, createOptions, joinOptions } from '../net/schemas';
 import { scenarioFor, viewFor } from '../net/view';
+import { DiskKeeper, RedisKeeper, WriteQueue, type Keeper } from './keeper';
 
 /** How long a dropped player's connection is held before the seat waits for their rejoin token. */
 export const GRACE_SECONDS = 30;
@@ -22,6 +23,8 @@ const MATCH_FILE_VERSION = 1;
 export interface RoomsOptions {
   scenariosDir: string;
   dataDir: string;
+  /** Keep matches and classes in Redis rather than on disk (processes on several machines then share them). */
+  redisUrl?: string;
 }
 
 /** A match as the server keeps it on disk: enough to rebuild it move for move after a restart. */
@@ -75,9 +78,10 @@ export const newSeed = (): string => Array.from({ length: 10 }, () => CODE_ALPHA
 /** What the rooms share in one process: the shipped scenarios and where matches are kept. */
 export class MatchStore {
   readonly scenarios = new Map<string, Scenario>();
-  readonly dir: string;
   /** Known only inside this process: a client cannot ask to "restore" a match it names. */
   readonly restoreKey = randomBytes(16).toString('hex');
+  readonly keeper: Keeper;
+  readonly queue: WriteQueue;
 
   constructor(opts: RoomsOptions) {
     for (const f of readdirSync(opts.scenariosDir).filter((f) => f.endsWith('.json')).sort()) {
@@ -85,34 +89,30 @@ export class MatchStore {
       if (loaded.ok) this.scenarios.set(loaded.value.id, loaded.value);
       else throw new Error(`${f}: ${loaded.problems.map((p) => p.message).join('; ')}`);
     }
-    this.dir = join(opts.dataDir, 'matches');
-    mkdirSync(this.dir, { recursive: true });
+    this.keeper = opts.redisUrl ? new RedisKeeper(opts.redisUrl) : new DiskKeeper(opts.dataDir);
+    this.queue = new WriteQueue(this.keeper);
   }
 
-  path(code: string): string {
-    return join(this.dir, `${code}.json`);
+  /** A code no match or class has yet. */
+  async freshCode(): Promise<string> {
+    for (;;) {
+      const code = newCode();
+      if (!(await this.keeper.exists('matches', code)) && !(await this.keeper.exists('classes', code))) return code;
+    }
   }
 
-  exists(code: string): boolean {
-    return existsSync(this.path(code));
-  }
-
-  /** Written whole to a temporary file and renamed, so a crash mid-write never leaves half a match. */
   write(file: MatchFile): void {
-    const tmp = `${this.path(file.code)}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(file)}\n`);
-    renameSync(tmp, this.path(file.code));
+    void this.queue.write('matches', file.code, JSON.stringify(file));
   }
 
-  read(code: string): MatchFile {
-    return JSON.parse(readFileSync(this.path(code), 'utf8')) as MatchFile;
+  async read(code: string): Promise<MatchFile> {
+    const text = await this.keeper.read('matches', code);
+    if (text === null) throw new Error(`match ${code} is not kept here`);
+    return JSON.parse(text) as MatchFile;
   }
 
-  codes(): string[] {
-    return readdirSync(this.dir)
-      .filter((f) => /^[0-9A-Z]+\.json$/.test(f))
-      .map((f) => f.slice(0, -5))
-      .sort();
+  codes(): Promise<string[]> {
+    return this.keeper.list('matches');
   }
 }
 
@@ -144,15 +144,15 @@ export class MatchRoom extends Room {
 
   static store: MatchStore | null = null;
 
-  override onCreate(options: unknown): void {
+  override async onCreate(options: unknown): Promise<void> {
     const store = MatchRoom.store;
     if (!store) throw new Error('the match rooms were not set up');
     this.store = store;
     const o = options as { restore?: string; spec?: MatchSpec; key?: string };
     if (typeof o.restore === 'string' && o.key === store.restoreKey) {
-      this.restore(store.read(o.restore));
+      this.restore(await store.read(o.restore));
     } else if (o.spec && o.key === store.restoreKey) {
-      this.seatClassMatch(o.spec);
+      await this.seatClassMatch(o.spec);
     } else {
       const parsed = createOptions.safeParse(options, { reportInput: true });
       if (!parsed.success) throw new Error(optionProblems(parsed.error, 'match options'));
@@ -161,9 +161,7 @@ export class MatchRoom extends Room {
       if (!scenario) throw new Error(`match options: scenario: no shipped scenario is called "${id}" (there are ${[...store.scenarios.keys()].join(', ')})`);
       const seed = normaliseSeed(parsed.data.seed ?? newSeed());
       if (!seed.ok) throw new Error(`match options: seed: not a seed this game reads`);
-      let code = newCode();
-      while (store.exists(code)) code = newCode();
-      this.roomId = code;
+      this.roomId = await store.freshCode();
       this.scenario = scenario;
       const config: GameConfig = {
         scenarioId: scenario.id,
@@ -186,12 +184,10 @@ export class MatchRoom extends Room {
   }
 
   /** A match the class seated: its players' seats are theirs already (their tokens came with the class). */
-  private seatClassMatch(spec: MatchSpec): void {
+  private async seatClassMatch(spec: MatchSpec): Promise<void> {
     const scenario = this.store.scenarios.get(spec.scenarioId);
     if (!scenario) throw new Error(`class match: scenario: no shipped scenario is called "${spec.scenarioId}"`);
-    let code = newCode();
-    while (this.store.exists(code)) code = newCode();
-    this.roomId = code;
+    this.roomId = await this.store.freshCode();
     this.scenario = scenario;
     this.classCode = spec.classCode;
     this.session = GameSession.start(scenario, spec.config);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client, type Room } from '@colyseus/sdk';
-import { defineRooms, restoreMatches } from '../../src/server/define';
+import { closeRooms, defineRooms, restoreMatches } from '../../src/server/define';
 import { CLASS_ROOM } from '../../src/net/protocol';
 import type { Dashboard } from '../../src/server/class-room';
 import type { SideView } from '../../src/net/view';
@@ -55,6 +55,7 @@ describe('a teacher’s class', () => {
 
   afterAll(async () => {
     await gs.gracefullyShutdown(false);
+    await closeRooms();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -66,11 +66,21 @@ describe('several server processes on one Redis', () => {
     const redisPort = await freePort();
     children.push(await start(REDIS, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {}, /Ready to accept connections/, 'redis-server'));
     ports = [await freePort(), await freePort()];
-    for (const port of ports) {
-      const env = { UP_REDIS_URL: `redis://127.0.0.1:${redisPort}`, UP_DATA_DIR: join(dir, 'data'), UP_DIST_DIR: dist };
-      children.push(await start(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--prod', '--port', String(port), '--host', '127.0.0.1'], env, /Unfinished Peace: http/, `server on ${port}`));
-    }
+    redisUrl = `redis://127.0.0.1:${redisPort}`;
+    distDir = dist;
+    for (const port of ports) servers.set(port, await gameServer(port));
   }, 90_000);
+
+  let redisUrl = '';
+  let distDir = '';
+  const servers = new Map<number, ChildProcess>();
+  /** A game-server process on `port`, with a data folder of its own: what it keeps, it keeps in Redis. */
+  const gameServer = async (port: number): Promise<ChildProcess> => {
+    const env = { UP_REDIS_URL: redisUrl, UP_DATA_DIR: join(dir, `data-${port}-${servers.size}`), UP_DIST_DIR: distDir };
+    const child = await start(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--prod', '--port', String(port), '--host', '127.0.0.1'], env, /Unfinished Peace: http/, `server on ${port}`);
+    children.push(child);
+    return child;
+  };
 
   afterAll(async () => {
     for (const c of children.reverse()) await stop(c);
@@ -105,5 +115,17 @@ describe('several server processes on one Redis', () => {
     expect(jViews.at(-1)!.actions).toHaveLength(2);
     await japan.leave(true);
     await russia.leave(true);
+
+    // The process holding the match stops and starts again with an empty data folder: the match
+    // comes back from Redis, and Japan takes its seat back by its token, both moves kept.
+    await stop(servers.get(ports[0]!));
+    servers.set(ports[0]!, await gameServer(ports[0]!));
+    const back: Room = await new Client(`http://127.0.0.1:${ports[0]}`).joinById(seat.code, { token: seat.token });
+    const bViews: SideView[] = [];
+    back.onMessage('view', (v: SideView) => bViews.push(v));
+    await until(() => bViews.length > 0, 'the view after the restart');
+    expect(bViews.at(-1)!.actions).toHaveLength(2);
+    expect(bViews.at(-1)!.phase).toBe('summit');
+    await back.leave(true);
   });
 });

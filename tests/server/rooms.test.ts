@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client, type Room } from '@colyseus/sdk';
-import { defineRooms, restoreMatches } from '../../src/server/define';
+import { closeRooms, defineRooms, restoreMatches } from '../../src/server/define';
 import { MATCH_ROOM, normaliseCode, type SeatInfo, type SeatMessage } from '../../src/net/protocol';
 import type { SideView } from '../../src/net/view';
 import { chooser, enumerateActions, pickPackage, replayText, verifyReplay, type ReplayFile } from '../../src/sim';
@@ -33,7 +33,10 @@ async function startServer(dataDir: string): Promise<{ url: string; stop: () => 
   await gs.listen(0, '127.0.0.1');
   await restoreMatches();
   const port = (transport.server!.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}`, stop: () => gs.gracefullyShutdown(false) };
+  return { url: `http://127.0.0.1:${port}`, stop: async () => {
+      await gs.gracefullyShutdown(false);
+      await closeRooms();
+    } };
 }
 
 function watch(room: Room): Player {
