@@ -3,6 +3,12 @@ import { matchMaker, type Server } from '@colyseus/core';
 import { CLASS_ROOM, MATCH_ROOM } from '../net/protocol';
 import { MatchRoom, MatchStore, type RoomsOptions } from './rooms';
 import { ClassRoom } from './class-room';
+import { WebSocket as NodeWebSocket } from 'ws';
+
+// Colyseus 0.18 reads the global WebSocket's OPEN constant when a dropped client reconnects
+// (Node 22 has that global; these machines' Node 20 does not, and the reconnection then fails
+// with a ReferenceError). ws's class has the same constants.
+if (typeof (globalThis as { WebSocket?: unknown }).WebSocket === 'undefined') (globalThis as { WebSocket?: unknown }).WebSocket = NodeWebSocket;
 
 /** Defines the room types on a Colyseus server. */
 export function defineRooms(gs: Server, opts: RoomsOptions): void {

@@ -149,6 +149,15 @@ describe('a match across two devices', () => {
     expect(back.round).toBe(before.round);
     const movesAfter = await moves(again);
     expect(movesAfter).toBeGreaterThanOrEqual(movesBefore);
+
+    // Japan's network drops for a while: Russia's footer says so, and Japan comes back by itself.
+    await japan.context.setOffline(true);
+    await textUntil(again, 'footer-status', (x) => x.includes('away'), 30_000);
+    await snap(again, 'net-drop-friend-away', true);
+    await japan.context.setOffline(false);
+    await textUntil(again, 'footer-status', (x) => x.includes('connected'), 30_000);
+    await textUntil(japan.page, 'footer-status', (x) => !x.includes('reconnecting') && !x.includes('lost'), 30_000);
+    expect(await moves(japan.page)).toBeGreaterThanOrEqual(movesAfter);
     await japan.context.close();
     await russia.context.close();
   });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Server } from '@colyseus/core';
+import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client, type Room } from '@colyseus/sdk';
 import { closeRooms, defineRooms, restoreMatches } from '../../src/server/define';
@@ -200,6 +200,38 @@ describe('nothing lost', () => {
       await until(() => last(again)?.legal, 'russia to move after the restart');
       expect(last(back).actions).toHaveLength(movesBefore);
       expect(last(again).pending).toBe('russia');
+    } finally {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a dropped connection comes back by itself within the grace period, to the same seat', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'up-rooms-'));
+    const server = await startServer(dataDir);
+    try {
+      const japan = watch(await new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', seed: 'net-3', side: 'japan' }));
+      const seat = await japan.seat;
+      const russia = watch(await new Client(server.url).joinById(seat.code, {}));
+      await until(() => last(russia)?.seats.japan.connected, 'japan connected');
+      let seats = 0;
+      japan.room.onMessage('seat', () => (seats += 1));
+      let reconnected = false;
+      japan.room.onReconnect(() => (reconnected = true));
+      // The SDK reconnects by itself only a room that has been up a while (5 s by default); this test does not wait that long.
+      japan.room.reconnection.minUptime = 0;
+      // The network under Japan's socket breaks (no close handshake), as when a laptop leaves the Wi-Fi.
+      const room = matchMaker.getLocalRoomById(seat.code)!;
+      const mine = room.clients.find((c) => (c.userData as { side?: string }).side === 'japan')!;
+      (mine.ref as unknown as { terminate(): void }).terminate();
+      await until(() => !last(russia).seats.japan.connected, 'russia told japan is away');
+      await until(() => reconnected, 'the SDK to reconnect');
+      await until(() => last(russia).seats.japan.connected, 'russia told japan is back');
+      // Back in the same session: no new seat was handed out.
+      expect(seats).toBe(0);
+      await until(() => last(japan)?.legal, 'japan to move again');
+      japan.room.send('act', { action: enumerateActions(last(japan).legal!)[0]! });
+      await until(() => last(russia)?.legal, 'russia to move after japan');
     } finally {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
