@@ -84,3 +84,47 @@ export function viewFor(input: { state: GameState; phase: PhaseName; pending: Si
   const actions = log.flatMap((e) => (e.kind === 'action' && !e.action.why ? [e.action] : []));
   return { side, phase, pending, state: view, actions, legal, revealed: false };
 }
+
+/** How much of a view's append-only lists (log, ledger, history) a client already holds. */
+export interface Held {
+  log: number;
+  ledger: number;
+  history: number;
+}
+
+/** A view as sent: the lists hold only what is new since `from`. */
+export type ViewDelta = SideView & { from: Held };
+
+const NOTHING: Held = { log: 0, ledger: 0, history: 0 };
+
+/**
+ * The view as sent to a client that already holds `had` of its lists, and what it holds after.
+ * A view is mostly its log and its causal ledger, which only grow: sending them whole after
+ * every move made each message some 50 kB late in a game; this sends the new entries only.
+ */
+export function deltaOf(view: SideView, had: Held | undefined): { delta: ViewDelta; now: Held } {
+  const s = view.state;
+  const now: Held = { log: s.log.length, ledger: s.ledger.length, history: s.history.length };
+  const from = had && had.log <= now.log && had.ledger <= now.ledger && had.history <= now.history ? had : NOTHING;
+  const state = { ...s, log: s.log.slice(from.log), ledger: s.ledger.slice(from.ledger), history: s.history.slice(from.history) };
+  return { delta: { ...view, state, from }, now };
+}
+
+/** The whole view again, from the one held before and the next one sent. */
+export function applyDelta(prev: SideView | null, delta: ViewDelta): SideView {
+  const { from, ...view } = delta;
+  if (from.log === 0 && from.ledger === 0 && from.history === 0) return view;
+  if (!prev || prev.state.log.length < from.log || prev.state.ledger.length < from.ledger || prev.state.history.length < from.history) {
+    throw new Error('a view that continues one this client does not hold');
+  }
+  const p = prev.state;
+  return {
+    ...view,
+    state: {
+      ...view.state,
+      log: p.log.slice(0, from.log).concat(view.state.log),
+      ledger: p.ledger.slice(0, from.ledger).concat(view.state.ledger),
+      history: p.history.slice(0, from.history).concat(view.state.history),
+    },
+  };
+}

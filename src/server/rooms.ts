@@ -13,7 +13,7 @@ import { SIDES, type Side } from '../scenario/vocabulary';
 import { GameSession, normaliseSeed, scoreOf, toReplay, type Action, type GameConfig } from '../sim';
 import { CODE_ALPHABET, CODE_LENGTH, MATCH_ROOM, type SeatInfo, type SeatMessage } from '../net/protocol';
 import { actMessage, createOptions, joinOptions } from '../net/schemas';
-import { scenarioFor, viewFor } from '../net/view';
+import { deltaOf, scenarioFor, viewFor, type Held } from '../net/view';
 import { DiskKeeper, RedisKeeper, WriteQueue, type Keeper } from './keeper';
 
 /** How long a dropped player's connection is held before the seat waits for their rejoin token. */
@@ -138,6 +138,8 @@ export class MatchRoom extends Room {
   private creatorSide: Side | null = null;
   private creatorName: string | null = null;
   private readonly revealedTo = new WeakSet<Client>();
+  /** How much of its view's lists each connection already holds. */
+  private readonly held = new WeakMap<Client, Held>();
   private classCode: string | null = null;
   private paused = false;
   private stopped = false;
@@ -361,7 +363,10 @@ export class MatchRoom extends Room {
         this.revealedTo.add(client);
         client.send('scenario', this.scenario);
       }
-      client.send('view', { ...view, seats, paused: this.paused, stopped: this.stopped, ...(view.revealed ? { replay: toReplay(s) } : {}) });
+      // Only what is new of the log and the ledger (the whole game once, when it is revealed).
+      const { delta, now } = deltaOf(view, view.revealed ? undefined : this.held.get(client));
+      this.held.set(client, now);
+      client.send('view', { ...delta, seats, paused: this.paused, stopped: this.stopped, ...(view.revealed ? { replay: toReplay(s) } : {}) });
     }
     void this.setMetadata({ scenario: this.scenario.id, round: s.state.round, phase: s.phase, ending: s.state.ending?.kind ?? null, seats });
     if (this.classCode) void this.presence.publish(classTopic(this.classCode), this.summary());

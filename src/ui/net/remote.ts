@@ -7,7 +7,7 @@ import type { Scenario } from '../../scenario/schema';
 import type { Side } from '../../scenario/vocabulary';
 import { GameSession, offerProblem, type Action, type ActResult, type GameConfig, type GameState, type LegalMoves, type Package, type PhaseName, type PlaySession, type ReplayFile } from '../../sim';
 import { CLASS_ROOM, MATCH_ROOM, normaliseCode, showCode, type SeatInfo, type SeatMessage } from '../../net/protocol';
-import type { SideView } from '../../net/view';
+import { applyDelta, type Held, type SideView } from '../../net/view';
 import { store, type ClassLobby, type DashboardView, type NetMatch, type TeachingClass } from '../app/store';
 import { announce } from '../a11y/live';
 import { t } from '../i18n/t';
@@ -133,6 +133,8 @@ class Connection {
   private room: Room | null = null;
   private session: RemoteSession | null = null;
   private scenario: Scenario | null = null;
+  /** The last whole view, which the next one continues. */
+  private last: ViewMessage | null = null;
   private seat: SeatMessage | null = null;
   private leaving = false;
   private retries = 0;
@@ -150,6 +152,8 @@ class Connection {
 
   attach(room: Room): void {
     this.room = room;
+    // A new connection starts from a whole view (the server's first one to it always is).
+    this.last = null;
     room.onMessage('seat', (seat: SeatMessage) => {
       this.seat = seat;
       rememberSeat(seat);
@@ -167,7 +171,7 @@ class Connection {
     room.onMessage('scenario', (scenario: Scenario) => {
       this.scenario = scenario;
     });
-    room.onMessage('view', (view: ViewMessage) => this.onView(view));
+    room.onMessage('view', (view: ViewMessage & { from: Held }) => this.onView(view));
     room.onMessage('refused', (m: { error?: unknown }) => {
       announce(t('net.refused', { reason: typeof m.error === 'string' ? m.error : '' }));
       // The move did not count: the controls come back.
@@ -210,9 +214,18 @@ class Connection {
     }, RETRY_MS);
   }
 
-  private onView(view: ViewMessage): void {
+  private onView(message: ViewMessage & { from: Held }): void {
     const net = store.net;
     if (!net || !this.scenario) return;
+    let view: ViewMessage;
+    try {
+      view = { ...message, ...applyDelta(this.last, message) };
+    } catch {
+      // A view that continues one this page does not hold (it cannot happen on one connection): take the seat again for a whole one.
+      void this.room?.leave(false);
+      return;
+    }
+    this.last = view;
     const before = net.seats;
     net.seats = view.seats;
     if ((view.paused ?? false) !== (net.paused ?? false)) announce(t(view.paused ? 'net.pausedByTeacher' : 'net.resumedByTeacher'));
