@@ -1,9 +1,10 @@
-// npm run bench [-- --json] [--only sim,bundle,loading,frames,memory,chance] [--seeds N] [--reps N] [--chance-games N]
-//   [--profile] [--loads N] [--frame-seconds S] [--games N]
+// npm run bench [-- --json] [--only sim,bundle,loading,frames,memory,chance,net] [--seeds N] [--reps N] [--chance-games N]
+//   [--profile] [--loads N] [--frame-seconds S] [--games N] [--matches N] [--think-ms MS]
 // Measures the simulation (bundled with esbuild, run in a child process), the production
 // bundle, and, in headless Chromium against the built game served locally, loading time
 // against a bare Phaser page (the title in each of en, ja and ru, via ?lang=), frame times and
-// heap growth. Human text, or one JSON object.
+// heap growth; and the match server's round trips with N two-player matches played at once by
+// scripted SDK clients in this process (src/cli/bench/net.ts). Human text, or one JSON object.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { serveDir } from './serve';
 import { buildGame, measureBundle, NON_PHASER_BUDGET_BYTES, type BundleReport } from './bench/bundle';
 import { launchChromium, measureChanceLab, measureFrames, measureHeap, measureLoading, MEMORY_ARGS, type FrameStats, type HeapReport, type LoadingReport } from './bench/browser';
+import { netBench } from './bench/net';
 import { bundleWorker, profileSimulation, runSimCli, runWorker } from './bench/sim';
 import { REPO_ROOT, SCENARIO_DIR } from './scenarios';
 
@@ -20,12 +22,14 @@ export const BUDGETS = {
   heapGrowthBytes: 5_000_000,
   /** Printed, not asserted. */
   moscowGamesPerSecond: 3000,
+  /** Printed, not asserted: p95 of a move's round trip (send → the mover's next view), ms, on this machine. */
+  netP95Ms: 50,
 };
 
 /** The languages whose first screen (the title) `--only loading` times, each with `?lang=<lang>`. */
 const LOADING_LANGS = ['en', 'ja', 'ru'] as const;
 
-const SECTIONS = ['sim', 'bundle', 'loading', 'frames', 'memory', 'chance'] as const;
+const SECTIONS = ['sim', 'bundle', 'loading', 'frames', 'memory', 'chance', 'net'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface SimReport {
@@ -47,13 +51,15 @@ async function main(argv: string[]): Promise<void> {
       'frame-seconds': { type: 'string', default: '10' },
       games: { type: 'string', default: '20' },
       'chance-games': { type: 'string', default: '10000' },
+      matches: { type: 'string', default: '100' },
+      'think-ms': { type: 'string', default: '1000' },
       profile: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
   if (values.help) {
-    console.log('usage: npm run bench [-- --json] [--only sim,bundle,loading,frames,memory,chance] [--seeds 1000] [--reps 3] [--profile] [--loads 5] [--frame-seconds 10] [--games 20] [--chance-games 10000]');
+    console.log('usage: npm run bench [-- --json] [--only sim,bundle,loading,frames,memory,chance,net] [--seeds 1000] [--reps 3] [--profile] [--loads 5] [--frame-seconds 10] [--games 20] [--chance-games 10000] [--matches 100] [--think-ms 1000]');
     return;
   }
   const only = new Set((values.only?.split(',') ?? SECTIONS) as Section[]);
@@ -96,6 +102,35 @@ async function main(argv: string[]): Promise<void> {
         log('  inclusive time:');
         for (const x of prof.inclusive.slice(0, 10)) log(`    ${x.area.padEnd(32)} ${String(x.share).padStart(5)}%`);
       }
+    }
+
+    if (only.has('net')) {
+      const matches = Number(values.matches);
+      const thinkMs = Number(values['think-ms']);
+      if (!Number.isInteger(matches) || matches < 1) throw new Error(`--matches: "${values.matches}" is not a whole number ≥ 1`);
+      if (!Number.isFinite(thinkMs) || thinkMs < 0) throw new Error(`--think-ms: "${values['think-ms']}" is not a number of milliseconds ≥ 0`);
+      progress(`network: ${matches} matches (${matches * 2} SDK clients) against the match server, in this process…`);
+      const net = await netBench({ matches, thinkMs, log: (line) => progress(`network: ${line}`) });
+      report.net = net;
+      const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
+      const ms = (x: number) => `${x.toFixed(1)} ms`;
+      const pace = net.thinkMs > 0 ? `each player thinks ${net.thinkMs / 2}–${(net.thinkMs * 3) / 2} ms before a move` : 'each player moves as soon as its view arrives';
+      log(`Network (${net.matches} matches at once = ${net.clients} @colyseus/sdk clients over WebSocket to the prod server on 127.0.0.1; ${net.scenario}, whole games, no walk-outs; ${pace}; clients and server share this one Node process)`);
+      log(`  ${net.moves} moves (${net.refusals} refused), games finished ${net.finished}/${net.matches}, errors ${net.errors}${net.errors ? `: ${net.errorList.slice(0, 5).join('; ')}${net.errors > 5 ? '; …' : ''}` : ''}`);
+      log(`  round trip send('act') → next view at the mover: p50 ${ms(net.rttMs.p50)}, p95 ${ms(net.rttMs.p95)}, max ${ms(net.rttMs.max)} (aim p95 ≤ ${BUDGETS.netP95Ms} ms on this machine: ${net.rttMs.p95 <= BUDGETS.netP95Ms ? 'met' : 'MISSED'})`);
+      log(`  ${net.movesPerSecond} moves/s; opening the matches ${net.openSeconds} s, playing ${net.playSeconds} s, wall ${net.wallSeconds} s; during play GC ${net.pauses.gcTotalMs} ms in ${net.pauses.gcCount} pauses (longest ${ms(net.pauses.gcMaxMs)}), event loop up to ${ms(net.pauses.eventLoopMaxMs)} late`);
+      log(`  slowest: ${net.slowest.map((s) => `${ms(s.ms)} ${s.action} (${s.phase}) at ${s.atSecond} s`).join(', ')}`);
+      log(`  memory per match (server and its 2 clients' last views; ${net.memory.gc ? 'after a full GC' : 'no GC available'}): rss ${mb(net.memory.rssPerMatch)}, heapUsed ${mb(net.memory.heapUsedPerMatch)} (rss ${mb(net.memory.before.rss)} → ${mb(net.memory.peak.rss)}, heapUsed ${mb(net.memory.before.heapUsed)} → ${mb(net.memory.peak.heapUsed)} with every game ended and every room open; rss peak during play ${mb(net.memory.maxRssDuringPlay)})`);
+      // And the most the one process takes: the same matches with no one thinking, every move queued behind the others.
+      if (thinkMs > 0) {
+        progress('network: the same with no think time (throughput)…');
+        const flat = await netBench({ matches, thinkMs: 0, log: (line) => progress(`network: ${line}`) });
+        report.netSaturated = flat;
+        log(`  saturated (no think time, ${flat.moves} moves, errors ${flat.errors}): ${flat.movesPerSecond} moves/s; round trip p50 ${ms(flat.rttMs.p50)}, p95 ${ms(flat.rttMs.p95)}, max ${ms(flat.rttMs.max)} (queueing behind the other matches' moves)`);
+        if (flat.errors > 0) process.exitCode = 1;
+      }
+      // Dropped connections, unfinished games or exceptions make the figure worthless: say so in the exit code too.
+      if (net.errors > 0) process.exitCode = 1;
     }
 
     let bundle: BundleReport | null = null;
