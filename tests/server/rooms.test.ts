@@ -238,6 +238,29 @@ describe('nothing lost', () => {
     }
   });
 
+  it('a message over the size limit closes only its sender’s connection; the match goes on and the seat waits', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'up-rooms-'));
+    const server = await startServer(dataDir);
+    try {
+      const japan = watch(await new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', seed: 'net-4', side: 'japan' }));
+      const seat = await japan.seat;
+      const russia = watch(await new Client(server.url).joinById(seat.code, {}));
+      await until(() => last(japan)?.legal, 'japan to move');
+      const russiaLeft = new Promise<number>((ok) => russia.room.onLeave((code) => ok(code)));
+      russia.room.reconnection.enabled = false;
+      russia.room.send('act', { action: { type: 'stall', side: 'russia', padding: 'x'.repeat(20 * 1024) } });
+      expect(await russiaLeft).toBe(1009); // "message too big"
+      // Japan plays on; Russia's seat waits for its token.
+      japan.room.send('act', { action: enumerateActions(last(japan).legal!)[0]! });
+      await until(() => last(japan)?.pending === 'russia', "russia's turn");
+      const back = watch(await new Client(server.url).joinById(seat.code, { token: (await russia.seat).token }));
+      await until(() => last(back)?.legal, 'russia back and to move');
+    } finally {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a match it cannot make, naming the option', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'up-rooms-'));
     const server = await startServer(dataDir);
