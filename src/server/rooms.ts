@@ -16,6 +16,9 @@ import { actMessage, createOptions, joinOptions } from '../net/schemas';
 import { deltaOf, scenarioFor, viewFor, type Held } from '../net/view';
 import { DiskKeeper, RedisKeeper, WriteQueue, type Keeper } from './keeper';
 
+/** The most matches one process opens at a client's request (a school needs a few hundred; each is about 1 MB). */
+export const MAX_MATCHES = 5000;
+
 /** How long a dropped player's connection is held before the seat waits for their rejoin token. */
 export const GRACE_SECONDS = 30;
 const MATCH_FILE_VERSION = 1;
@@ -138,6 +141,7 @@ export class MatchRoom extends Room {
   private creatorSide: Side | null = null;
   private creatorName: string | null = null;
   private readonly revealedTo = new WeakSet<Client>();
+  private counted = false;
   /** How much of its view's lists each connection already holds. */
   private readonly held = new WeakMap<Client, Held>();
   private classCode: string | null = null;
@@ -145,12 +149,15 @@ export class MatchRoom extends Room {
   private stopped = false;
 
   static store: MatchStore | null = null;
+  /** Matches open in this process; creating more than MAX_MATCHES is refused (a flood of creates cannot fill the memory). */
+  static open = 0;
 
   override async onCreate(options: unknown): Promise<void> {
     const store = MatchRoom.store;
     if (!store) throw new Error('the match rooms were not set up');
     this.store = store;
     const o = options as { restore?: string; spec?: MatchSpec; key?: string };
+    if (MatchRoom.open >= MAX_MATCHES && o.key !== store.restoreKey) throw new Error(`this server holds ${MAX_MATCHES} matches, as many as it takes: try again later`);
     if (typeof o.restore === 'string' && o.key === store.restoreKey) {
       this.restore(await store.read(o.restore));
     } else if (o.spec && o.key === store.restoreKey) {
@@ -182,6 +189,8 @@ export class MatchRoom extends Room {
     this.onMessage('*', (client, type) => client.send('refused', { error: `unknown message "${String(type)}"` }));
     // The class's teacher may pause, resume or end it, from whichever process holds the class.
     void this.presence.subscribe(matchTopic(this.roomId), (command: MatchCommand) => this.command(command));
+    MatchRoom.open += 1;
+    this.counted = true;
     this.publish();
   }
 
@@ -218,6 +227,10 @@ export class MatchRoom extends Room {
     this.seats = { japan: { ...emptySeat(), ...file.seats.japan }, russia: { ...emptySeat(), ...file.seats.russia } };
     this.classCode = file.classCode ?? null;
     this.stopped = file.stopped ?? false;
+  }
+
+  override onDispose(): void {
+    if (this.counted) MatchRoom.open -= 1;
   }
 
   override onJoin(client: Client, options: unknown): void {

@@ -9,6 +9,7 @@ import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client, type Room } from '@colyseus/sdk';
 import { closeRooms, defineRooms, restoreMatches } from '../../src/server/define';
+import { MatchRoom, MAX_MATCHES } from '../../src/server/rooms';
 import { MATCH_ROOM, normaliseCode, type SeatInfo, type SeatMessage } from '../../src/net/protocol';
 import type { SideView } from '../../src/net/view';
 import { chooser, enumerateActions, pickPackage, replayText, verifyReplay, type ReplayFile } from '../../src/sim';
@@ -268,6 +269,16 @@ describe('nothing lost', () => {
       await expect(new Client(server.url).create(MATCH_ROOM, { scenario: 'atlantis', side: 'japan' })).rejects.toThrow(/scenario: no shipped scenario is called "atlantis"/);
       await expect(new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', side: 'china' })).rejects.toThrow(/side/);
       await expect(new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', side: 'japan', restore: 'ABCDEFGH' })).rejects.toThrow(/restore/);
+      // A flood of creates stops at the cap (refused creates count for nothing).
+      const open = MatchRoom.open;
+      MatchRoom.open = MAX_MATCHES;
+      try {
+        await expect(new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', side: 'japan' })).rejects.toThrow(/as many as it takes/);
+      } finally {
+        MatchRoom.open = open;
+      }
+      await new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', side: 'japan' });
+      expect(MatchRoom.open).toBe(open + 1);
     } finally {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
