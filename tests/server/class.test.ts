@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client, type Room } from '@colyseus/sdk';
+import { until } from './helpers';
 import { closeRooms, defineRooms, restoreMatches } from '../../src/server/define';
 import { CLASS_ROOM } from '../../src/net/protocol';
 import type { Dashboard } from '../../src/server/class-room';
@@ -17,16 +18,6 @@ import { enumerateActions, verifyReplay } from '../../src/sim';
 import { bundledScenarios } from '../../src/cli/scenarios';
 
 const root = join(import.meta.dirname, '..', '..');
-
-async function until<T>(get: () => T | undefined | null | false, what: string, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('a teacher’s class', () => {
   let dataDir: string;

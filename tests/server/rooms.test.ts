@@ -3,12 +3,10 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { matchMaker, Server } from '@colyseus/core';
-import { WebSocketTransport } from '@colyseus/ws-transport';
+import { matchMaker } from '@colyseus/core';
+import { roomsServer, until, withRooms } from './helpers';
 import { Client, type Room } from '@colyseus/sdk';
-import { closeRooms, defineRooms, restoreMatches } from '../../src/server/define';
 import { MatchRoom, MAX_MATCHES } from '../../src/server/rooms';
 import { MATCH_ROOM, normaliseCode, type SeatInfo, type SeatMessage } from '../../src/net/protocol';
 import type { SideView } from '../../src/net/view';
@@ -27,19 +25,6 @@ interface Player {
   scenario: Promise<Scenario>;
 }
 
-async function startServer(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const transport = new WebSocketTransport({ maxPayload: 16 * 1024 });
-  const gs = new Server({ transport, greet: false });
-  defineRooms(gs, { scenariosDir: join(root, 'scenarios'), dataDir });
-  await gs.listen(0, '127.0.0.1');
-  await restoreMatches();
-  const port = (transport.server!.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}`, stop: async () => {
-      await gs.gracefullyShutdown(false);
-      await closeRooms();
-    } };
-}
-
 function watch(room: Room): Player {
   const p: Player = {
     room,
@@ -53,16 +38,6 @@ function watch(room: Room): Player {
   return p;
 }
 
-async function until<T>(get: () => T | undefined | null | false, what: string, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 const last = (p: Player): View => p.views[p.views.length - 1]!;
 
 describe('a match on two devices', () => {
@@ -74,7 +49,7 @@ describe('a match on two devices', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'up-rooms-'));
-    server = await startServer(dataDir);
+    server = await roomsServer(dataDir);
     scenarios = bundledScenarios();
     japan = watch(await new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', seed: 'net-1', side: 'japan', name: 'Aiko' }));
     const code = (await japan.seat).code;
@@ -179,7 +154,7 @@ describe('a match on two devices', () => {
 describe('nothing lost', () => {
   it('a player whose tab closed comes back into the seat by the rejoin token, on a server that restarted in between', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'up-rooms-'));
-    let server = await startServer(dataDir);
+    let server = await roomsServer(dataDir);
     try {
       const japan = watch(await new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', seed: 'net-2', side: 'japan' }));
       const seat = await japan.seat;
@@ -193,7 +168,7 @@ describe('nothing lost', () => {
       await server.stop();
       expect(readdirSync(join(dataDir, 'matches'))).toEqual([`${seat.code}.json`]);
 
-      server = await startServer(dataDir);
+      server = await roomsServer(dataDir);
       const back = watch(await new Client(server.url).joinById(seat.code, { token: seat.token }));
       expect((await back.seat).side).toBe('japan');
       const again = watch(await new Client(server.url).joinById(seat.code, { token: rseat.token }));
@@ -208,80 +183,65 @@ describe('nothing lost', () => {
   });
 
   it('a dropped connection comes back by itself within the grace period, to the same seat', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'up-rooms-'));
-    const server = await startServer(dataDir);
-    try {
-      const japan = watch(await new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', seed: 'net-3', side: 'japan' }));
-      const seat = await japan.seat;
-      const russia = watch(await new Client(server.url).joinById(seat.code, {}));
-      await until(() => last(russia)?.seats.japan.connected, 'japan connected');
-      let seats = 0;
-      japan.room.onMessage('seat', () => (seats += 1));
-      let reconnected = false;
-      japan.room.onReconnect(() => (reconnected = true));
-      // The SDK reconnects by itself only a room that has been up a while (5 s by default); this test does not wait that long.
-      japan.room.reconnection.minUptime = 0;
-      // The network under Japan's socket breaks (no close handshake), as when a laptop leaves the Wi-Fi.
-      const room = matchMaker.getLocalRoomById(seat.code)!;
-      const mine = room.clients.find((c) => (c.userData as { side?: string }).side === 'japan')!;
-      (mine.ref as unknown as { terminate(): void }).terminate();
-      await until(() => !last(russia).seats.japan.connected, 'russia told japan is away');
-      await until(() => reconnected, 'the SDK to reconnect');
-      await until(() => last(russia).seats.japan.connected, 'russia told japan is back');
-      // Back in the same session: no new seat was handed out.
-      expect(seats).toBe(0);
-      await until(() => last(japan)?.legal, 'japan to move again');
-      japan.room.send('act', { action: enumerateActions(last(japan).legal!)[0]! });
-      await until(() => last(russia)?.legal, 'russia to move after japan');
-    } finally {
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    await withRooms(async (server) => {
+        const japan = watch(await new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', seed: 'net-3', side: 'japan' }));
+        const seat = await japan.seat;
+        const russia = watch(await new Client(server.url).joinById(seat.code, {}));
+        await until(() => last(russia)?.seats.japan.connected, 'japan connected');
+        let seats = 0;
+        japan.room.onMessage('seat', () => (seats += 1));
+        let reconnected = false;
+        japan.room.onReconnect(() => (reconnected = true));
+        // The SDK reconnects by itself only a room that has been up a while (5 s by default); this test does not wait that long.
+        japan.room.reconnection.minUptime = 0;
+        // The network under Japan's socket breaks (no close handshake), as when a laptop leaves the Wi-Fi.
+        const room = matchMaker.getLocalRoomById(seat.code)!;
+        const mine = room.clients.find((c) => (c.userData as { side?: string }).side === 'japan')!;
+        (mine.ref as unknown as { terminate(): void }).terminate();
+        await until(() => !last(russia).seats.japan.connected, 'russia told japan is away');
+        await until(() => reconnected, 'the SDK to reconnect');
+        await until(() => last(russia).seats.japan.connected, 'russia told japan is back');
+        // Back in the same session: no new seat was handed out.
+        expect(seats).toBe(0);
+        await until(() => last(japan)?.legal, 'japan to move again');
+        japan.room.send('act', { action: enumerateActions(last(japan).legal!)[0]! });
+        await until(() => last(russia)?.legal, 'russia to move after japan');
+    });
   });
 
   it('a message over the size limit closes only its sender’s connection; the match goes on and the seat waits', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'up-rooms-'));
-    const server = await startServer(dataDir);
-    try {
-      const japan = watch(await new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', seed: 'net-4', side: 'japan' }));
-      const seat = await japan.seat;
-      const russia = watch(await new Client(server.url).joinById(seat.code, {}));
-      await until(() => last(japan)?.legal, 'japan to move');
-      const russiaLeft = new Promise<number>((ok) => russia.room.onLeave((code) => ok(code)));
-      russia.room.reconnection.enabled = false;
-      russia.room.send('act', { action: { type: 'stall', side: 'russia', padding: 'x'.repeat(20 * 1024) } });
-      expect(await russiaLeft).toBe(1009); // "message too big"
-      // Japan plays on; Russia's seat waits for its token.
-      japan.room.send('act', { action: enumerateActions(last(japan).legal!)[0]! });
-      await until(() => last(japan)?.pending === 'russia', "russia's turn");
-      const back = watch(await new Client(server.url).joinById(seat.code, { token: (await russia.seat).token }));
-      await until(() => last(back)?.legal, 'russia back and to move');
-    } finally {
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    await withRooms(async (server) => {
+        const japan = watch(await new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', seed: 'net-4', side: 'japan' }));
+        const seat = await japan.seat;
+        const russia = watch(await new Client(server.url).joinById(seat.code, {}));
+        await until(() => last(japan)?.legal, 'japan to move');
+        const russiaLeft = new Promise<number>((ok) => russia.room.onLeave((code) => ok(code)));
+        russia.room.reconnection.enabled = false;
+        russia.room.send('act', { action: { type: 'stall', side: 'russia', padding: 'x'.repeat(20 * 1024) } });
+        expect(await russiaLeft).toBe(1009); // "message too big"
+        // Japan plays on; Russia's seat waits for its token.
+        japan.room.send('act', { action: enumerateActions(last(japan).legal!)[0]! });
+        await until(() => last(japan)?.pending === 'russia', "russia's turn");
+        const back = watch(await new Client(server.url).joinById(seat.code, { token: (await russia.seat).token }));
+        await until(() => last(back)?.legal, 'russia back and to move');
+    });
   });
 
   it('refuses a match it cannot make, naming the option', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'up-rooms-'));
-    const server = await startServer(dataDir);
-    try {
-      await expect(new Client(server.url).create(MATCH_ROOM, { scenario: 'atlantis', side: 'japan' })).rejects.toThrow(/scenario: no shipped scenario is called "atlantis"/);
-      await expect(new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', side: 'china' })).rejects.toThrow(/side/);
-      await expect(new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', side: 'japan', restore: 'ABCDEFGH' })).rejects.toThrow(/restore/);
-      // A flood of creates stops at the cap (refused creates count for nothing).
-      const open = MatchRoom.open;
-      MatchRoom.open = MAX_MATCHES;
-      try {
-        await expect(new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', side: 'japan' })).rejects.toThrow(/as many as it takes/);
-      } finally {
-        MatchRoom.open = open;
-      }
-      await new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', side: 'japan' });
-      expect(MatchRoom.open).toBe(open + 1);
-    } finally {
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    await withRooms(async (server) => {
+        await expect(new Client(server.url).create(MATCH_ROOM, { scenario: 'atlantis', side: 'japan' })).rejects.toThrow(/scenario: no shipped scenario is called "atlantis"/);
+        await expect(new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', side: 'china' })).rejects.toThrow(/side/);
+        await expect(new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', side: 'japan', restore: 'ABCDEFGH' })).rejects.toThrow(/restore/);
+        // A flood of creates stops at the cap (refused creates count for nothing).
+        const open = MatchRoom.open;
+        MatchRoom.open = MAX_MATCHES;
+        try {
+          await expect(new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', side: 'japan' })).rejects.toThrow(/as many as it takes/);
+        } finally {
+          MatchRoom.open = open;
+        }
+        await new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', side: 'japan' });
+        expect(MatchRoom.open).toBe(open + 1);
+    });
   });
 });
