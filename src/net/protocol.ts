@@ -24,8 +24,8 @@ export function normaliseCode(typed: string): string | null {
 
 export const showCode = (code: string): string => `${code.slice(0, 4)}-${code.slice(4)}`;
 
-/** The most a client may send in one message (a move is a few hundred bytes). */
-export const MAX_MESSAGE_BYTES = 4096;
+/** The most a client may send in one message (a move is a few hundred bytes); a larger one closes its sender's connection (1009). */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
 
 export interface SeatInfo {
   name: string | null;

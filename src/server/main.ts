@@ -18,6 +18,7 @@ import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { ViteDevServer } from 'vite';
 import { closeRooms, defineRooms, restoreMatches } from './define';
+import { MAX_MESSAGE_BYTES } from '../net/protocol';
 import { createViteDev, isViteSocket, lanUrls, mountGame, secureEveryResponse } from './http';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -79,7 +80,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const httpServer = createServer();
   let vite: ViteDevServer | undefined;
   if (mode === 'dev') vite = await createViteDev(REPO_ROOT, httpServer, quiet);
-  const transport = new WebSocketTransport({ maxPayload: 16 * 1024, noServer: true });
+  const transport = new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES, noServer: true });
   transport.attachToServer(httpServer, { filter: (req) => !isViteSocket(req) });
 
   let port = 0;

@@ -4,24 +4,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Server } from '@colyseus/core';
-import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client, type Room } from '@colyseus/sdk';
-import { until } from './helpers';
-import { closeRooms, defineRooms, restoreMatches } from '../../src/server/define';
+import { roomsServer, until, type TestServer } from './helpers';
 import { CLASS_ROOM } from '../../src/net/protocol';
 import type { Dashboard } from '../../src/server/class-room';
 import type { SideView } from '../../src/net/view';
 import { enumerateActions, verifyReplay } from '../../src/sim';
 import { bundledScenarios } from '../../src/cli/scenarios';
 
-const root = join(import.meta.dirname, '..', '..');
 
 describe('a teacher’s class', () => {
   let dataDir: string;
-  let gs: Server;
+  let server: TestServer;
   let url: string;
   let teacher: Room;
   let secret: string;
@@ -31,12 +26,8 @@ describe('a teacher’s class', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'up-class-'));
-    const transport = new WebSocketTransport({ maxPayload: 16 * 1024 });
-    gs = new Server({ transport, greet: false });
-    defineRooms(gs, { scenariosDir: join(root, 'scenarios'), dataDir });
-    await gs.listen(0, '127.0.0.1');
-    await restoreMatches();
-    url = `http://127.0.0.1:${(transport.server!.address() as AddressInfo).port}`;
+    server = await roomsServer(dataDir);
+    url = server.url;
     teacher = await new Client(url).create(CLASS_ROOM, { scenario: 'moscow-2019', seed: 'class-1', difficulty: 'normal', seating: 'pairs' });
     const got = new Promise<{ secret: string }>((ok) => teacher.onMessage('teacher', ok));
     teacher.onMessage('dashboard', (d: Dashboard) => dashboards.push(d));
@@ -45,8 +36,7 @@ describe('a teacher’s class', () => {
   });
 
   afterAll(async () => {
-    await gs.gracefullyShutdown(false);
-    await closeRooms();
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { closeRooms, defineRooms, restoreMatches } from '../../src/server/define';
+import { MAX_MESSAGE_BYTES } from '../../src/net/protocol';
 
 export const root = join(import.meta.dirname, '..', '..');
 
@@ -17,7 +18,7 @@ export interface TestServer {
 
 /** The game's rooms on 127.0.0.1, keeping their matches in `dataDir` (and bringing back those already there). */
 export async function roomsServer(dataDir: string): Promise<TestServer> {
-  const transport = new WebSocketTransport({ maxPayload: 16 * 1024 });
+  const transport = new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES });
   const gs = new Server({ transport, greet: false });
   defineRooms(gs, { scenariosDir: join(root, 'scenarios'), dataDir });
   await gs.listen(0, '127.0.0.1');
