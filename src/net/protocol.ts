@@ -1,5 +1,7 @@
 // What a match's browser and the server share: the room type, the codes, the seat messages.
 // The server checks every client message with the schemas of ./schemas.ts.
+import type { Side } from '../scenario/vocabulary';
+import type { ClassSettings } from './schemas';
 
 /** The room type of a two-player match. */
 export const MATCH_ROOM = 'negotiation';
@@ -42,5 +44,29 @@ export interface SeatMessage {
   side: 'japan' | 'russia';
   /** Keep this to come back into the seat from this or another device. */
   token: string;
-  scenarioId: string;
+}
+
+/** What a class's dashboard shows of one of its matches. */
+export interface MatchSummary {
+  code: string;
+  /** For the teacher's sheet (the dashboard goes to the teacher only). */
+  seed: string;
+  seats: Record<Side, SeatInfo>;
+  round: number;
+  phase: string;
+  ending: string | null;
+  /** Each side's score against its goals, once the game has ended. */
+  scores: Record<Side, number> | null;
+  paused: boolean;
+  stopped: boolean;
+  moves: number;
+}
+
+/** What the teacher's dashboard receives after every change. */
+export interface Dashboard {
+  code: string;
+  settings: ClassSettings;
+  paused: boolean;
+  students: { name: string; connected: boolean; match: string | null; side: Side | null }[];
+  matches: MatchSummary[];
 }

@@ -14,14 +14,12 @@ export const createOptions = z.strictObject({
   side: z.enum(SIDES),
   name: z.optional(name),
 });
-export type CreateOptions = z.infer<typeof createOptions>;
 
 /** Joining: a new player (the free seat), or a returning one with the rejoin token their seat was given. */
 export const joinOptions = z.strictObject({
   name: z.optional(name),
   token: z.optional(token),
 });
-export type JoinOptions = z.infer<typeof joinOptions>;
 
 /** A client's move: any object; the session checks its shape with the action schema and refuses it with a reason. */
 export const actMessage = z.strictObject({ action: z.record(z.string(), z.unknown()) });

@@ -5,10 +5,8 @@
 // (as at the table). When the game ends, both sides see everything: the debrief's
 // reveal of what the other side wanted, and a replay anyone can verify.
 import type { Scenario } from '../scenario/schema';
-import { ISSUE_IDS, type IssueId, type Side } from '../scenario/vocabulary';
+import { ISSUE_IDS, otherSide, type IssueId, type Side } from '../scenario/vocabulary';
 import { visibleLength, type Action, type GameState, type LegalMoves, type LogEntry, type PhaseName, type RngState, type Stream } from '../sim';
-
-export const otherSide = (side: Side): Side => (side === 'japan' ? 'russia' : 'japan');
 
 /** What the server tells one client after every move. */
 export interface SideView {

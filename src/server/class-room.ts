@@ -3,13 +3,14 @@
 // class on each side against it) and follows every match live on a dashboard: who, side,
 // round, phase, outcome; pause and resume all; end one; and at the end every game's replay.
 // The teacher's controls answer only to the secret the teacher's browser was given.
-import { createHash, randomBytes } from 'node:crypto';
 import { Room, matchMaker, type Client } from '@colyseus/core';
 import { SIDES, type Side } from '../scenario/vocabulary';
 import { GameSession, normaliseSeed, replayText, toReplay, type GameConfig } from '../sim';
-import { CLASS_ROOM, MATCH_ROOM } from '../net/protocol';
+import { CLASS_ROOM, MATCH_ROOM, type Dashboard } from '../net/protocol';
+
+export type { Dashboard };
 import { classCommand, createClassOptions, joinClassOptions, type ClassSettings } from '../net/schemas';
-import { classTopic, matchTopic, MatchRoom, newSeed, optionProblems, type MatchCommand, type MatchSpec, type MatchSummary } from './rooms';
+import { classTopic, hashToken, matchTopic, MatchRoom, newSeed, newToken, optionProblems, type MatchCommand, type MatchSpec, type MatchSummary } from './rooms';
 
 const CLASS_FILE_VERSION = 1;
 
@@ -31,17 +32,6 @@ interface ClassFile {
   paused: boolean;
 }
 
-const hash = (token: string): string => createHash('sha256').update(token).digest('hex');
-const token = (): string => randomBytes(24).toString('base64url');
-
-/** What the teacher's dashboard receives after every change. */
-export interface Dashboard {
-  code: string;
-  settings: ClassSettings;
-  paused: boolean;
-  students: { name: string; connected: boolean; match: string | null; side: Side | null }[];
-  matches: MatchSummary[];
-}
 
 export class ClassRoom extends Room {
   /** A school's class, its teacher and a tab or two coming back. */
@@ -89,8 +79,8 @@ export class ClassRoom extends Room {
     if (this.creating) {
       // The one who opened the class is its teacher: the secret goes to their browser only.
       this.creating = false;
-      const secret = token();
-      this.file.teacherHash = hash(secret);
+      const secret = newToken();
+      this.file.teacherHash = hashToken(secret);
       this.teachers.add(client);
       client.userData = { role: 'teacher' };
       client.send('teacher', { code: this.roomId, secret });
@@ -102,14 +92,14 @@ export class ClassRoom extends Room {
     if (!parsed.success) throw new Error(optionProblems(parsed.error, 'join options'));
     const { teacher, token: given, name } = parsed.data;
     if (teacher !== undefined) {
-      if (hash(teacher) !== this.file.teacherHash) throw new Error("this is not the secret of this class's teacher");
+      if (hashToken(teacher) !== this.file.teacherHash) throw new Error("this is not the secret of this class's teacher");
       this.teachers.add(client);
       client.userData = { role: 'teacher' };
       client.send('teacher', { code: this.roomId, secret: teacher });
       this.sendDashboard();
       return;
     }
-    let student = given ? this.file.students.find((s) => s.tokenHash === hash(given)) : undefined;
+    let student = given ? this.file.students.find((s) => s.tokenHash === hashToken(given)) : undefined;
     let secret = given;
     if (!student) {
       if (given) throw new Error('this rejoin token belongs to no student of this class');
@@ -119,11 +109,11 @@ export class ClassRoom extends Room {
       if (same) {
         // The same student on another device (their first tab is gone): they take their place back.
         student = same;
-        secret = token();
-        same.tokenHash = hash(secret);
+        secret = newToken();
+        same.tokenHash = hashToken(secret);
       } else {
-        secret = token();
-        student = { id: `s${this.file.students.length + 1}`, name, tokenHash: hash(secret), match: null };
+        secret = newToken();
+        student = { id: `s${this.file.students.length + 1}`, name, tokenHash: hashToken(secret), match: null };
         this.file.students.push(student);
       }
     }
@@ -186,13 +176,13 @@ export class ClassRoom extends Room {
       const base = settings.seed ?? 'class';
       const seed = settings.seedPerPair ? `${base}-${this.file.matches.length + 1}` : base;
       const controllers = { japan: g.japan ? 'human' : 'computer', russia: g.russia ? 'human' : 'computer' } as GameConfig['controllers'];
-      const tokens = { japan: g.japan ? token() : null, russia: g.russia ? token() : null };
+      const tokens = { japan: g.japan ? newToken() : null, russia: g.russia ? newToken() : null };
       const spec: MatchSpec = {
         scenarioId: settings.scenario,
         config: { scenarioId: settings.scenario, seed, controllers, difficulty: settings.difficulty, strategy: { japan: 'grounded', russia: 'grounded' } },
         seats: {
-          japan: g.japan && tokens.japan ? { name: g.japan.name, tokenHash: hash(tokens.japan) } : null,
-          russia: g.russia && tokens.russia ? { name: g.russia.name, tokenHash: hash(tokens.russia) } : null,
+          japan: g.japan && tokens.japan ? { name: g.japan.name, tokenHash: hashToken(tokens.japan) } : null,
+          russia: g.russia && tokens.russia ? { name: g.russia.name, tokenHash: hashToken(tokens.russia) } : null,
         },
         classCode: this.roomId,
       };

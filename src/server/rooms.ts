@@ -11,7 +11,9 @@ import { formatProblem, fromZod } from '../scenario/problems';
 import type { Scenario } from '../scenario/schema';
 import { SIDES, type Side } from '../scenario/vocabulary';
 import { GameSession, normaliseSeed, scoreOf, toReplay, type Action, type GameConfig } from '../sim';
-import { CODE_ALPHABET, CODE_LENGTH, MATCH_ROOM, type SeatInfo, type SeatMessage } from '../net/protocol';
+import { CODE_ALPHABET, CODE_LENGTH, MATCH_ROOM, type MatchSummary, type SeatInfo, type SeatMessage } from '../net/protocol';
+
+export type { MatchSummary };
 import { actMessage, createOptions, joinOptions } from '../net/schemas';
 import { deltaOf, scenarioFor, viewFor, type Held } from '../net/view';
 import { DiskKeeper, RedisKeeper, WriteQueue, type Keeper } from './keeper';
@@ -52,29 +54,13 @@ export interface MatchSpec {
   classCode: string;
 }
 
-/** What a class's dashboard shows of one of its matches. */
-export interface MatchSummary {
-  code: string;
-  /** For the teacher's sheet (the dashboard goes to the teacher only). */
-  seed: string;
-  seats: Record<Side, SeatInfo>;
-  round: number;
-  phase: string;
-  ending: string | null;
-  /** Each side's score against its goals, once the game has ended. */
-  scores: Record<Side, number> | null;
-  paused: boolean;
-  stopped: boolean;
-  moves: number;
-}
-
 export const classTopic = (classCode: string): string => `class:${classCode}`;
 export const matchTopic = (code: string): string => `match:${code}`;
 /** What a class sends its matches. */
 export type MatchCommand = { kind: 'pause' } | { kind: 'resume' } | { kind: 'stop' } | { kind: 'report' };
 
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
-const newToken = (): string => randomBytes(24).toString('base64url');
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const newToken = (): string => randomBytes(24).toString('base64url');
 export const newCode = (): string => Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 export const newSeed = (): string => Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('').toLowerCase();
 
@@ -267,7 +253,7 @@ export class MatchRoom extends Room {
     }
     seat.client = client;
     client.userData = { side };
-    const msg: SeatMessage = { code: this.roomId, side, token, scenarioId: this.scenario.id };
+    const msg: SeatMessage = { code: this.roomId, side, token };
     client.send('seat', msg);
     client.send('scenario', this.session.ended ? this.scenario : scenarioFor(this.scenario, side));
     if (this.session.ended) this.revealedTo.add(client);

@@ -4,7 +4,7 @@
 import type { Scenario } from '../../scenario/schema';
 import { SIDES, type Ending, type Side } from '../../scenario/vocabulary';
 import { GameSession, replayPrefix, type Action, type GameConfig, type PlaySession, type ReplayFile } from '../../sim';
-import type { SeatInfo } from '../../net/protocol';
+import type { Dashboard, SeatInfo } from '../../net/protocol';
 import { announce, announceAll } from '../a11y/live';
 import { t, setActiveLang, hasLang } from '../i18n/t';
 import type { Lang } from '../../scenario/i18n';
@@ -68,13 +68,7 @@ export interface ClassLobby {
 }
 
 /** What a teacher's dashboard shows (the server's class room sends it after every change). */
-export interface DashboardView {
-  code: string;
-  settings: { scenario: string; seed?: string; seedPerPair: boolean; difficulty: string; seating: 'pairs' | 'computer' | 'halves'; side: Side };
-  paused: boolean;
-  students: { name: string; connected: boolean; match: string | null; side: Side | null }[];
-  matches: { code: string; seed: string; seats: Record<Side, SeatInfo>; round: number; phase: string; ending: string | null; scores: Record<Side, number> | null; paused: boolean; stopped: boolean; moves: number }[];
-}
+export type DashboardView = Dashboard;
 
 /** A class this page is the teacher of. */
 export interface TeachingClass {

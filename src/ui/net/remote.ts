@@ -4,7 +4,7 @@
 // Loaded only when a player hosts or joins a match, so a page that never does keeps it off.
 import { Client, type Room } from '@colyseus/sdk';
 import type { Scenario } from '../../scenario/schema';
-import type { Side } from '../../scenario/vocabulary';
+import { otherSide, type Side } from '../../scenario/vocabulary';
 import { GameSession, offerProblem, type Action, type ActResult, type GameConfig, type GameState, type LegalMoves, type Package, type PhaseName, type PlaySession, type ReplayFile } from '../../sim';
 import { CLASS_ROOM, MATCH_ROOM, normaliseCode, showCode, type SeatInfo, type SeatMessage } from '../../net/protocol';
 import { applyDelta, type Held, type SideView } from '../../net/view';
@@ -119,7 +119,7 @@ async function joinLink(code: string): Promise<{ link: string; lan: boolean }> {
 
 /** A networked match's footer line: its code and how the friend's seat is (the seed stays secret until the end). */
 function statusLine(net: NetMatch): string {
-  const other = net.side === 'japan' ? 'russia' : 'japan';
+  const other = otherSide(net.side);
   const seat = net.seats?.[other];
   const mine = net.status === 'reconnecting' ? ` · ${t('net.reconnecting')}` : net.status === 'lost' ? ` · ${t('net.lost')}` : '';
   const state = seat?.computer ? '' : !seat?.taken ? t('net.seat.free') : seat.connected ? t('net.seat.connected') : t('net.seat.away');
@@ -232,7 +232,7 @@ class Connection {
     if (view.stopped && !net.stopped) announce(t('net.stoppedByTeacher'));
     net.paused = view.paused ?? false;
     net.stopped = view.stopped ?? false;
-    const other = view.side === 'japan' ? 'russia' : 'japan';
+    const other = otherSide(view.side);
     if (before && before[other].connected !== view.seats[other].connected) {
       announce(t(view.seats[other].connected ? 'net.friendBack' : 'net.friendAway', { side: sideName(other) }));
     }
@@ -340,7 +340,7 @@ function attachStudent(client: Client, room: Room): void {
     store.netChanged();
   });
   room.onMessage('assigned', (a: { code: string; side: Side; token: string }) => {
-    rememberSeat({ code: a.code, side: a.side, token: a.token, scenarioId: '' });
+    rememberSeat({ code: a.code, side: a.side, token: a.token });
     leaving = true;
     void room.leave(true);
     store.lobby = null;
