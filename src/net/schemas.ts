@@ -12,6 +12,8 @@ export const createOptions = z.strictObject({
   scenario: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)),
   seed: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   side: z.enum(SIDES),
+  /** As chosen on the title (the scenario's own when absent). */
+  difficulty: z.optional(z.enum(DIFFICULTIES)),
   name: z.optional(name),
 });
 

@@ -162,7 +162,7 @@ export class MatchRoom extends Room {
         scenarioId: scenario.id,
         seed: seed.seed,
         controllers: { japan: 'human', russia: 'human' },
-        difficulty: scenario.defaults.difficulty,
+        difficulty: parsed.data.difficulty ?? scenario.defaults.difficulty,
         strategy: { japan: 'grounded', russia: 'grounded' },
       };
       this.session = GameSession.start(scenario, config);

@@ -184,10 +184,12 @@ describe('nothing lost', () => {
 
   it('a dropped connection comes back by itself within the grace period, to the same seat', async () => {
     await withRooms(async (server) => {
-        const japan = watch(await new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', seed: 'net-3', side: 'japan' }));
+        // The host's difficulty holds for the match.
+        const japan = watch(await new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', seed: 'net-3', side: 'japan', difficulty: 'easy' }));
         const seat = await japan.seat;
         const russia = watch(await new Client(server.url).joinById(seat.code, {}));
         await until(() => last(russia)?.seats.japan.connected, 'japan connected');
+        expect(last(russia).state.config.difficulty).toBe('easy');
         let seats = 0;
         japan.room.onMessage('seat', () => (seats += 1));
         let reconnected = false;

@@ -4,7 +4,7 @@
 // Loaded only when a player hosts or joins a match, so a page that never does keeps it off.
 import { Client, type Room } from '@colyseus/sdk';
 import type { Scenario } from '../../scenario/schema';
-import { otherSide, type Side } from '../../scenario/vocabulary';
+import { otherSide, type Difficulty, type Side } from '../../scenario/vocabulary';
 import { GameSession, offerProblem, type Action, type ActResult, type GameConfig, type GameState, type LegalMoves, type Package, type PhaseName, type PlaySession, type ReplayFile } from '../../sim';
 import { CLASS_ROOM, MATCH_ROOM, normaliseCode, showCode, type SeatInfo, type SeatMessage } from '../../net/protocol';
 import { applyDelta, type Held, type SideView } from '../../net/view';
@@ -141,8 +141,8 @@ class Connection {
 
   constructor(private readonly client: Client) {}
 
-  async host(opts: { scenario: string; seed: string; side: Side; difficulty?: string }): Promise<void> {
-    this.attach(await this.client.create(MATCH_ROOM, { scenario: opts.scenario, seed: opts.seed, side: opts.side }));
+  async host(opts: { scenario: string; seed: string; side: Side; difficulty: Difficulty }): Promise<void> {
+    this.attach(await this.client.create(MATCH_ROOM, opts));
   }
 
   async join(code: string): Promise<void> {
@@ -279,7 +279,7 @@ class Connection {
 }
 
 /** Hosts a match on this page's server and waits for the friend. */
-export async function hostMatch(opts: { scenario: string; seed: string; side: Side }): Promise<void> {
+export async function hostMatch(opts: { scenario: string; seed: string; side: Side; difficulty: Difficulty }): Promise<void> {
   const c = new Connection(new Client(window.location.origin));
   await c.host(opts);
 }

@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { DIFFICULTIES, SIDES, otherSide, type Side } from '../../scenario/vocabulary';
+import { DIFFICULTIES, SIDES, otherSide, type Difficulty, type Side } from '../../scenario/vocabulary';
 import type { Scenario } from '../../scenario/schema';
 import { isOwnScenario } from '../../scenario/registry';
 import { BASE, FONTS, PALETTE, SIDE_COLOUR, hex } from '../theme';
@@ -102,12 +102,12 @@ export async function joinFromLink(code: string): Promise<boolean> {
 }
 
 /** The title's Begin with a friend on another device as the opponent: hosts the match, or says why it cannot. */
-export async function hostFromSetup(scenario: Scenario, seed: string, side: Side, report: HTMLElement, say: (report: HTMLElement, text: string) => void): Promise<void> {
+export async function hostFromSetup(scenario: Scenario, seed: string, side: Side, difficulty: Difficulty, report: HTMLElement, say: (report: HTMLElement, text: string) => void): Promise<void> {
   report.replaceChildren();
   if (isOwnScenario(scenario)) return say(report, t('net.ownScenario'));
   try {
     const { hostMatch } = await import('./remote');
-    await hostMatch({ scenario: scenario.id, seed, side });
+    await hostMatch({ scenario: scenario.id, seed, side, difficulty });
   } catch (error) {
     say(report, t('net.hostFailed', { reason: error instanceof Error ? error.message : String(error) }));
   }

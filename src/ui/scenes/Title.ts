@@ -239,7 +239,7 @@ function setupForm(all: readonly Scenario[], first: Scenario | undefined, opts: 
     if (!chosen || seed === null) { seedInput.focus(); return; }
     const c = { ...choice(), seed };
     if (opponent.el.value === 'network') {
-      await (await import('../net/screens')).hostFromSetup(chosen, seed, c.side, hostReport, say);
+      await (await import('../net/screens')).hostFromSetup(chosen, seed, c.side, c.difficulty, hostReport, say);
       return;
     }
     await store.chooseSideLangs(c.opponent === 'human' ? Object.fromEntries(sideLangs.map((x) => [x.side, x.field.el.value as Lang])) : {});
