@@ -3,7 +3,7 @@
 // (who is looking, which briefs were read, the replay step, the save status).
 import type { Scenario } from '../../scenario/schema';
 import { SIDES, type Ending, type Side } from '../../scenario/vocabulary';
-import { GameSession, replayPrefix, type Action, type GameConfig, type PlaySession, type ReplayFile } from '../../sim';
+import { GameSession, replayPrefix, visibleLength, type Action, type GameConfig, type PlaySession, type ReplayFile } from '../../sim';
 import type { Dashboard, SeatInfo } from '../../net/protocol';
 import { announce, announceAll } from '../a11y/live';
 import { t, setActiveLang, hasLang } from '../i18n/t';
@@ -11,7 +11,6 @@ import type { Lang } from '../../scenario/i18n';
 import { initialLang, rememberLang } from './lang-choice';
 import { scenarios } from './catalog';
 import { entryText, revealsOdds } from './narrate';
-import { visibleLength } from './views';
 import { SAVE_VERSION, SLOT_PREFIX, clearSave, parseSave, readKey, slotKey, writeSave, type ReadResult, type SaveFile } from './save';
 import { ownSourceOf } from '../../scenario/registry';
 import type { LinkGame } from './link';

@@ -5,8 +5,6 @@ import type { Side } from '../../scenario/vocabulary';
 import { islandRows, visibleLength, type GameState, type LogEntry } from '../../sim';
 import type { IslandView } from '../widgets/map';
 
-export { visibleLength };
-
 export const pairName = (a: string, b: string): string => (a === b ? a : `${a} / ${b}`);
 
 /** An island's two names, the reader's country's first: the viewer's side, or with no viewer (a debrief, a print) the page's language. */

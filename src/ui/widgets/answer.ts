@@ -4,12 +4,11 @@
 // in view at 1280×720 whatever the focus scrolled to.
 import type { Scenario } from '../../scenario/schema';
 import { otherSide, type Side } from '../../scenario/vocabulary';
-import type { PlaySession, LogEntry } from '../../sim';
+import { visibleLength, type PlaySession, type LogEntry } from '../../sim';
 import { h } from '../dom/el';
 import { t, tk, sx } from '../i18n/t';
 import { store } from '../app/store';
 import { answerText, revealsOdds, speakerName } from '../app/narrate';
-import { visibleLength } from '../app/views';
 import { button } from './button';
 import { focusFirst } from './frame';
 import { announce } from '../a11y/live';
