@@ -1,22 +1,40 @@
 // The game's own screens are still pictures: once drawn, the render loop can sleep, so a
 // classroom laptop is not redrawing an unchanged canvas sixty times a second. It wakes for
 // every scene change, resize and return to the tab. Screens that animate are left running.
-import type Phaser from 'phaser';
+import Phaser from 'phaser';
 
 // The classroom screens are DOM over a still paper: a running loop there only took a core
 // from the chance lab's worker (10,000 games took ~2-3x Node's time on two busy cores).
-const STILL = new Set(['Title', 'Brief', 'Handover', 'Table', 'Reaction', 'Ratification', 'Debrief', 'ReplayViewer', 'ClassView', 'ChanceLab', 'LinkBuilder', 'TeacherGuide']);
-const AWAKE_MS = 700;
+const STILL = new Set(['Title', 'Brief', 'Handover', 'Table', 'Reaction', 'Ratification', 'Debrief', 'ReplayViewer', 'ClassView', 'ChanceLab', 'LinkBuilder', 'TeacherGuide', 'Match', 'Lobby', 'LiveClass']);
+/**
+ * Frames drawn after a wake before the loop may sleep. A scene started by the router is
+ * created on the next step and drawn on the one after; a few more frames let the DOM layer
+ * and the scale manager settle. The loop used to stay up 700 ms (about 40 full redraws of
+ * the map per move), which cost more CPU than the move itself.
+ */
+const FRAMES_AWAKE = 4;
+/** A scene still loading (fonts, a lazy chunk) keeps the loop up; this bounds how long. */
+const LONGEST_AWAKE_MS = 2000;
 
-let timer: ReturnType<typeof setTimeout> | undefined;
+let frames = 0;
+let since = 0;
+let listening: Phaser.Game | null = null;
 
 export function wake(game: Phaser.Game, scene: () => string | null): void {
+  frames = 0;
+  since = performance.now();
   game.loop.wake();
-  clearTimeout(timer);
-  timer = setTimeout(() => {
+  if (listening === game) return;
+  listening = game;
+  game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+    frames += 1;
+    if (frames < FRAMES_AWAKE) return;
     const key = scene();
-    if (key !== null && STILL.has(key)) game.loop.sleep();
-  }, AWAKE_MS);
+    if (key === null || !STILL.has(key)) return;
+    // The router has a scene change queued (it wakes again then), or the scene has not drawn yet.
+    const active = game.scene.getScene(key)?.sys.settings.active ?? false;
+    if (active || performance.now() - since > LONGEST_AWAKE_MS) game.loop.sleep();
+  });
 }
 
 export function watchIdle(game: Phaser.Game, scene: () => string | null): void {

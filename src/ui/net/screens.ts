@@ -155,7 +155,7 @@ export class LiveClass extends Phaser.Scene {
       root.append(h('p', {}, t('net.live.intro')), ...this.openForm(root));
       // A reload keeps the class: this browser holds its secret.
       void import('./remote').then(async (m) => {
-        if (!store.teach && (await m.resumeClass())) this.scene.restart();
+        if (!store.teach && (await m.resumeClass())) route('LiveClass');
       });
       focusFirst(root);
       return;
@@ -183,7 +183,8 @@ export class LiveClass extends Phaser.Scene {
       try {
         const { openClass } = await import('./remote');
         await openClass({ scenario: scenario.el.value, seed: seed.value.trim() || undefined, seedPerPair: perPair.checked, difficulty: difficulty.el.value, seating: seating.get(), side: side.get() });
-        this.scene.restart();
+        // Through the router, which wakes the render loop: a scene restarted on its own waits for a frame that a sleeping loop never draws.
+        route('LiveClass');
       } catch (error) {
         const text = t('net.live.openFailed', { reason: error instanceof Error ? error.message : String(error) });
         report.append(h('p', { class: 'msg', role: 'alert' }, text));
