@@ -101,6 +101,8 @@ async function main(argv: string[]): Promise<void> {
         for (const x of prof.self.slice(0, 10)) log(`    ${x.area.padEnd(32)} ${String(x.share).padStart(5)}%`);
         log('  inclusive time:');
         for (const x of prof.inclusive.slice(0, 10)) log(`    ${x.area.padEnd(32)} ${String(x.share).padStart(5)}%`);
+        log('  hottest functions, self time:');
+        for (const x of prof.topFunctions) log(`    ${`${x.fn} (${x.at})`.padEnd(64)} ${String(x.share).padStart(5)}%`);
       }
     }
 

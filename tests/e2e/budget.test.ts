@@ -14,20 +14,16 @@ import { baseUrl } from './helpers';
 import { serveDir } from '../../src/cli/serve';
 
 const BARE_OUT = mkdtempSync(join(tmpdir(), 'up-bare-'));
-const GAME_OUT = mkdtempSync(join(tmpdir(), 'up-game-'));
 // Loading is timed in an ordinary browser, as `npm run bench` does; the heap is read in one
 // started with the flags that expose gc() and precise memory figures, which slow scripts down.
 let browser: Browser;
 let memoryBrowser: Browser;
 let bare: { url: string; server: Server };
-/** The game built and served exactly as `npm run bench` does, beside the bare page. */
-let game: { url: string; server: Server };
 
 beforeAll(async () => {
+  // The game is the build every browser test uses (tests/e2e/setup/global.ts), the same vite build as `npm run bench`'s.
   buildGame(REPO_ROOT, BARE_OUT, join(REPO_ROOT, 'bench/vite.config.ts'));
   bare = await serveDir(BARE_OUT);
-  buildGame(REPO_ROOT, GAME_OUT);
-  game = await serveDir(GAME_OUT);
   browser = await launchChromium([]);
   memoryBrowser = await launchChromium(MEMORY_ARGS);
 });
@@ -35,14 +31,12 @@ afterAll(async () => {
   await browser?.close();
   await memoryBrowser?.close();
   await new Promise<void>((ok) => (bare ? bare.server.close(() => ok()) : ok()));
-  await new Promise<void>((ok) => (game ? game.server.close(() => ok()) : ok()));
   rmSync(BARE_OUT, { recursive: true, force: true });
-  rmSync(GAME_OUT, { recursive: true, force: true });
 });
 
 describe('browser budgets', () => {
   it('loads to the first interactive title frame within 1.3× a bare Phaser game', async () => {
-    const r = await measureLoading(browser, game.url, bare.url, 9);
+    const r = await measureLoading(browser, baseUrl(), bare.url, 9);
     console.log(`loading: game ${r.gameMedianMs} ms, bare Phaser ${r.bareMedianMs} ms, ratio ${r.ratio}`);
     expect(r.ratio, `game ${r.gameMedianMs} ms [${r.gameMs.join(', ')}], bare Phaser ${r.bareMedianMs} ms [${r.bareMs.join(', ')}]`).toBeLessThanOrEqual(1.3);
   });

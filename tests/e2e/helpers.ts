@@ -73,7 +73,7 @@ export async function until(page: Page, pred: (u: Up) => boolean, what: string, 
     } catch {
       /* page still loading */
     }
-    await page.waitForTimeout(40);
+    await page.waitForTimeout(20);
   }
   throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(last)}`);
 }
@@ -83,8 +83,18 @@ export async function press(page: Page, key: string): Promise<Up> {
   const before = (await up(page)).renders;
   await page.keyboard.press(key);
   const after = await until(page, (u) => u.renders > before, `a redraw after ${key}`);
-  await page.waitForTimeout(60); // focus moves on the next animation frame
+  await frames(page); // focus moves on the next animation frame
   return up(page).catch(() => after);
+}
+
+/** Two animation frames of the page (what a scene waits before it moves focus), or 100 ms in a tab that does not draw. */
+export function frames(page: Page): Promise<unknown> {
+  return page
+    .evaluate(() => new Promise<void>((done) => {
+      const late = setTimeout(done, 100);
+      requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(late); done(); }));
+    }))
+    .catch(() => undefined);
 }
 
 export async function gotoGame(page: Page, query: string): Promise<Up> {
