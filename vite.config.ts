@@ -94,9 +94,13 @@ function earlyScript(): Plugin {
   };
 }
 
-// One config for the game's build and for both test projects:
-// "unit" runs the simulation and loaders in Node; "e2e" builds the game,
-// serves it locally and drives Debian's Chromium through playwright-core.
+/** Tests that start the match server (Colyseus) in their process. */
+const SERVER_TESTS = ['tests/server/**/*.test.ts', 'tests/bench/net.test.ts'];
+
+// One config for the game's build and for the test projects:
+// "unit" runs the simulation and loaders in Node, "server" the match server;
+// "e2e" builds the game, serves it locally and drives Debian's Chromium through
+// playwright-core; "budget" times loading and the heap in Chromium, alone.
 export default defineConfig({
   base: './',
   publicDir: false,
@@ -124,14 +128,26 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**'],
+          exclude: ['tests/e2e/**', ...SERVER_TESTS],
           environment: 'node',
           // The bad-input corpus is generated from its recipes first (tests/fixtures/make-fixtures.ts).
           globalSetup: ['tests/fixtures/setup.ts'],
-          // One module graph per worker, not per file: the files keep no module state between
-          // them (each builds its own sessions and servers), and importing zod, XState and the
-          // engine afresh for each of 43 files cost about 70 s of CPU.
+          // One module graph per worker, not per file: these files keep no module state between
+          // them, and importing zod, XState and the engine afresh for each of 40 files cost about
+          // 70 s of CPU.
           isolate: false,
+          testTimeout: 60_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The match server's tests, isolated: Colyseus's matchmaker is one per module graph,
+          // and the network bench reads the process's memory per match.
+          name: 'server',
+          include: SERVER_TESTS,
+          environment: 'node',
           testTimeout: 60_000,
           sequence: { groupOrder: 0 },
         },
