@@ -97,6 +97,14 @@ function earlyScript(): Plugin {
 /** Tests that start the match server (Colyseus) in their process. */
 const SERVER_TESTS = ['tests/server/**/*.test.ts', 'tests/bench/net.test.ts'];
 
+/** What both browser projects share: the game built and served once (tests/e2e/setup/global.ts), long limits for a loaded machine. */
+const BROWSER = {
+  environment: 'node' as const,
+  globalSetup: ['tests/fixtures/setup.ts', 'tests/e2e/setup/global.ts'],
+  testTimeout: 180_000,
+  hookTimeout: 240_000,
+};
+
 // One config for the game's build and for the test projects:
 // "unit" runs the simulation and loaders in Node, "server" the match server;
 // "e2e" builds the game, serves it locally and drives Debian's Chromium through
@@ -155,25 +163,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          ...BROWSER,
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           exclude: ['tests/e2e/budget.test.ts'],
-          environment: 'node',
-          globalSetup: ['tests/fixtures/setup.ts', 'tests/e2e/setup/global.ts'],
-          testTimeout: 180_000,
-          hookTimeout: 240_000,
           sequence: { groupOrder: 0 },
         },
       },
       {
         extends: true,
         test: {
+          ...BROWSER,
           name: 'budget',
           include: ['tests/e2e/budget.test.ts'],
-          environment: 'node',
-          globalSetup: ['tests/fixtures/setup.ts', 'tests/e2e/setup/global.ts'],
-          testTimeout: 180_000,
-          hookTimeout: 240_000,
           sequence: { groupOrder: 1 },
         },
       },
