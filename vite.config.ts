@@ -108,7 +108,7 @@ const BROWSER = {
 // One config for the game's build and for the test projects:
 // "unit" runs the simulation and loaders in Node, "server" the match server;
 // "e2e" builds the game, serves it locally and drives Debian's Chromium through
-// playwright-core; "budget" times loading and the heap in Chromium, alone.
+// playwright-core; "budget" times the game's loading against a bare Phaser page, alone.
 export default defineConfig({
   base: './',
   publicDir: false,
@@ -126,9 +126,9 @@ export default defineConfig({
     },
   },
   test: {
-    // The projects share the machine: the unit files and the browser files run side by side
-    // (a browser test waits on the page about half its time, which the unit tests fill), and
-    // the two timing budgets run last, alone, so their ratios are not measured under load.
+    // The projects share the machine: the unit, server and browser files run side by side
+    // (a browser test waits on the page part of its time, which the unit files fill), and the
+    // load-time ratio runs last, alone, so its two loads are not timed under load.
     maxWorkers: 2,
     projects: [
       {
