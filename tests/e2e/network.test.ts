@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, overflows, snap, up, until, type Up, type Watched } from './helpers';
+import { launch, openPage, overflows, press, snap, up, until, type Up, type Watched } from './helpers';
 import { startServer } from '../../src/server/main';
 import { bundledScenarios } from '../../src/cli/scenarios';
 
@@ -64,12 +64,16 @@ describe('a match across two devices', () => {
     const u = await up(page);
     await snap(page, `net-${tag}-${u.scene}${u.scene === 'Table' ? `-${u.phase}` : ''}`);
     const mine = u.scene === 'Brief' || (u.pending !== null && u.pending === u.viewer && u.scene !== 'Debrief');
-    if (!mine) return u;
-    const before = u.renders;
-    await page.keyboard.press('Enter');
-    await until(page, (x) => x.renders > before, 'a redraw');
-    await page.waitForTimeout(60);
-    return up(page);
+    return mine ? press(page, 'Enter') : u;
+  }
+
+  /** Japan hosts a match and Russia joins it by its link: both at their briefs. */
+  async function hostedPair(tag: string): Promise<{ japan: Watched; russia: Watched; code: string }> {
+    const japan = await open();
+    const code = (await host(japan.page, tag)).replace('-', '');
+    const russia = await open(`?match=${code}`);
+    await until(russia.page, (u) => u.scene === 'Brief', "russia's brief");
+    return { japan, russia, code };
   }
 
   it('plays a whole match to the debrief, each side seeing only its own brief', async () => {
@@ -125,10 +129,7 @@ describe('a match across two devices', () => {
   });
 
   it('a tab that closes mid-game comes back into its seat by the link, with every move kept', async () => {
-    const japan = await open();
-    const code = (await host(japan.page, 'dropped')).replace('-', '');
-    const russia = await open(`?match=${code}`);
-    await until(russia.page, (u) => u.scene === 'Brief', "russia's brief");
+    const { japan, russia, code } = await hostedPair('dropped');
     await until(japan.page, (u) => u.scene === 'Brief', "japan's brief");
     for (let i = 0; i < 12; i++) {
       await step(japan.page, 'drop-japan');
@@ -246,10 +247,7 @@ describe('a match across two devices', () => {
   });
 
   it('a server restart mid-game loses no move: both devices come back to where they were', async () => {
-    const japan = await open();
-    const code = (await host(japan.page, 'restart')).replace('-', '');
-    const russia = await open(`?match=${code}`);
-    await until(russia.page, (u) => u.scene === 'Brief', "russia's brief");
+    const { japan, russia } = await hostedPair('restart');
     for (let i = 0; i < 10; i++) {
       await step(japan.page, 'restart-japan');
       await step(russia.page, 'restart-russia');
