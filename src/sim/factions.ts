@@ -77,7 +77,7 @@ export function blockingFaction(scenario: Scenario, state: GameState, side: Side
  * `cost[i]` is what failing faction i's demand weighs; `blocks[i]` whether
  * it is strong and estranged enough to block a text that fails it.
  */
-interface FactionView {
+export interface FactionView {
   readonly rules: readonly FactionRule[];
   readonly cost: readonly number[];
   readonly blocks: readonly boolean[];
@@ -134,7 +134,14 @@ export function factionLean(scenario: Scenario, state: GameState, side: Side): n
 
 /** The weight of the factions whose demands a package fails, in worth points: a leader weighing it hears them. */
 export function factionPressureVec(scenario: Scenario, side: Side, v: readonly number[], state: GameState, treaty: boolean): number {
-  const view = viewOf(scenario, state, side);
+  return factionPressureIn(viewOf(scenario, state, side), v, treaty);
+}
+
+/** One side's factions as the valuation reads them in one state, for a search that values many packages (worth.ts `Pressure`). */
+export const factionView = (scenario: Scenario, state: GameState, side: Side): FactionView => viewOf(scenario, state, side);
+
+/** `factionPressureVec` over a view already looked up. */
+export function factionPressureIn(view: FactionView, v: readonly number[], treaty: boolean): number {
   let p = 0;
   for (let i = 0; i < view.rules.length; i += 1) {
     const rule = view.rules[i]!;

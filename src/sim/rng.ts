@@ -11,20 +11,25 @@ export function seedStreams(seed: string): Record<Stream, RngState> {
   return out;
 }
 
+/** Each stream's place in STREAMS: the live generators are kept in an array, not a Map, as a draft makes one Dice per transition. */
+const STREAM_INDEX = Object.fromEntries(STREAMS.map((name, i) => [name, i])) as Record<Stream, number>;
+
+type Prng = (() => number) & { state(): RngState };
+
 /** A set of live generators over a copy of the streams; `save()` hands back their new states. */
 export class Dice {
-  private readonly live = new Map<Stream, () => number>();
-  private readonly prngs = new Map<Stream, { state(): RngState }>();
+  /** The generators drawn from so far, by stream index; none until the first draw. */
+  private live: (Prng | undefined)[] | null = null;
 
   constructor(private readonly states: Record<Stream, RngState>) {}
 
   next(stream: Stream): number {
-    let gen = this.live.get(stream);
+    const i = STREAM_INDEX[stream];
+    const live = (this.live ??= new Array<Prng | undefined>(STREAMS.length));
+    let gen = live[i];
     if (!gen) {
-      const prng = alea('', { state: this.states[stream] });
-      this.prngs.set(stream, prng);
-      gen = prng;
-      this.live.set(stream, gen);
+      gen = alea('', { state: this.states[stream] }) as Prng;
+      live[i] = gen;
     }
     return gen();
   }
@@ -50,9 +55,13 @@ export class Dice {
   }
 
   save(): Record<Stream, RngState> {
-    if (this.prngs.size === 0) return this.states;
+    const live = this.live;
+    if (!live) return this.states;
     const out = { ...this.states };
-    for (const [name, prng] of this.prngs) out[name] = prng.state();
+    for (let i = 0; i < STREAMS.length; i += 1) {
+      const gen = live[i];
+      if (gen) out[STREAMS[i]!] = gen.state();
+    }
     return out;
   }
 }

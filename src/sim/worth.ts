@@ -3,7 +3,7 @@ import { ISSUE_IDS, ISSUES, type IssueId, type Package, type Side } from '../sce
 import { optionIndex, toVec } from './packages';
 import { holds } from './conditions';
 import type { GameState, SidePriorities } from './types';
-import { factionPressureVec } from './factions';
+import { factionPressureIn, factionView, type FactionView } from './factions';
 import { TUNING } from './tuning';
 
 // How much each option gives each side, from -1 (costs it dearly) to +1.
@@ -187,26 +187,54 @@ const ALLIANCE_STRAIN = [0, 0, 0.3, 0.7];
  * for economic favours without territorial progress ("territory first").
  */
 export function pressureVec(scenario: Scenario, side: Side, v: Vec, state: GameState): number {
-  const w = state.world.vars;
-  const treaty = v[ISLANDS]! > 0 && v[SOVEREIGNTY]! > 0;
-  const factions = factionPressureVec(scenario, side, v, state, treaty);
-  if (side === 'russia') {
-    // The counterweight motive: the more Moscow leans on Beijing, the more Japanese money and energy are worth (Lukyanov).
-    const counterweight = ((w.china - 50) / 50) * scenario.actors.china.counterweight * TUNING.china.counterweight * (v[ENERGY]! + v[INVESTMENT]!);
-    const sev = severityVec(v);
-    if (sev === 0) return factions - counterweight;
-    const strength = (w['approval.russia'] - 50) / 50;
-    return sev * ((w['oppose.russia'] / 100) * 20 + (w['hardliners.russia'] / 100) * 10 - strength * 8) + factions - counterweight;
+  return new Pressure(scenario, side, state).of(v);
+}
+
+/**
+ * `pressureVec` for one side in one state, with everything that does not
+ * depend on the package worked out once: the counterpart's search asks for
+ * it hundreds of times a game. The arithmetic is `pressureVec`'s, in the same
+ * order, so every engine gets the same figures to the last bit.
+ */
+export class Pressure {
+  private readonly russia: boolean;
+  private readonly factions: FactionView;
+  /** Russia: the counterweight per rank of energy and investment; the weight of territorial severity. */
+  private readonly counterweight: number;
+  private readonly severityWeight: number;
+  /** Japan: how hard-liners scale the pull, and what strength at home takes off it. */
+  private readonly hardScale: number;
+  private readonly strength: number;
+
+  constructor(scenario: Scenario, side: Side, state: GameState) {
+    const w = state.world.vars;
+    this.russia = side === 'russia';
+    this.factions = factionView(scenario, state, side);
+    this.counterweight = ((w.china - 50) / 50) * scenario.actors.china.counterweight * TUNING.china.counterweight;
+    const strengthRussia = (w['approval.russia'] - 50) / 50;
+    this.severityWeight = (w['oppose.russia'] / 100) * 20 + (w['hardliners.russia'] / 100) * 10 - strengthRussia * 8;
+    this.hardScale = 0.5 + w['hardliners.japan'] / 100;
+    this.strength = ((w['approval.japan'] - 45) / 50) * 3;
   }
-  const hard = w['hardliners.japan'] / 100;
-  const islandsIn = v[ISLANDS]! > 0;
-  const shortfall = islandsIn ? SOVEREIGNTY_SHORTFALL[v[SOVEREIGNTY]!] ?? 0 : 0;
-  const alliance = ALLIANCE_STRAIN[v[GUARANTEE]!] ?? 0;
-  // "Territory first": economic favours without a change of sovereignty spend Japan's leverage;
-  // joint economic activity on the islands is only half a step (design).
-  const leverage = treaty ? 0 : (v[SANCTIONS]! + v[INVESTMENT]!) * (islandsIn ? 0.25 : 0.5);
-  const strength = (w['approval.japan'] - 45) / 50;
-  return (shortfall * 10 + alliance * 4 + leverage * 3) * (0.5 + hard) - strength * 3 + factions;
+
+  of(v: Vec): number {
+    const treaty = v[ISLANDS]! > 0 && v[SOVEREIGNTY]! > 0;
+    const factions = factionPressureIn(this.factions, v, treaty);
+    if (this.russia) {
+      // The counterweight motive: the more Moscow leans on Beijing, the more Japanese money and energy are worth (Lukyanov).
+      const counterweight = this.counterweight * (v[ENERGY]! + v[INVESTMENT]!);
+      const sev = severityVec(v);
+      if (sev === 0) return factions - counterweight;
+      return sev * this.severityWeight + factions - counterweight;
+    }
+    const islandsIn = v[ISLANDS]! > 0;
+    const shortfall = islandsIn ? SOVEREIGNTY_SHORTFALL[v[SOVEREIGNTY]!] ?? 0 : 0;
+    const alliance = ALLIANCE_STRAIN[v[GUARANTEE]!] ?? 0;
+    // "Territory first": economic favours without a change of sovereignty spend Japan's leverage;
+    // joint economic activity on the islands is only half a step (design).
+    const leverage = treaty ? 0 : (v[SANCTIONS]! + v[INVESTMENT]!) * (islandsIn ? 0.25 : 0.5);
+    return (shortfall * 10 + alliance * 4 + leverage * 3) * this.hardScale - this.strength + factions;
+  }
 }
 
 export const domesticPressure = (scenario: Scenario, side: Side, pkg: Package, state: GameState): number =>

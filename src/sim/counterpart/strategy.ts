@@ -25,7 +25,7 @@ import {
   fromVec,
   gain,
   guessedPriorities,
-  pressureVec,
+  Pressure,
   textResistance,
   redLineIssue,
   redLineVec,
@@ -72,6 +72,7 @@ export class Valuer {
   private readonly merged: Vec;
   /** This side's parliament's leaning if whipped: what signing a text it may reject risks (Yeltsin "always stepped back"). */
   private readonly lean: number;
+  private readonly pressure: Pressure;
 
   /** `weights` stands in for the side's private priorities when another side estimates them. */
   constructor(
@@ -87,6 +88,7 @@ export class Valuer {
     this.prep = prep ? ISSUE_IDS.indexOf(prep) : -1;
     this.merged = new Array<number>(ISSUE_IDS.length).fill(0);
     this.lean = ratificationLean(scenario, state, side, 'whip');
+    this.pressure = new Pressure(scenario, side, state);
   }
 
   /** What fear of its parliament takes off a treaty text's worth (0 for anything else). */
@@ -108,7 +110,7 @@ export class Valuer {
   net(v: Vec): number {
     const groundwork = (this.prep >= 0 && v[this.prep]! > 0 ? 2 : 0) - this.riskOf(v);
     const agreed = this.agreed;
-    if (!agreed) return this.table.worth(v) - pressureVec(this.scenario, this.side, v, this.state) + groundwork;
+    if (!agreed) return this.table.worth(v) - this.pressure.of(v) + groundwork;
     // Terms already agreed at an earlier summit are banked: only what a package adds counts.
     let adds = false;
     for (let k = 0; k < v.length; k += 1) {
@@ -117,7 +119,7 @@ export class Valuer {
       if (r !== agreed[k]) adds = true;
     }
     if (!adds) return STATUS_QUO_WORTH; // a reaffirmation adds nothing
-    return this.table.worth(this.merged) - this.banked - pressureVec(this.scenario, this.side, this.merged, this.state) + groundwork;
+    return this.table.worth(this.merged) - this.banked - this.pressure.of(this.merged) + groundwork;
   }
 }
 
@@ -347,27 +349,32 @@ export function proposePackage(scenario: Scenario, state: GameState, side: Side,
   const myBar = acceptanceBar(scenario, state, side);
   const mine = new Valuer(scenario, state, side);
   const allowed = ISSUE_IDS.map((issue) => ISSUES[issue].map((o) => optionBlock(scenario, state, issue, o) === null));
+  const theirPressure = new Pressure(scenario, other, state);
   const score = (v: Vec): number => {
     if (redLineVec(lines, v)) return -Infinity;
-    const theirs = theirTable.worth(v) - pressureVec(scenario, other, v, state);
+    const theirs = theirTable.worth(v) - theirPressure.of(v);
     return mine.net(v) - C.shortfallWeight * Math.max(0, target - theirs);
   };
   const start = onTable ? toVec(onTable) : toVec(STATUS_QUO);
+  // Two buffers per climb, swapped each step: the search allocates nothing per candidate.
   const climb = (from: Vec): { v: Vec; score: number } => {
-    let current = from;
+    let current = from.slice();
+    let best = from.slice();
+    const scratch = from.slice();
     let currentScore = score(current);
     for (let step = 0; step < C.searchSteps; step += 1) {
-      let best: Vec | null = null;
+      let found = false;
       let bestScore = currentScore;
-      for (const candidate of oneStepFrom(current, allowed)) {
+      eachStepFrom(current, allowed, scratch, (candidate) => {
         const sc = score(candidate);
         if (sc > bestScore + 1e-9) {
-          best = candidate;
+          copyInto(best, candidate);
+          found = true;
           bestScore = sc;
         }
-      }
-      if (!best) break;
-      current = best;
+      });
+      if (!found) break;
+      [current, best] = [best, current];
       currentScore = bestScore;
     }
     return { v: current, score: currentScore };
@@ -406,16 +413,22 @@ export function askInReturn(scenario: Scenario, state: GameState, side: Side, on
   const mine = new Valuer(scenario, state, side);
   const allowed = ISSUE_IDS.map((issue) => ISSUES[issue].map((o) => optionBlock(scenario, state, issue, o) === null));
   let current = toVec(onTable);
+  let best = current.slice();
+  const scratch = current.slice();
   for (let step = 0; step < ASK_STEPS && (step === 0 || mine.net(current) < bar); step += 1) {
-    let best: Vec | null = null;
+    let found = false;
     let bestWorth = mine.net(current);
-    for (const candidate of oneStepFrom(current, allowed)) {
-      if (redLineVec(lines, candidate)) continue;
+    eachStepFrom(current, allowed, scratch, (candidate) => {
+      if (redLineVec(lines, candidate)) return;
       const worth = mine.net(candidate);
-      if (worth > bestWorth + 1e-9) [best, bestWorth] = [candidate, worth];
-    }
-    if (!best) return null;
-    current = best;
+      if (worth > bestWorth + 1e-9) {
+        copyInto(best, candidate);
+        found = true;
+        bestWorth = worth;
+      }
+    });
+    if (!found) return null;
+    [current, best] = [best, current];
   }
   return mine.net(current) >= bar ? fromVec(current) : null;
 }
@@ -447,21 +460,24 @@ export function reciprocity(state: GameState, side: Side): number {
  * The packages one option away from `current` (one issue a rank up or down),
  * made canonical and all of whose options may be offered now, in a fixed
  * order (issue by issue, down before up): the counterpart's search steps.
+ * Each is built in `scratch` and handed to `visit`, which must copy it to keep it.
  */
-function oneStepFrom(current: Vec, allowed: boolean[][]): Vec[] {
+function eachStepFrom(current: Vec, allowed: boolean[][], scratch: Vec, visit: (candidate: Vec) => void): void {
   const sovereigntyOpen = allowed[SOVEREIGNTY]![2] === true;
-  const out: Vec[] = [];
   for (let k = 0; k < current.length; k += 1) {
     for (let dk = -1; dk <= 1; dk += 2) {
       const rank = current[k]! + dk;
       if (!allowed[k]![rank]) continue;
-      const candidate = current.slice();
-      candidate[k] = rank;
-      canonical(candidate, k, current, sovereigntyOpen);
-      if (allAllowed(candidate, allowed)) out.push(candidate);
+      copyInto(scratch, current);
+      scratch[k] = rank;
+      canonical(scratch, k, current, sovereigntyOpen);
+      if (allAllowed(scratch, allowed)) visit(scratch);
     }
   }
-  return out;
+}
+
+function copyInto(to: Vec, from: Vec): void {
+  for (let i = 0; i < from.length; i += 1) to[i] = from[i]!;
 }
 
 function allAllowed(v: Vec, allowed: boolean[][]): boolean {
