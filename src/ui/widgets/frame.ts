@@ -9,6 +9,7 @@ import { replayBar } from './replay-bar';
 import { announce } from '../a11y/live';
 import { downloadText } from '../app/download';
 import { saveFileName, saveFileText } from '../app/save';
+import { place } from './placed';
 
 export function paper(scene: Phaser.Scene): void {
   const g = scene.add.graphics();
@@ -48,7 +49,7 @@ export function panel(
   const div = h('div', { class: opts.scroll ? 'panel scroll' : 'panel', testid: opts.testid, role: opts.label ? 'region' : undefined, 'aria-label': opts.label });
   div.style.width = `${w}px`;
   div.style.height = `${hgt}px`;
-  scene.add.dom(x, y, div).setOrigin(0, 0);
+  place(scene, x, y, div);
   return div;
 }
 

@@ -7,6 +7,7 @@ import type { VarId } from '../../scenario/vocabulary';
 import type { GameState } from '../../sim';
 import { FONTS, PALETTE, hex } from '../theme';
 import { whyButton, formatVar } from './why-panel';
+import { place } from './placed';
 
 /** Shortens a one-line label with an ellipsis until it fits (the full text is in the button's label). */
 export function fitText(text: Phaser.GameObjects.Text, maxWidth: number): void {
@@ -36,5 +37,5 @@ export function meter(scene: Phaser.Scene, scenario: Scenario, state: GameState,
   b.classList.add('meter-hit');
   b.style.width = `${w}px`;
   b.style.height = '38px';
-  scene.add.dom(x, y, b).setOrigin(0, 0);
+  place(scene, x, y, b);
 }
