@@ -86,7 +86,8 @@ export interface FactionView {
 
 const VIEWS = new WeakMap<Record<string, number>, Partial<Record<Side, FactionView>>>();
 
-function viewOf(scenario: Scenario, state: GameState, side: Side): FactionView {
+/** One side's factions as the valuation reads them in one state, cached per factions record (worth.ts `Pressure` holds one for a whole search). */
+export function factionView(scenario: Scenario, state: GameState, side: Side): FactionView {
   let bySide = VIEWS.get(state.world.factions);
   if (!bySide) {
     bySide = {};
@@ -113,7 +114,7 @@ function viewOf(scenario: Scenario, state: GameState, side: Side): FactionView {
 
 /** The first strong, estranged faction that would block this text (as option ranks) in its parliament, or null. */
 function blockerOfVec(scenario: Scenario, state: GameState, side: Side, v: readonly number[]): Faction | null {
-  const view = viewOf(scenario, state, side);
+  const view = factionView(scenario, state, side);
   if (!view.anyBlocks) return null;
   for (let i = 0; i < view.rules.length; i += 1) if (view.blocks[i] && !meetsVec(view.rules[i]!, v)) return view.rules[i]!.faction;
   return null;
@@ -134,11 +135,8 @@ export function factionLean(scenario: Scenario, state: GameState, side: Side): n
 
 /** The weight of the factions whose demands a package fails, in worth points: a leader weighing it hears them. */
 export function factionPressureVec(scenario: Scenario, side: Side, v: readonly number[], state: GameState, treaty: boolean): number {
-  return factionPressureIn(viewOf(scenario, state, side), v, treaty);
+  return factionPressureIn(factionView(scenario, state, side), v, treaty);
 }
-
-/** One side's factions as the valuation reads them in one state, for a search that values many packages (worth.ts `Pressure`). */
-export const factionView = (scenario: Scenario, state: GameState, side: Side): FactionView => viewOf(scenario, state, side);
 
 /** `factionPressureVec` over a view already looked up. */
 export function factionPressureIn(view: FactionView, v: readonly number[], treaty: boolean): number {
