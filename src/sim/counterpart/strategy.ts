@@ -32,6 +32,7 @@ import {
   redLinesNow,
   toVec,
   worthTable,
+  type RedLines,
   type WorthTable,
   type Vec,
   STATUS_QUO_WORTH,
@@ -123,6 +124,25 @@ export class Valuer {
   }
 }
 
+/**
+ * What the counterpart works out once per move and every judgement of that move shares:
+ * its valuer, its red lines as they stand now, and which options may be offered now
+ * (allowed[issue][rank]). Each is a pure function of the state, so sharing it changes no figure.
+ */
+export interface MoveView {
+  readonly mine: Valuer;
+  readonly lines: RedLines;
+  readonly allowed: readonly (readonly boolean[])[];
+}
+
+export function moveView(scenario: Scenario, state: GameState, side: Side): MoveView {
+  return {
+    mine: new Valuer(scenario, state, side),
+    lines: redLinesNow(scenario.sides[side].priorities, state),
+    allowed: ISSUE_IDS.map((issue) => ISSUES[issue].map((o) => optionBlock(scenario, state, issue, o) === null)),
+  };
+}
+
 /** The least a deal must be worth before `side` signs: lower with rapport, trust and a looming deadline. */
 export function acceptanceBar(scenario: Scenario, state: GameState, side: Side, reservation = state.priorities[side].reservation): number {
   const v = state.world.vars;
@@ -156,9 +176,9 @@ export const OPENING_PREMIUM = C.openingPremium;
 export const REAFFIRM = C.reaffirm;
 export const reaffirmOdds = (state: GameState, side: Side): number => (state.world.vars[`trust.${side}`] >= REAFFIRM.trust ? REAFFIRM.p : 0);
 
-export function acceptance(scenario: Scenario, state: GameState, side: Side, pkg: Package): Omit<Decision, 'roll'> {
+export function acceptance(scenario: Scenario, state: GameState, side: Side, pkg: Package, view: MoveView = moveView(scenario, state, side)): Omit<Decision, 'roll'> {
   const v = toVec(pkg);
-  const valuer = new Valuer(scenario, state, side);
+  const valuer = view.mine;
   const worth = r2(valuer.net(v));
   if (valuer.reaffirms(v)) {
     const p = reaffirmOdds(state, side);
@@ -166,7 +186,7 @@ export function acceptance(scenario: Scenario, state: GameState, side: Side, pkg
   }
   const opening = state.summit.offers.filter((o) => o.side !== side).length <= 1;
   const bar = r2(acceptanceBar(scenario, state, side) + (opening ? OPENING_PREMIUM : 0));
-  const lines = redLinesNow(scenario.sides[side].priorities, state);
+  const lines = view.lines;
   const hit = redLineIssue(lines, v);
   const gap = worth - bar;
   if (hit >= 0) {
@@ -176,12 +196,12 @@ export function acceptance(scenario: Scenario, state: GameState, side: Side, pkg
   const risk = valuer.riskOf(v);
   const reason: DecisionReason =
     gap >= 0 ? 'closeCall' : risk > 0 && gap + risk >= 0 ? 'ratificationRisk' : gap < -REFUSE_BELOW ? 'farApart' : 'short';
-  const asks = wantedIssue(scenario, state, side, v, valuer, lines);
+  const asks = wantedIssue(v, view);
   return { worth, bar, p, reason, signal: signalOf(gap, false), ...(asks ? { asks } : {}) };
 }
 
 /** The issue whose one-step change would help `side` most on this package: what it presses for. */
-function wantedIssue(scenario: Scenario, state: GameState, side: Side, v: Vec, valuer: Valuer, lines: ReturnType<typeof redLinesNow>): IssueId | undefined {
+function wantedIssue(v: Vec, { mine: valuer, lines, allowed }: MoveView): IssueId | undefined {
   const base = valuer.net(v);
   let best = 0.5;
   let asks: IssueId | undefined;
@@ -189,8 +209,7 @@ function wantedIssue(scenario: Scenario, state: GameState, side: Side, v: Vec, v
     const issue = ISSUE_IDS[k]!;
     for (let dk = -1; dk <= 1; dk += 2) {
       const rank = v[k]! + dk;
-      const option = ISSUES[issue][rank];
-      if (option === undefined || optionBlock(scenario, state, issue, option) !== null) continue;
+      if (!allowed[k]![rank]) continue;
       const candidate = v.slice();
       candidate[k] = rank;
       if (redLineIssue(lines, candidate) >= 0) continue;
@@ -308,26 +327,27 @@ function chooseSummitMove(scenario: Scenario, state: GameState, side: Side, roll
   const offers = state.summit.offers;
   const last = offers[offers.length - 1];
   const types = legalTypes(scenario, state, 'summit');
+  const view = moveView(scenario, state, side);
   if (last && last.side !== side) {
-    const judged = acceptance(scenario, state, side, last.package);
+    const judged = acceptance(scenario, state, side, last.package, view);
     const why: Decision = { ...judged, roll: r2(roll * 1000) / 1000 };
     if (roll < judged.p) {
       // No one signs the first offer of a summit as it stands: it asks for one thing more, while offers remain to settle it.
       const first = offers.filter((o) => o.side !== side).length === 1 && offers.length < MAX_OFFERS - 1;
-      const ask = first && types.includes('offer') && !new Valuer(scenario, state, side).reaffirms(toVec(last.package)) ? askInReturn(scenario, state, side, last.package, judged.worth + 0.01) : null;
+      const ask = first && types.includes('offer') && !view.mine.reaffirms(toVec(last.package)) ? askInReturn(last.package, judged.worth + 0.01, view) : null;
       if (ask) return { type: 'offer', side, package: ask, why: { ...why, reason: 'asksMore', signal: 'warm', asks: changedIssue(last.package, ask) ?? why.asks } };
       return { type: 'accept', side, why };
     }
     if (types.includes('offer')) {
       // Haggle: a counter-offer of its own, or, when the offer came close, the same terms with what it asks in return.
-      const counter = proposePackage(scenario, state, side, last.package) ?? (judged.reason === 'farApart' ? null : askInReturn(scenario, state, side, last.package, judged.bar));
+      const counter = proposePackage(scenario, state, side, last.package, view) ?? (judged.reason === 'farApart' ? null : askInReturn(last.package, judged.bar, view));
       if (counter) return { type: 'offer', side, package: counter, why };
     }
     const trust = state.world.vars[`trust.${side}`];
     if (judged.worth < judged.bar - C.walkOutBelow && trust < C.walkOutTrust) return { type: 'walkOut', side, why };
     return { type: 'stall', side, why };
   }
-  const opening = proposePackage(scenario, state, side, null);
+  const opening = proposePackage(scenario, state, side, null, view);
   return opening ? { type: 'offer', side, package: opening } : { type: 'stall', side };
 }
 
@@ -338,22 +358,30 @@ function chooseSummitMove(scenario: Scenario, state: GameState, side: Side, roll
  * are searched as vectors of option ranks, with what may be offered now
  * worked out once per search.
  */
-export function proposePackage(scenario: Scenario, state: GameState, side: Side, onTable: Package | null): Package | null {
+export function proposePackage(scenario: Scenario, state: GameState, side: Side, onTable: Package | null, view: MoveView = moveView(scenario, state, side)): Package | null {
   const other = otherSide(side);
   const guess = guessedPriorities(scenario, other);
   const theirTable = worthTable(other, guess.weights);
   // It gives ground as the year runs out, and in step with the other side: what the other side's
   // offers gave it during this summit, it returns in part; an offer that moves nothing earns nothing.
   const target = guess.reservation + C.offerMargin - C.offerMarginPerRound * state.round - reciprocity(state, side);
-  const lines = redLinesNow(scenario.sides[side].priorities, state);
+  const { mine, lines, allowed } = view;
   const myBar = acceptanceBar(scenario, state, side);
-  const mine = new Valuer(scenario, state, side);
-  const allowed = ISSUE_IDS.map((issue) => ISSUES[issue].map((o) => optionBlock(scenario, state, issue, o) === null));
   const theirPressure = new Pressure(scenario, other, state);
+  // The climbs meet the same packages more than once (a third of the visits in a batch run): each is scored once.
+  const scored = new Map<number, number>();
   const score = (v: Vec): number => {
-    if (redLineVec(lines, v)) return -Infinity;
-    const theirs = theirTable.worth(v) - theirPressure.of(v);
-    return mine.net(v) - C.shortfallWeight * Math.max(0, target - theirs);
+    const key = packageKey(v);
+    const known = scored.get(key);
+    if (known !== undefined) return known;
+    let sc: number;
+    if (redLineVec(lines, v)) sc = -Infinity;
+    else {
+      const theirs = theirTable.worth(v) - theirPressure.of(v);
+      sc = mine.net(v) - C.shortfallWeight * Math.max(0, target - theirs);
+    }
+    scored.set(key, sc);
+    return sc;
   };
   const start = onTable ? toVec(onTable) : toVec(STATUS_QUO);
   // Two buffers per climb, swapped each step: the search allocates nothing per candidate.
@@ -408,10 +436,7 @@ const ASK_STEPS = C.askSteps;
  * change, at most ASK_STEPS, none across its red lines). Null if that is
  * not enough.
  */
-export function askInReturn(scenario: Scenario, state: GameState, side: Side, onTable: Package, bar: number): Package | null {
-  const lines = redLinesNow(scenario.sides[side].priorities, state);
-  const mine = new Valuer(scenario, state, side);
-  const allowed = ISSUE_IDS.map((issue) => ISSUES[issue].map((o) => optionBlock(scenario, state, issue, o) === null));
+export function askInReturn(onTable: Package, bar: number, { mine, lines, allowed }: MoveView): Package | null {
   let current = toVec(onTable);
   let best = current.slice();
   const scratch = current.slice();
@@ -462,7 +487,7 @@ export function reciprocity(state: GameState, side: Side): number {
  * order (issue by issue, down before up): the counterpart's search steps.
  * Each is built in `scratch` and handed to `visit`, which must copy it to keep it.
  */
-function eachStepFrom(current: Vec, allowed: boolean[][], scratch: Vec, visit: (candidate: Vec) => void): void {
+function eachStepFrom(current: Vec, allowed: MoveView['allowed'], scratch: Vec, visit: (candidate: Vec) => void): void {
   const sovereigntyOpen = allowed[SOVEREIGNTY]![2] === true;
   for (let k = 0; k < current.length; k += 1) {
     for (let dk = -1; dk <= 1; dk += 2) {
@@ -476,11 +501,19 @@ function eachStepFrom(current: Vec, allowed: boolean[][], scratch: Vec, visit: (
   }
 }
 
+/** A package's option ranks as one number (mixed radix, issue by issue): a key for the search's memo. */
+function packageKey(v: Vec): number {
+  let key = 0;
+  for (let k = 0; k < v.length; k += 1) key = key * RADIX[k]! + v[k]!;
+  return key;
+}
+const RADIX: readonly number[] = ISSUE_IDS.map((issue) => ISSUES[issue].length);
+
 function copyInto(to: Vec, from: Vec): void {
   for (let i = 0; i < from.length; i += 1) to[i] = from[i]!;
 }
 
-function allAllowed(v: Vec, allowed: boolean[][]): boolean {
+function allAllowed(v: Vec, allowed: MoveView['allowed']): boolean {
   for (let i = 0; i < v.length; i += 1) if (!allowed[i]![v[i]!]) return false;
   return true;
 }
