@@ -23,6 +23,8 @@ export const round2 = (x: number): number => Math.round(x * 100) / 100;
 export class Draft {
   readonly state: GameState;
   readonly dice: Dice;
+  /** Whether `state.world.vars` is this draft's own copy yet (most transitions change no variable). */
+  private ownVars = false;
 
   constructor(
     readonly scenario: Scenario,
@@ -36,8 +38,9 @@ export class Draft {
       config: p.config,
       scenarioHash: p.scenarioHash,
       round: p.round,
-      // Factions are copied on write (changeFaction), so an unchanged record is shared, as the valuation's cache wants.
-      world: { vars: { ...p.world.vars }, islands: { ...p.world.islands }, factions: p.world.factions },
+      // Every part of the world is copied on write: the variables by `change`, factions by `changeFaction`
+      // (an unchanged record is shared, as the valuation's cache wants), islands by the rules that move them.
+      world: { vars: p.world.vars, islands: p.world.islands, factions: p.world.factions },
       rng: p.rng,
       priorities: p.priorities,
       talks: p.talks,
@@ -77,6 +80,10 @@ export class Draft {
     const before = this.state.world.vars[v];
     const after = moved(before, factors, spec.min, spec.max);
     if (after === before && draws.length === 0) return 0;
+    if (!this.ownVars) {
+      this.state.world.vars = { ...this.state.world.vars };
+      this.ownVars = true;
+    }
     this.state.world.vars[v] = after;
     this.record(v, before, after, factors, cause, draws);
     return round2(after - before);
