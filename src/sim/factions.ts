@@ -114,14 +114,18 @@ export function factionView(scenario: Scenario, state: GameState, side: Side): F
 
 /** The first strong, estranged faction that would block this text (as option ranks) in its parliament, or null. */
 function blockerOfVec(scenario: Scenario, state: GameState, side: Side, v: readonly number[]): Faction | null {
-  const view = factionView(scenario, state, side);
+  return blockerIn(factionView(scenario, state, side), v);
+}
+
+/** `blockerOfVec` over a view already looked up (the counterpart's search asks for every treaty text it meets). */
+function blockerIn(view: FactionView, v: readonly number[]): Faction | null {
   if (!view.anyBlocks) return null;
   for (let i = 0; i < view.rules.length; i += 1) if (view.blocks[i] && !meetsVec(view.rules[i]!, v)) return view.rules[i]!.faction;
   return null;
 }
 
-/** Whether a strong, estranged faction would block this text (as option ranks) in its parliament. */
-export const blocksVec = (scenario: Scenario, state: GameState, side: Side, v: readonly number[]): boolean => blockerOfVec(scenario, state, side, v) !== null;
+/** Whether a strong, estranged faction would block this text (as option ranks) in its parliament, over a view already looked up. */
+export const blocksIn = (view: FactionView, v: readonly number[]): boolean => blockerIn(view, v) !== null;
 
 /** The factions' pull on a parliament, on the logistic's scale: strong backers help a text through, strong critics hold it up. */
 export function factionLean(scenario: Scenario, state: GameState, side: Side): number {

@@ -14,7 +14,7 @@ import { approachOpen, legalTypes, type PhaseName } from '../legal';
 import { STATUS_QUO, optionBlock } from '../packages';
 import { MAX_OFFERS } from '../rules/summit';
 import { logistic, oddsOf, ratificationLean, ratificationOdds } from '../rules/ratification';
-import { backingOf, blocksVec, factionRules, meetsVec, workableFactions } from '../factions';
+import { backingOf, blocksIn, factionRules, factionView, meetsVec, workableFactions, type FactionView } from '../factions';
 import type { Dice } from '../rng';
 import type { Action, Decision, DecisionReason, GameState, SidePriorities, Signal } from '../types';
 import {
@@ -74,6 +74,7 @@ export class Valuer {
   /** This side's parliament's leaning if whipped: what signing a text it may reject risks (Yeltsin "always stepped back"). */
   private readonly lean: number;
   private readonly pressure: Pressure;
+  private readonly factions: FactionView;
 
   /** `weights` stands in for the side's private priorities when another side estimates them. */
   constructor(
@@ -90,12 +91,13 @@ export class Valuer {
     this.merged = new Array<number>(ISSUE_IDS.length).fill(0);
     this.lean = ratificationLean(scenario, state, side, 'whip');
     this.pressure = new Pressure(scenario, side, state);
+    this.factions = factionView(scenario, state, side);
   }
 
   /** What fear of its parliament takes off a treaty text's worth (0 for anything else). */
   riskOf(v: Vec): number {
     if (v[ISLANDS]! === 0 || v[SOVEREIGNTY]! === 0) return 0;
-    if (blocksVec(this.scenario, this.state, this.side, v)) return RATIFICATION_RISK;
+    if (blocksIn(this.factions, v)) return RATIFICATION_RISK;
     return RATIFICATION_RISK * (1 - oddsOf(this.lean - textResistance(this.side, v)));
   }
 
