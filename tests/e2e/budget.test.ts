@@ -1,7 +1,10 @@
 // The browser's timing budget: loading the game takes at most 1.3 times as long as loading a
-// bare Phaser game (median of 9 alternating loads each, after a warm-up). A ratio, not a
+// bare Phaser game (median of 15 alternating loads each, after a warm-up). A ratio, not a
 // wall-clock threshold; it runs in a project of its own after every other test, so the two
 // loads are timed on a quiet machine. (The heap budget is tests/e2e/heap.test.ts.)
+// Fifteen, not nine: the game's ratio sits near 1.25, and on a machine whose speed drifts
+// between loads a median of nine came out above 1.3 in two of about ten full runs
+// (1.307, 1.326), with single loads spread from 0.87 to 1.59 of their bare neighbour.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -33,7 +36,7 @@ afterAll(async () => {
 
 describe('browser budgets', () => {
   it('loads to the first interactive title frame within 1.3× a bare Phaser game', async () => {
-    const r = await measureLoading(browser, baseUrl(), bare.url, 9);
+    const r = await measureLoading(browser, baseUrl(), bare.url, 15);
     console.log(`loading: game ${r.gameMedianMs} ms, bare Phaser ${r.bareMedianMs} ms, ratio ${r.ratio}`);
     expect(r.ratio, `game ${r.gameMedianMs} ms [${r.gameMs.join(', ')}], bare Phaser ${r.bareMedianMs} ms [${r.bareMs.join(', ')}]`).toBeLessThanOrEqual(1.3);
   });
