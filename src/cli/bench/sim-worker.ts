@@ -1,6 +1,6 @@
 // The simulation half of `npm run bench`, bundled by esbuild into one ES module and run
 // in a child Node process (so module getters added by tsx cost nothing). Prints one JSON
-// object on stdout. Arguments: a JSON object { scenarioDir, seeds, reps, mode, profileGames }.
+// object on stdout. Arguments: a JSON object { scenarioDir, scenario, seeds, reps, warmUp, mode, extras, profileGames }.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '../../scenario/load';
@@ -15,7 +15,15 @@ interface Args {
   mode: 'measure' | 'profile';
   profileGames: number;
   profileScenario: string;
+  /** The one scenario whose games are timed (mode measure). */
+  scenario: string;
+  /** Games of that scenario played before the clock starts (see measure). */
+  warmUp: number;
+  /** Also time replay verification and measure a saved game's size, on that scenario. */
+  extras: boolean;
 }
+
+const RUNNER = 'esbuild bundle (--bundle --platform=node --format=esm --main-fields=module,main), one child node process per scenario';
 
 function loadAll(dir: string): Scenario[] {
   return readdirSync(dir)
@@ -59,10 +67,16 @@ function time<T>(f: () => T): { ms: number; value: T } {
 
 function measure(args: Args): unknown {
   const scenarios = loadAll(args.scenarioDir);
-  // Warm-up: let the JIT see every scenario before any clock starts.
-  for (const s of scenarios) for (let i = 0; i < 100; i += 1) playComputerGame(s, `warm-${i}`);
+  const timed = scenarios.find((s) => s.id === args.scenario);
+  if (!timed) throw new Error(`no scenario "${args.scenario}" in ${args.scenarioDir}`);
+  // One scenario per process, as `npm run sim` plays them: code V8 has compiled for other
+  // scenarios' shapes runs slower (all three warmed in one process, in turns: moscow-2019 timed
+  // 2,241–3,012 games/s; alone in its process 2,943–3,279, same machine, same hour).
+  // Warm-up before the clock starts: a fresh process plays its first 100 games about ten times
+  // slower than its steady rate and needs about 1,500 to get there.
+  for (let i = 0; i < args.warmUp; i += 1) playComputerGame(timed, `warm-${i}`);
 
-  const perScenario = scenarios.map((s) => {
+  const perScenario = [timed].map((s) => {
     const runs: number[] = [];
     let rounds = 0;
     for (let rep = 0; rep < args.reps; rep += 1) {
@@ -94,7 +108,8 @@ function measure(args: Args): unknown {
     };
   });
 
-  const moscow = scenarios.find((s) => s.id === 'moscow-2019') ?? scenarios[0]!;
+  if (!args.extras) return { node: process.version, runner: RUNNER, scenarios: perScenario };
+  const moscow = timed;
   const human = humanJapanGame(moscow, 'bench');
   const replay = toReplay(human);
   const replayText = JSON.stringify(replay);
@@ -114,7 +129,7 @@ function measure(args: Args): unknown {
   const noLedger = GameSession.start(moscow, computerOnly.config, { ledger: false });
   return {
     node: process.version,
-    runner: 'esbuild bundle (--bundle --platform=node --format=esm --main-fields=module,main), child node process',
+    runner: RUNNER,
     scenarios: perScenario,
     replay: {
       scenario: moscow.id,

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { bundleNode } from '../../../scripts/bundle.mjs';
 import { summariseProfile, type ProfileSummary } from './profile';
 
+/** Games of a scenario its process plays before the clock starts (src/cli/bench/sim-worker.ts). */
+export const WARM_UP_GAMES = 1500;
+
 /** The same esbuild bundle `npm run sim` runs (scripts/bundle.mjs), so the two figures are comparable. */
 export async function bundleWorker(root: string, outDir: string): Promise<string> {
   mkdirSync(outDir, { recursive: true });
