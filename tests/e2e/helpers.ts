@@ -32,8 +32,12 @@ export async function openPage(browser: Browser, opts: { width?: number; height?
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  pageErrors.set(page, errors);
   return { page, context, errors };
 }
+
+/** Each watched page's errors, so a wait that times out can say what went wrong in the page. */
+const pageErrors = new WeakMap<Page, string[]>();
 
 export interface Up {
   scene: string | null;
@@ -75,7 +79,8 @@ export async function until(page: Page, pred: (u: Up) => boolean, what: string, 
     }
     await page.waitForTimeout(20);
   }
-  throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(last)}`);
+  const errors = pageErrors.get(page) ?? [];
+  throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(last)}${errors.length ? `; the page's errors: ${errors.join(' | ')}` : ''}`);
 }
 
 /** Presses a key and waits until a scene has drawn again (every action redraws). */
