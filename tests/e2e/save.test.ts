@@ -35,6 +35,39 @@ describe('saving and links', () => {
     await context.close();
   });
 
+  it('a screen that throws while it is drawn says why, and a reload goes on with the same game', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await gotoGame(page, '?scenario=moscow-2019&seed=throws&side=japan&opponent=computer');
+    let u = await press(page, 'Enter'); // the brief read: to the table
+    u = await press(page, 'Enter'); // ministers sent
+    const moves = () => page.evaluate(() => (window as unknown as { __up: { moves: number | null } }).__up.moves ?? 0);
+    const movesBefore = await moves();
+    // The next thing a scene adds to the page throws, once: as a bug in a screen would.
+    await page.evaluate(() => {
+      const append = Element.prototype.append;
+      Element.prototype.append = function (this: Element, ...nodes: (Node | string)[]) {
+        Element.prototype.append = append;
+        throw new Error('a test-made fault');
+      };
+    });
+    await page.keyboard.press('Enter');
+    const alert = page.locator('[data-testid="scene-failed"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('a test-made fault');
+    expect(await alert.getAttribute('role')).toBe('alert');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('scene-failed-reload');
+    await snap(page, 'save-scene-failed', true);
+    expect(errors.some((e) => e.includes('a test-made fault'))).toBe(true);
+    // The move was made and saved before the screen failed: the reload shows the game after it.
+    const moved = await up(page);
+    expect(await moves()).toBeGreaterThan(movesBefore);
+    await page.keyboard.press('Enter');
+    u = await until(page, (x) => x.renders > 0 && x.hash === moved.hash, 'the reloaded game, after the move');
+    expect(u.scene).not.toBe('Title');
+    expect(await page.locator('[data-testid="scene-failed"]').count()).toBe(0);
+    await context.close();
+  });
+
   it('a corrupt save is kept as a backup, the player is told, and a game still starts', async () => {
     const { page, context, errors } = await openPage(browser);
     await gotoGame(page, ''); // boot reads storage: write the bad save only after it has

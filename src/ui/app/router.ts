@@ -2,6 +2,7 @@
 import type Phaser from 'phaser';
 import { store } from './store';
 import { wake, watchIdle } from './idle';
+import { showSceneFailed } from './scene-failed';
 
 export type SceneKey =
   | 'Title'
@@ -101,7 +102,15 @@ export function route(key: SceneKey = targetScene()): void {
     game.scene.getScene(next)?.events.once('create', () => {
       renders += 1;
     });
-    game.scene.start(next);
+    try {
+      game.scene.start(next);
+    } catch (error) {
+      // Phaser leaves a scene whose create() threw as "creating" and ignores every later start
+      // of it: the screen would freeze for good. Stop it, so the next change draws it again, and
+      // say so.
+      game.scene.stop(next);
+      showSceneFailed(error);
+    }
     wake(game, currentScene);
   });
 }

@@ -8,6 +8,8 @@ export const en = {
   'app.tagline': 'Russia and Japan never signed a peace treaty after the Second World War. Can you?',
   'app.loading': 'Loading the archive…',
   'app.loadFailed': 'The game could not start: {error}',
+  'app.sceneFailed': 'This screen could not be drawn: {error}. Nothing is lost: reload the page to go on.',
+  'app.reload': 'Reload the page',
 
   'side.japan': 'Japan',
   'side.russia': 'Russia',
