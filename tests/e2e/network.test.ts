@@ -199,6 +199,31 @@ describe('a match across two devices', () => {
     const table = (await teacher.page.textContent('[data-testid="live-matches"]')) ?? '';
     for (const name of names) expect(table).toContain(name);
 
+    // The teacher pauses the class: a move sent now is refused, said so, and the controls come back.
+    const first = students[0]!.page;
+    const log = () => first.evaluate(() => document.getElementById('live')?.textContent ?? '');
+    let u = await up(first);
+    while (u.scene === 'Brief') u = await press(first, 'Enter');
+    expect(u.scene).toBe('Table');
+    expect(u.pending).toBe(u.viewer);
+    await teacher.page.click('[data-testid="live-pause"]');
+    await until(first, () => true, 'a moment');
+    for (let k = 0; k < 100 && !(await log()).includes('paused'); k++) await first.waitForTimeout(50);
+    expect(await log()).toContain('The teacher has paused the class.');
+    const movesBefore = await first.evaluate(() => (window as unknown as { __up: { moves: number | null } }).__up.moves ?? 0);
+    await press(first, 'Enter');
+    for (let k = 0; k < 100 && !(await log()).includes('did not take'); k++) await first.waitForTimeout(50);
+    expect(await log()).toContain('The server did not take that move: the teacher has paused the class');
+    const control = u.phase === 'summit' ? '[data-testid="propose"]' : '[data-testid="send-ministers"]';
+    for (let k = 0; k < 100 && !(await first.isEnabled(control)); k++) await first.waitForTimeout(50);
+    expect(await first.isEnabled(control)).toBe(true);
+    const back = await up(first);
+    expect(back.pending).toBe(back.viewer);
+    expect(await first.evaluate(() => (window as unknown as { __up: { moves: number | null } }).__up.moves ?? 0)).toBe(movesBefore);
+    await snap(first, 'net-student-refused-paused', true);
+    await teacher.page.click('[data-testid="live-pause"]');
+    for (let k = 0; k < 100 && !(await log()).includes('resumed'); k++) await first.waitForTimeout(50);
+
     for (let i = 0; i < 600; i++) {
       // The four devices move at once, as a class does.
       const ups = await Promise.all(students.map((s, k) => step(s.page, `class-${k % 2 === 0 ? 'japan' : 'russia'}`)));

@@ -30,8 +30,18 @@ export class RemoteSession implements PlaySession {
     private readonly send: (action: Action) => void,
   ) {}
 
+  /** The legal moves of the view a move was sent from, until the server answers it. */
+  private sentFrom: LegalMoves | null = null;
+
   update(view: ViewMessage): void {
     this.view = view;
+    this.sentFrom = null;
+  }
+
+  /** The server did not take the move: the controls of the view it was sent from come back. */
+  refused(): void {
+    if (this.sentFrom && !this.view.legal) this.view = { ...this.view, legal: this.sentFrom };
+    this.sentFrom = null;
   }
 
   get config(): GameConfig {
@@ -67,6 +77,7 @@ export class RemoteSession implements PlaySession {
     if (!this.view.legal || action.side !== this.view.side) return { ok: false, error: t('net.notYourMove') };
     this.send(action);
     // One move per turn: the controls wait for the server's answer.
+    this.sentFrom = this.view.legal;
     this.view = { ...this.view, legal: null };
     return { ok: true };
   }
@@ -175,6 +186,7 @@ class Connection {
     room.onMessage('refused', (m: { error?: unknown }) => {
       announce(t('net.refused', { reason: typeof m.error === 'string' ? m.error : '' }));
       // The move did not count: the controls come back.
+      this.session?.refused();
       store.netChanged();
     });
     room.onDrop(() => this.status('reconnecting'));
