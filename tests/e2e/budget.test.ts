@@ -1,10 +1,11 @@
 // The browser's timing budget: loading the game takes at most 1.3 times as long as loading a
-// bare Phaser game (median of 15 alternating loads each, after a warm-up). A ratio, not a
-// wall-clock threshold; it runs in a project of its own after every other test, so the two
-// loads are timed on a quiet machine. (The heap budget is tests/e2e/heap.test.ts.)
-// Fifteen, not nine: the game's ratio sits near 1.25, and on a machine whose speed drifts
-// between loads a median of nine came out above 1.3 in two of about ten full runs
-// (1.307, 1.326), with single loads spread from 0.87 to 1.59 of their bare neighbour.
+// bare Phaser game, median of alternating loads after a warm-up. A ratio, not a wall-clock
+// threshold; it runs in a project of its own after every other test, so the loads are timed on
+// a quiet machine. (The heap budget is tests/e2e/heap.test.ts.)
+// Fifteen loads decide a ratio near the budget: on a machine whose speed drifts between loads a
+// median of nine came out above 1.3 in two of about ten full runs when the ratio sat near 1.25
+// (1.307, 1.326), with single loads spread from 0.87 to 1.59 of their bare neighbour. Since the
+// ratio has sat near 1.0 (1.011 on 3 Dec), seven settle it when they show 1.15 or less.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,9 @@ import { launchChromium, measureLoading } from '../../src/cli/bench/browser';
 import { REPO_ROOT } from '../../src/cli/scenarios';
 import { baseUrl } from './helpers';
 import { serveDir } from '../../src/cli/serve';
+
+/** A median ratio over seven loads at or below this passes without the fifteen (the budget is 1.3). */
+const CLEARLY_INSIDE = 1.15;
 
 const BARE_OUT = mkdtempSync(join(tmpdir(), 'up-bare-'));
 // Loading is timed in an ordinary browser, as `npm run bench` does.
@@ -36,8 +40,11 @@ afterAll(async () => {
 
 describe('browser budgets', () => {
   it('loads to the first interactive title frame within 1.3× a bare Phaser game', async () => {
-    const r = await measureLoading(browser, baseUrl(), bare.url, 15);
-    console.log(`loading: game ${r.gameMedianMs} ms, bare Phaser ${r.bareMedianMs} ms, ratio ${r.ratio}`);
+    // Sequential: seven alternating loads each settle a ratio well inside the budget; one near
+    // it is measured again over fifteen, which decide.
+    const quick = await measureLoading(browser, baseUrl(), bare.url, 7);
+    const r = quick.ratio <= CLEARLY_INSIDE ? quick : await measureLoading(browser, baseUrl(), bare.url, 15);
+    console.log(`loading: game ${r.gameMedianMs} ms, bare Phaser ${r.bareMedianMs} ms, ratio ${r.ratio} (median of ${r.runs}${r === quick ? '' : `, after ${quick.ratio} over 7`})`);
     expect(r.ratio, `game ${r.gameMedianMs} ms [${r.gameMs.join(', ')}], bare Phaser ${r.bareMedianMs} ms [${r.bareMs.join(', ')}]`).toBeLessThanOrEqual(1.3);
   });
 });
