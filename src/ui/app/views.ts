@@ -2,7 +2,7 @@
 import { activeLang, sx } from '../i18n/t';
 import type { Scenario } from '../../scenario/schema';
 import type { Side } from '../../scenario/vocabulary';
-import { islandRows, visibleLength, type GameState, type LogEntry } from '../../sim';
+import { islandRows, visibleLength, type GameState, type LogEntry, type PlaySession } from '../../sim';
 import type { IslandView } from '../widgets/map';
 
 export const pairName = (a: string, b: string): string => (a === b ? a : `${a} / ${b}`);
@@ -22,6 +22,19 @@ export function islandViews(scenario: Scenario, state: GameState, viewer: Side |
     population: r.population,
     share: r.shareOfLand <= 1 ? r.shareOfLand * 100 : r.shareOfLand,
   }));
+}
+
+/**
+ * Whose move a screen shows: the viewer's (its controls live), the viewer's own move on its way
+ * to the match's server (a networked match holds no legal moves until the server answers), the
+ * other side's, or nobody's (a finished or read-only game).
+ */
+export type Turn = 'mine' | 'sending' | 'theirs' | 'none';
+
+export function turnOf(session: PlaySession, viewer: Side, readOnly: boolean): Turn {
+  if (readOnly || !session.pending) return 'none';
+  if (session.pending !== viewer) return 'theirs';
+  return session.legal()?.side === viewer ? 'mine' : 'sending';
 }
 
 /** Log records since `side` last acted (what the player has not yet seen at the table). */

@@ -130,6 +130,7 @@ export const en = {
   'table.sendMinisters': 'Send the ministers',
   'table.reach': 'The ministers’ work lets this summit reach at most: {reach}',
   'table.waiting': 'Waiting for {side}…',
+  'table.sending': 'Your move is on its way to the match’s server…',
   'table.offerOnTable': 'On the table, from {side}',
   'table.noOffer': 'No package on the table yet.',
   'table.yourPackage': 'Your package',

@@ -6,8 +6,8 @@ import { h } from '../dom/el';
 import { t, formatNumber, formatDate } from '../i18n/t';
 import { store } from '../app/store';
 import { packageText, roundInfo, sideName } from '../app/narrate';
-import { islandViews } from '../app/views';
-import { paper, header, panel, footer, focusFirst } from '../widgets/frame';
+import { islandViews, turnOf } from '../app/views';
+import { paper, header, panel, footer, focusFirst, turnNote } from '../widgets/frame';
 import { button } from '../widgets/button';
 import { drawMap, mapFooter } from '../widgets/map';
 import { meter } from '../widgets/meter';
@@ -25,7 +25,8 @@ export class Ratification extends Phaser.Scene {
     const scenario = store.scenario!;
     const state = session.state;
     const viewer = store.viewer ?? 'japan';
-    const myTurn = !store.readOnly && session.pending === viewer;
+    const turn = turnOf(session, viewer, store.readOnly);
+    const myTurn = turn === 'mine';
     const legal = session.legal();
     const r = roundInfo(scenario, state.round);
     paper(this);
@@ -78,7 +79,8 @@ export class Ratification extends Phaser.Scene {
     }
     // The text itself last: it was on the table a moment ago; the choice comes first at 1280×720.
     if (state.signed) root.append(h('h3', {}, t('ratify.signed')), h('p', { testid: 'signed' }, packageText(scenario, state.signed)));
-    if (!myTurn && session.pending && !store.readOnly) root.append(h('p', { class: 'msg ok' }, t('table.waiting', { side: sideName(session.pending) })));
+    const note = turnNote(turn, session.pending);
+    if (note) root.append(note);
     footer(this);
     focusFirst();
   }

@@ -6,8 +6,8 @@ import { t, tk } from '../i18n/t';
 import { store } from '../app/store';
 import { entryText, revealsOdds, roundInfo, sideName } from '../app/narrate';
 import { answerArea, coachStep } from '../widgets/answer';
-import { eventsOfRound, sinceLastMove } from '../app/views';
-import { paper, header, panel, footer, focusFirst } from '../widgets/frame';
+import { eventsOfRound, sinceLastMove, turnOf } from '../app/views';
+import { paper, header, panel, footer, focusFirst, turnNote } from '../widgets/frame';
 import { button } from '../widgets/button';
 import { approvalChart, pollsChart } from '../widgets/charts';
 import { eventCard } from '../widgets/headlines';
@@ -27,7 +27,8 @@ export class Reaction extends Phaser.Scene {
     const state = session.state;
     const viewer = store.viewer ?? 'japan';
     const legal = session.legal();
-    const myTurn = !store.readOnly && session.pending === viewer;
+    const turn = turnOf(session, viewer, store.readOnly);
+    const myTurn = turn === 'mine';
     const r = roundInfo(scenario, state.round);
 
     paper(this);
@@ -76,6 +77,8 @@ export class Reaction extends Phaser.Scene {
       row.append(h('div', {}, b, h('span', { class: 'help' }, tk(`tone.${tone}.help`))));
     });
     root.append(row);
+    const note = turnNote(turn, session.pending);
+    if (note) root.append(note);
 
     root.append(h('h3', {}, t('reaction.numbers')));
     const nums = h('div', { testid: 'numbers' });

@@ -6,8 +6,8 @@ import { h } from '../dom/el';
 import { t, tk, formatNumber, sx, formatDate } from '../i18n/t';
 import { store } from '../app/store';
 import { entryText, refusalWords, revealsOdds, issueLabel, packageText, roundInfo, sideName, speakerName } from '../app/narrate';
-import { islandViews, linesOfRound, sinceLastMove } from '../app/views';
-import { paper, header, panel, footer, focusFirst } from '../widgets/frame';
+import { islandViews, linesOfRound, sinceLastMove, turnOf } from '../app/views';
+import { paper, header, panel, footer, focusFirst, turnNote } from '../widgets/frame';
 import { button } from '../widgets/button';
 import { radios, select } from '../widgets/form';
 import { drawMap, mapFooter } from '../widgets/map';
@@ -32,7 +32,8 @@ export class Table extends Phaser.Scene {
     const viewer = store.viewer ?? 'japan';
     const other = otherSide(viewer);
     const legal = session.legal();
-    const myTurn = !store.readOnly && session.pending === viewer && legal?.side === viewer;
+    const turn = turnOf(session, viewer, store.readOnly);
+    const myTurn = turn === 'mine';
     const summit = session.phase === 'summit';
     const r = roundInfo(scenario, state.round);
 
@@ -78,7 +79,8 @@ export class Table extends Phaser.Scene {
 
     if (!summit) this.talks(root, myTurn, (legal?.sequencings ?? []) as readonly Sequencing[]);
     else this.summit(root, myTurn, legal);
-    if (!myTurn && session.pending && !store.readOnly) root.append(h('p', { class: 'msg ok' }, t('table.waiting', { side: sideName(session.pending) })));
+    const note = turnNote(turn, session.pending);
+    if (note) root.append(note);
     // The world beyond the table: the factions at home, Washington and Beijing, the calendar.
     root.append(worldPanel(scenario, state, viewer));
 

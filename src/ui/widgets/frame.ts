@@ -10,6 +10,9 @@ import { announce } from '../a11y/live';
 import { downloadText } from '../app/download';
 import { saveFileName, saveFileText } from '../app/save';
 import { place } from './placed';
+import { sideName } from '../app/narrate';
+import type { Turn } from '../app/views';
+import type { Side } from '../../scenario/vocabulary';
 
 export function paper(scene: Phaser.Scene): void {
   const g = scene.add.graphics();
@@ -114,4 +117,11 @@ export function focusFirst(root: ParentNode = document.getElementById('game') ??
     target?.focus({ preventScroll: true });
     target?.scrollIntoView({ block: 'nearest' });
   });
+}
+
+/** The line under a screen's controls when they are not live: the other side's move, or the viewer's own still on its way to the server. */
+export function turnNote(turn: Turn, pending: Side | null): HTMLElement | null {
+  if (turn === 'sending') return h('p', { class: 'msg ok', testid: 'turn-note' }, t('table.sending'));
+  if (turn === 'theirs' && pending) return h('p', { class: 'msg ok', testid: 'turn-note' }, t('table.waiting', { side: sideName(pending) }));
+  return null;
 }
