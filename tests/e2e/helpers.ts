@@ -66,6 +66,9 @@ export function up(page: Page): Promise<Up> {
   });
 }
 
+/** How many human moves the page's game holds. */
+export const movesOf = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __up: { moves: number | null } }).__up.moves ?? 0);
+
 /** Polls (the page's CSP forbids eval, so no waitForFunction) until `pred` holds. */
 export async function until(page: Page, pred: (u: Up) => boolean, what: string, timeout = 10_000): Promise<Up> {
   const end = Date.now() + timeout;

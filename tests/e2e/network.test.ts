@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, overflows, press, snap, up, until, type Up, type Watched } from './helpers';
+import { launch, movesOf as moves, openPage, overflows, press, snap, up, until, type Up, type Watched } from './helpers';
 import { startServer } from '../../src/server/main';
 import { bundledScenarios } from '../../src/cli/scenarios';
 
@@ -136,7 +136,6 @@ describe('a match across two devices', () => {
       await step(russia.page, 'drop-russia');
     }
     const before = await up(russia.page);
-    const moves = (p: Page) => p.evaluate(() => (window as unknown as { __up: { moves: number | null } }).__up.moves ?? 0);
     const movesBefore = await moves(russia.page);
     expect(movesBefore).toBeGreaterThan(0);
     // Russia's tab closes; the same device opens the link again.
@@ -202,27 +201,30 @@ describe('a match across two devices', () => {
     // The teacher pauses the class: a move sent now is refused, said so, and the controls come back.
     const first = students[0]!.page;
     const log = () => first.evaluate(() => document.getElementById('live')?.textContent ?? '');
+    /** The screen-reader log once it holds `text` (or as it is after 5 s). */
+    const logUntil = async (text: string): Promise<string> => {
+      for (let k = 0; k < 100 && !(await log()).includes(text); k++) await first.waitForTimeout(50);
+      return log();
+    };
     let u = await up(first);
     while (u.scene === 'Brief') u = await press(first, 'Enter');
     expect(u.scene).toBe('Table');
     expect(u.pending).toBe(u.viewer);
     await teacher.page.click('[data-testid="live-pause"]');
     await until(first, () => true, 'a moment');
-    for (let k = 0; k < 100 && !(await log()).includes('paused'); k++) await first.waitForTimeout(50);
-    expect(await log()).toContain('The teacher has paused the class.');
-    const movesBefore = await first.evaluate(() => (window as unknown as { __up: { moves: number | null } }).__up.moves ?? 0);
+    expect(await logUntil('paused the class')).toContain('The teacher has paused the class.');
+    const movesBefore = await moves(first);
     await press(first, 'Enter');
-    for (let k = 0; k < 100 && !(await log()).includes('did not take'); k++) await first.waitForTimeout(50);
-    expect(await log()).toContain('The server did not take that move: the teacher has paused the class');
+    expect(await logUntil('did not take')).toContain('The server did not take that move: the teacher has paused the class');
     const control = u.phase === 'summit' ? '[data-testid="propose"]' : '[data-testid="send-ministers"]';
     for (let k = 0; k < 100 && !(await first.isEnabled(control)); k++) await first.waitForTimeout(50);
     expect(await first.isEnabled(control)).toBe(true);
     const back = await up(first);
     expect(back.pending).toBe(back.viewer);
-    expect(await first.evaluate(() => (window as unknown as { __up: { moves: number | null } }).__up.moves ?? 0)).toBe(movesBefore);
+    expect(await moves(first)).toBe(movesBefore);
     await snap(first, 'net-student-refused-paused', true);
     await teacher.page.click('[data-testid="live-pause"]');
-    for (let k = 0; k < 100 && !(await log()).includes('resumed'); k++) await first.waitForTimeout(50);
+    expect(await logUntil('resumed the class')).toContain('The teacher has resumed the class.');
 
     for (let i = 0; i < 600; i++) {
       // The four devices move at once, as a class does.
@@ -277,7 +279,6 @@ describe('a match across two devices', () => {
       await step(japan.page, 'restart-japan');
       await step(russia.page, 'restart-russia');
     }
-    const moves = (p: Page) => p.evaluate(() => (window as unknown as { __up: { moves: number | null } }).__up.moves ?? 0);
     const before = { j: await moves(japan.page), r: await moves(russia.page), round: (await up(japan.page)).round };
     expect(before.j).toBeGreaterThan(0);
     const port = server.port;

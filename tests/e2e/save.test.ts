@@ -1,7 +1,7 @@
 // Autosave and continue, a corrupt save, storage that refuses, and the shared link's checks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { gotoGame, launch, openPage, press, snap, until, up } from './helpers';
+import { gotoGame, launch, movesOf, openPage, press, snap, until, up } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -40,8 +40,7 @@ describe('saving and links', () => {
     await gotoGame(page, '?scenario=moscow-2019&seed=throws&side=japan&opponent=computer');
     let u = await press(page, 'Enter'); // the brief read: to the table
     u = await press(page, 'Enter'); // ministers sent
-    const moves = () => page.evaluate(() => (window as unknown as { __up: { moves: number | null } }).__up.moves ?? 0);
-    const movesBefore = await moves();
+    const movesBefore = await movesOf(page);
     // The next thing a scene adds to the page throws, once: as a bug in a screen would.
     await page.evaluate(() => {
       const append = Element.prototype.append;
@@ -60,7 +59,7 @@ describe('saving and links', () => {
     expect(errors.some((e) => e.includes('a test-made fault'))).toBe(true);
     // The move was made and saved before the screen failed: the reload shows the game after it.
     const moved = await up(page);
-    expect(await moves()).toBeGreaterThan(movesBefore);
+    expect(await movesOf(page)).toBeGreaterThan(movesBefore);
     await page.keyboard.press('Enter');
     u = await until(page, (x) => x.renders > 0 && x.hash === moved.hash, 'the reloaded game, after the move');
     expect(u.scene).not.toBe('Title');

@@ -2,7 +2,7 @@
 import { activeLang, sx } from '../i18n/t';
 import type { Scenario } from '../../scenario/schema';
 import type { Side } from '../../scenario/vocabulary';
-import { islandRows, visibleLength, type GameState, type LogEntry, type PlaySession } from '../../sim';
+import { islandRows, visibleLength, type GameState, type LegalMoves, type LogEntry } from '../../sim';
 import type { IslandView } from '../widgets/map';
 
 export const pairName = (a: string, b: string): string => (a === b ? a : `${a} / ${b}`);
@@ -31,10 +31,10 @@ export function islandViews(scenario: Scenario, state: GameState, viewer: Side |
  */
 export type Turn = 'mine' | 'sending' | 'theirs' | 'none';
 
-export function turnOf(session: PlaySession, viewer: Side, readOnly: boolean): Turn {
-  if (readOnly || !session.pending) return 'none';
-  if (session.pending !== viewer) return 'theirs';
-  return session.legal()?.side === viewer ? 'mine' : 'sending';
+export function turnOf(pending: Side | null, legal: LegalMoves | null, viewer: Side, readOnly: boolean): Turn {
+  if (readOnly || !pending) return 'none';
+  if (pending !== viewer) return 'theirs';
+  return legal?.side === viewer ? 'mine' : 'sending';
 }
 
 /** Log records since `side` last acted (what the player has not yet seen at the table). */

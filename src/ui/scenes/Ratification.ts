@@ -25,9 +25,9 @@ export class Ratification extends Phaser.Scene {
     const scenario = store.scenario!;
     const state = session.state;
     const viewer = store.viewer ?? 'japan';
-    const turn = turnOf(session, viewer, store.readOnly);
-    const myTurn = turn === 'mine';
     const legal = session.legal();
+    const turn = turnOf(session.pending, legal, viewer, store.readOnly);
+    const myTurn = turn === 'mine';
     const r = roundInfo(scenario, state.round);
     paper(this);
     header(this, t('ratify.heading'), `${t('table.round', { round: Math.min(state.round + 1, scenario.rounds.length), total: scenario.rounds.length, label: r.label })} · ${t('table.roundPlace', { place: r.place, date: formatDate(r.date) })}`);

@@ -27,7 +27,7 @@ export class Reaction extends Phaser.Scene {
     const state = session.state;
     const viewer = store.viewer ?? 'japan';
     const legal = session.legal();
-    const turn = turnOf(session, viewer, store.readOnly);
+    const turn = turnOf(session.pending, legal, viewer, store.readOnly);
     const myTurn = turn === 'mine';
     const r = roundInfo(scenario, state.round);
 

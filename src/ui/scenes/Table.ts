@@ -32,7 +32,7 @@ export class Table extends Phaser.Scene {
     const viewer = store.viewer ?? 'japan';
     const other = otherSide(viewer);
     const legal = session.legal();
-    const turn = turnOf(session, viewer, store.readOnly);
+    const turn = turnOf(session.pending, legal, viewer, store.readOnly);
     const myTurn = turn === 'mine';
     const summit = session.phase === 'summit';
     const r = roundInfo(scenario, state.round);
