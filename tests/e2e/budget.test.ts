@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGame } from '../../src/cli/bench/bundle';
-import { launchChromium, measureLoading } from '../../src/cli/bench/browser';
+import { launchChromium, testChromium, measureLoading } from '../../src/cli/bench/browser';
 import { REPO_ROOT } from '../../src/cli/scenarios';
 import { baseUrl } from './helpers';
 import { serveDir } from '../../src/cli/serve';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   // The game is the build every browser test uses (tests/e2e/setup/global.ts), the same vite build as `npm run bench`'s.
   buildGame(REPO_ROOT, BARE_OUT, join(REPO_ROOT, 'bench/vite.config.ts'));
   bare = await serveDir(BARE_OUT);
-  browser = await launchChromium([]);
+  browser = await launchChromium([], testChromium());
 });
 afterAll(async () => {
   await browser?.close();

@@ -4,12 +4,12 @@
 // bench` does.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, measureHeap, MEMORY_ARGS } from '../../src/cli/bench/browser';
+import { launchChromium, testChromium, measureHeap, MEMORY_ARGS } from '../../src/cli/bench/browser';
 import { baseUrl } from './helpers';
 
 let memoryBrowser: Browser;
 beforeAll(async () => {
-  memoryBrowser = await launchChromium(MEMORY_ARGS);
+  memoryBrowser = await launchChromium(MEMORY_ARGS, testChromium());
 });
 afterAll(async () => {
   await memoryBrowser?.close();

@@ -1,7 +1,8 @@
 // Shared pieces for the browser tests: one Chromium, pages that record every console error,
 // and waits keyed to the game's own render counter rather than to the clock.
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, testChromium } from '../../src/cli/bench/browser';
 import { expect, inject } from 'vitest';
 
 export const OUT = 'test-output';
@@ -10,10 +11,7 @@ mkdirSync(OUT, { recursive: true });
 export const baseUrl = (): string => inject('baseUrl');
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  return launchChromium([], testChromium());
 }
 
 export interface Watched {

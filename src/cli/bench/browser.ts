@@ -1,6 +1,7 @@
 // The browser half of `npm run bench` and of tests/e2e/budget.test.ts: loading time of the
 // built game against a bare Phaser page, frame times on the Table and Reaction scenes, and
 // the JS heap after 1 and after 20 whole games played through the UI in one page.
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { median, quantile, round } from './stats';
 
@@ -21,8 +22,23 @@ async function newPage(browser: Browser): Promise<{ page: Page; close: () => Pro
   return { page, close: () => context.close() };
 }
 
-export function launchChromium(extra: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extra] });
+/** Debian's Chromium, the browser players run: what `npm run bench` measures. */
+export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+/**
+ * Debian's headless build of the same Chromium (package chromium-headless-shell): the same
+ * Blink and V8 without the desktop browser's window compositing, as Playwright itself runs
+ * headless tests. On this 2-core machine it takes about 30 % less CPU per page opened, which
+ * is most of what the browser tests spend (docs/performance.md).
+ */
+export const HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell';
+
+/** The browser the tests drive: CHROMIUM if set, else the headless shell when installed, else Debian's Chromium. */
+export function testChromium(): string {
+  return process.env.CHROMIUM ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : DEBIAN_CHROMIUM);
+}
+
+export function launchChromium(extra: string[] = [], executablePath = process.env.CHROMIUM ?? DEBIAN_CHROMIUM): Promise<Browser> {
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...extra] });
 }
 
 /**
