@@ -1,8 +1,10 @@
-// A tiny static server for a built game folder (no SPA fallback, no caching): the e2e tests and the bench serve dist/ with it.
+// A tiny static server for a built game folder (no SPA fallback), with the game server's cache rule
+// (hashed assets kept, the rest checked again): the e2e tests and the bench serve dist/ with it.
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { cacheControl } from '../server/cache';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,7 +28,7 @@ export async function serveDir(dir: string, port = 0): Promise<{ url: string; se
     }
     readFile(file).then(
       (body) => {
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cacheControl(root, file) });
         res.end(body);
       },
       () => res.writeHead(404).end('not found'),

@@ -5,7 +5,8 @@
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { cacheControl } from './cache';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { ViteDevServer } from 'vite';
 
@@ -118,9 +119,6 @@ export const markPage = (html: string): string => html.replace(/<head>/i, (head)
 /** Paths the server itself owns: an unknown one is a 404, never the game's page. */
 const RESERVED = ['/matchmake', '/net', '/__healthcheck'];
 
-/** A hashed build asset (assets/name-HASH.ext): its name changes whenever its content does. */
-const HASHED = /-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
-
 /** Adds the game's routes to an express app (Colyseus's, in src/server/main.ts). */
 export function mountGame(app: express.Application, routes: GameRoutes): void {
   app.disable('x-powered-by');
@@ -132,7 +130,6 @@ export function mountGame(app: express.Application, routes: GameRoutes): void {
   if (routes.vite) app.use(routes.vite.middlewares);
   else {
     const root = resolve(routes.distDir);
-    const assets = join(root, 'assets') + sep;
     // The page (marked as this server's) for "/", /index.html and any path without an extension, so
     // /?match=CODE and deep links open the game.
     const page = join(root, 'index.html');
@@ -149,7 +146,7 @@ export function mountGame(app: express.Application, routes: GameRoutes): void {
         index: false, // "/" is the page below, with its own cache rule
         redirect: false,
         setHeaders(res, file) {
-          res.setHeader('Cache-Control', file.startsWith(assets) && HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+          res.setHeader('Cache-Control', cacheControl(root, file));
         },
       }),
     );
