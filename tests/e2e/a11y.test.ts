@@ -30,7 +30,7 @@ function smallestText(page: Page): Promise<{ px: number; sample: string }> {
 
 describe('accessibility', () => {
   it('why-panel shows factors and dice; event sources are one key away; narration is live', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, '?scenario=moscow-2019&seed=why-dice&side=japan&opponent=computer');
     let u = await up(page);
     // Play into the second round's public reaction, where last round's events show.
@@ -68,12 +68,12 @@ describe('accessibility', () => {
     expect(await page.evaluate(() => document.getElementById('narration')!.classList.contains('open'))).toBe(true);
     await snap(page, 'a11y-narration');
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('focus is always visible and type never drops below 16px, at 1280×720, 1920×1080 and a non-16:9 window', async () => {
     for (const [w, h] of [[1280, 720], [1920, 1080], [1600, 1000]] as const) {
-      const { page, context, errors } = await openPage(browser, { width: w, height: h });
+      const { page, errors, done } = await openPage(browser, { width: w, height: h });
       await gotoGame(page, '');
       // The DOM controls sit exactly over the canvas they label, at any window size.
       const [canvasBox, domBox] = await page.evaluate(() => [document.querySelector('#game canvas')!, document.querySelector('#game > div')!].map((e) => { const r = e.getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)]; }));
@@ -96,7 +96,7 @@ describe('accessibility', () => {
       expect(outline).toMatch(/solid [3-9]px/);
       await snap(page, `a11y-Table-summit-${w}`);
       expect(errors).toEqual([]);
-      await context.close();
+      await done();
     }
   });
 });

@@ -13,7 +13,7 @@ afterAll(async () => {
 
 describe('a whole campaign', () => {
   it('as Japan from the shared link, by keyboard, through ratification to the debrief', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     const first = await gotoGame(page, '?scenario=moscow-2019&seed=seed-5&side=japan&opponent=computer&difficulty=easy');
     expect(first.scene).toBe('Brief');
     expect(await page.textContent('[data-testid="brief"]')).toContain('red lines');
@@ -34,11 +34,11 @@ describe('a whole campaign', () => {
     await page.screenshot({ path: 'test-output/japan-print.png', fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('as Russia from the shared link, by keyboard, to the debrief', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     const first = await gotoGame(page, '?scenario=moscow-2019&seed=class-7b&side=russia&opponent=computer');
     expect(first.scene).toBe('Brief');
     expect(first.viewer).toBe('russia');
@@ -46,11 +46,11 @@ describe('a whole campaign', () => {
     expect(final.phase).toBe('ended');
     expect(await page.textContent('[data-testid="debrief-score"]')).toMatch(/Russia: \d+ \/ 100/);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('hot seat: both sides on one device, with a hand-over screen that hides the other brief', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     const first = await gotoGame(page, '?scenario=moscow-2019&seed=hot-seat&side=japan&opponent=human');
     expect(first.scene).toBe('Handover');
     await snap(page, 'hotseat-Handover');
@@ -79,6 +79,6 @@ describe('a whole campaign', () => {
     expect(viewers).toEqual(new Set(['japan', 'russia']));
     expect(handovers).toBeGreaterThan(4);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 });

@@ -28,7 +28,7 @@ function recorded(seed: string): string {
 
 describe('class view: seeds and copies', () => {
   it('flags copies and foreign seeds, shows look-alikes escaped, leaves out invisible seeds', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, '');
     await page.click('[data-testid="open-classroom"]');
     await until(page, (u) => u.scene === 'ClassView', 'the class view', 30_000);
@@ -54,6 +54,6 @@ describe('class view: seeds and copies', () => {
     expect(await page.locator('[data-testid="class-rejected-row"][data-file="dora.json"]').innerText()).toMatch(/invisible or control character \(U\+200D\)/);
     await snap(page, 'class-seed-flags', true);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 });

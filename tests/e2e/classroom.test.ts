@@ -98,7 +98,7 @@ describe('classroom', () => {
   it('class view: 30 files, the honest ones in the table, the rest left out with reasons; CSV matches', async () => {
     const files = classFiles();
     expect(files).toHaveLength(30);
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await openClassroom(page);
     await page.screenshot({ path: `${OUT}/classroom-empty.png` });
 
@@ -169,11 +169,11 @@ describe('classroom', () => {
       expect(r[col(`betterThan${h}`)]).toMatch(/^\d+$/);
     }
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('what does chance do: 1,000 seeds in the worker, progress moves, the page answers meanwhile; counts equal spreadOf', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await openClassroom(page);
     await page.click('[data-testid="tab-ChanceLab"]');
     await until(page, (u) => u.scene === 'ChanceLab', 'the chance lab');
@@ -233,11 +233,11 @@ describe('classroom', () => {
     expect(await text(page, 'chance-status')).toMatch(/Cancelled after \d+ games/);
     expect(await page.locator('[data-testid="chance-run"]').isEnabled()).toBe(true);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('link builder: the link and its QR code; opened, it starts that exact game', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors, done } = await openPage(browser);
     await openClassroom(page);
     await page.click('[data-testid="tab-LinkBuilder"]');
     await until(page, (u) => u.scene === 'LinkBuilder', 'the link builder');
@@ -272,7 +272,7 @@ describe('classroom', () => {
     expect(await student.page.locator('[data-testid="footer-status"]').innerText()).toContain('harbour crane 7');
     await student.page.screenshot({ path: `${OUT}/classroom-link-opened.png` });
     expect(student.errors).toEqual([]);
-    await student.context.close();
+    await student.done();
 
     await page.click('[data-testid="tab-TeacherGuide"]');
     await until(page, (x) => x.scene === 'TeacherGuide', 'the guide');
@@ -287,7 +287,7 @@ describe('classroom', () => {
     await until(page, (x) => x.scene === 'TeacherGuide', 'the guide from the title');
     expect((await up(page)).scene).toBe('TeacherGuide');
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 

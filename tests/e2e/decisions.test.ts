@@ -119,7 +119,7 @@ const RUSSIA_OFFERS = [
 
 describe('decisions a player can read', () => {
   it('a Japan campaign in moscow-2019 at Normal, by keyboard to the debrief: answers in view, odds hidden until the debrief', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, '?scenario=moscow-2019&seed=read-j1&side=japan&opponent=computer&difficulty=normal');
     const played = await campaign(page, 'dj', JAPAN_OFFERS);
     expect(played.final.phase).toBe('ended');
@@ -136,11 +136,11 @@ describe('decisions a player can read', () => {
     expect(timeline).toMatch(ODDS);
     console.log(`japan campaign: ${played.decisions} decisions`);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('a Russia campaign in moscow-2019 at Normal, by keyboard to the debrief', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     const first = await gotoGame(page, '?scenario=moscow-2019&seed=read-r1&side=russia&opponent=computer&difficulty=normal');
     expect(first.viewer).toBe('russia');
     const played = await campaign(page, 'dr', RUSSIA_OFFERS);
@@ -150,11 +150,11 @@ describe('decisions a player can read', () => {
     expect(await page.textContent('[data-testid="debrief-score"]')).toMatch(/Russia: \d+ \/ 100/);
     console.log(`russia campaign: ${played.decisions} decisions`);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('every choice says what it does; a refused package says why beside Propose, in view, and in the live region', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, '?scenario=moscow-2019&seed=refuse-1&side=japan&opponent=computer&difficulty=normal');
     await press(page, 'Enter'); // the brief
     // The talks: each order of the talks and the issue to prepare explain themselves.
@@ -192,11 +192,11 @@ describe('decisions a player can read', () => {
     await page.locator('[data-testid="worth-panel"]').waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('worth');
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('an option that cannot be offered now is shown as such, with why, before it is picked', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     // In 2025 the dialogue is frozen: only humanitarian access can be talked about.
     await gotoGame(page, '?scenario=frozen-2025&seed=blocked-1&side=japan&opponent=computer&difficulty=normal');
     await press(page, 'Enter');
@@ -216,11 +216,11 @@ describe('decisions a player can read', () => {
     expect(await page.inputValue('[data-testid="offer-sovereignty"]')).toBe('jointActivity');
     await snap(page, 'blocked-options', true);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('the guided first round on Easy: a coaching note at the talks, the summit and the reaction, dismissible; odds shown', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, '?scenario=moscow-2019&seed=coach-1&side=japan&opponent=computer&difficulty=easy');
     await press(page, 'Enter'); // the brief
     expect(await page.isVisible('[data-testid="coach-talks"]')).toBe(true);
@@ -251,11 +251,11 @@ describe('decisions a player can read', () => {
     for (let i = 0; i < 10 && !(u.scene === 'Table' && (u.round ?? 0) >= 1); i++) u = await press(page, 'Enter');
     if (u.scene === 'Table') expect(await page.locator('[data-testid="coach"]').count()).toBe(0);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('no coaching at Normal', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, '?scenario=moscow-2019&seed=coach-1&side=japan&opponent=computer&difficulty=normal');
     await press(page, 'Enter');
     expect(await page.locator('[data-testid="coach"]').count()).toBe(0);
@@ -263,7 +263,7 @@ describe('decisions a player can read', () => {
     expect(u.phase).toBe('summit');
     expect(await page.locator('[data-testid="coach"]').count()).toBe(0);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 

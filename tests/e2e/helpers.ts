@@ -19,10 +19,34 @@ export interface Watched {
   context: BrowserContext;
   /** Console errors and uncaught exceptions seen on this page. */
   errors: string[];
+  /**
+   * Ends the test's use of the page. A plain page (no init script) is kept for the next
+   * test on the same browser, its other tabs closed and its storage cleared; any other is
+   * closed with its context.
+   */
+  done(): Promise<void>;
 }
 
+/**
+ * A finished test's page, waiting for the next test on the same browser. Opening a page in a
+ * new context starts a renderer process, which parses and compiles the game afresh: about
+ * half a second of CPU more than loading the game again in a page that has had it
+ * (docs/performance.md), and the browser tests open some sixty.
+ */
+const parked = new WeakMap<Browser, Watched[]>();
+/** Pages kept per browser: enough for a two-device match; an idle game still costs a little CPU. */
+const PARKED_MAX = 2;
+
 export async function openPage(browser: Browser, opts: { width?: number; height?: number; init?: string } = {}): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 720 }, acceptDownloads: true });
+  const viewport = { width: opts.width ?? 1280, height: opts.height ?? 720 };
+  const kept = opts.init ? undefined : parked.get(browser)?.pop();
+  if (kept) {
+    kept.errors.length = 0;
+    const now = kept.page.viewportSize();
+    if (now?.width !== viewport.width || now.height !== viewport.height) await kept.page.setViewportSize(viewport);
+    return kept;
+  }
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
   if (opts.init) await context.addInitScript({ content: opts.init });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -31,7 +55,38 @@ export async function openPage(browser: Browser, opts: { width?: number; height?
   });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
   pageErrors.set(page, errors);
-  return { page, context, errors };
+  const watched: Watched = {
+    page,
+    context,
+    errors,
+    done: async () => {
+      const pool = parked.get(browser) ?? [];
+      parked.set(browser, pool);
+      if (opts.init || pool.length >= PARKED_MAX || page.isClosed() || !(await reset(page, context))) await context.close();
+      else pool.push(watched);
+    },
+  };
+  return watched;
+}
+
+/** Clears what a test left in a page's context; false when it cannot be sure it did (then the context is closed). */
+async function reset(page: Page, context: BrowserContext): Promise<boolean> {
+  try {
+    for (const other of context.pages()) if (other !== page) await other.close();
+    await context.unrouteAll();
+    await context.setOffline(false);
+    await context.clearPermissions();
+    await page.emulateMedia({ media: null });
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    // Storage left on another origin (the tests use the game's own server as well as the built files) is not reset here.
+    const left = await context.storageState();
+    return left.origins.length === 0 && left.cookies.length === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Each watched page's errors, so a wait that times out can say what went wrong in the page. */

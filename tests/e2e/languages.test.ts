@@ -49,7 +49,7 @@ async function checkScreen(page: Page, lang: Lang, english: string[], where: str
 }
 
 async function campaign(lang: Lang, query: string, tag: string, offer?: Record<string, string>): Promise<void> {
-  const { page, context, errors } = await openPage(browser);
+  const { page, errors, done } = await openPage(browser);
   const first = await gotoGame(page, `${query}&lang=${lang}`);
   expect(first.scene).toBe('Brief');
   const english = englishTexts(lang);
@@ -79,7 +79,7 @@ async function campaign(lang: Lang, query: string, tag: string, offer?: Record<s
   for (const word of ['human', 'computer', 'NaN', 'undefined']) if (new RegExp(`\\b${word}\\b`).test(printed)) problems.push(`print: “${word}” left as written`);
   expect(problems).toEqual([]);
   expect(errors).toEqual([]);
-  await context.close();
+  await done();
 }
 
 describe('the game in Japanese and Russian', () => {
@@ -92,7 +92,7 @@ describe('the game in Japanese and Russian', () => {
   });
 
   it('hot seat: Japan’s player reads Japanese and Russia’s player reads Russian, on one screen, and still after leaving and continuing', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, '?lang=en');
     await chooseByKeyboard(page, 'opponent', 'human');
     await chooseByKeyboard(page, 'lang-japan', 'ja');
@@ -125,12 +125,12 @@ describe('the game in Japanese and Russian', () => {
     expect(langs.get('japan')).toEqual(new Set(['ja']));
     expect(langs.get('russia')).toEqual(new Set(['ru']));
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   for (const lang of ['ja', 'ru'] as const) {
     it(`every other screen in ${lang}: title, replays, class view, chance lab, link builder, guide`, async () => {
-      const { page, context, errors } = await openPage(browser);
+      const { page, errors, done } = await openPage(browser);
       await gotoGame(page, `?lang=${lang}`);
       const english = englishTexts(lang);
       const problems: string[] = [];
@@ -157,13 +157,13 @@ describe('the game in Japanese and Russian', () => {
       expect(await page.textContent('[data-testid="guide-text"]')).toContain(lang === 'ja' ? '教師用ガイド' : 'учител');
       expect(problems).toEqual([]);
       expect(errors).toEqual([]);
-      await context.close();
+      await done();
     });
   }
 
   for (const [lang, script] of [['ja', /[\u3040-\u30ff\u4e00-\u9fff]/], ['ru', /[а-яё]/i]] as const) {
     it(`a teacher's broken scenario is refused in ${lang}: every problem in ${lang}, where the command line says it in English`, async () => {
-      const { page, context, errors } = await openPage(browser);
+      const { page, errors, done } = await openPage(browser);
       await gotoGame(page, `?lang=${lang}`);
       const broken = JSON.parse(readFileSync('tests/fixtures/scenarios/several-mixed-problems.json', 'utf8')) as object;
       const text = JSON.stringify(broken, null, 2);
@@ -182,12 +182,12 @@ describe('the game in Japanese and Russian', () => {
       });
       await snap(page, `${lang}-own-scenario-problems`);
       expect(errors).toEqual([]);
-      await context.close();
+      await done();
     });
   }
 
   it('a teacher’s own scenario with its own Japanese translation, both loaded on the title, reads in Japanese', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, '?lang=ja');
     const mine = JSON.parse(readFileSync('scenarios/moscow-2019.json', 'utf8')) as { id: string; title: string };
     mine.id = 'class-7b-2019';
@@ -210,16 +210,16 @@ describe('the game in Japanese and Russian', () => {
     await report.waitFor();
     expect(await report.innerText()).toMatch(/nowhere-1900.*読み込まれていません/);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('a wide screen (1920×1080) in Russian keeps the table readable', async () => {
-    const { page, context } = await openPage(browser, { width: 1920, height: 1080 });
+    const { page, done } = await openPage(browser, { width: 1920, height: 1080 });
     await gotoGame(page, '?scenario=yamaguchi-2016&seed=wide&side=japan&opponent=computer&lang=ru');
     await press(page, 'Enter');
     await until(page, (u) => u.scene === 'Table', 'the table');
     await snap(page, 'ru-1920-Table', true);
     expect(await overflows(page)).toEqual([]);
-    await context.close();
+    await done();
   });
 });

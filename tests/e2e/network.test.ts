@@ -124,8 +124,8 @@ describe('a match across two devices', () => {
     expect(jh).toMatch(/^[0-9a-f]{16,}$/);
     expect(japan.errors).toEqual([]);
     expect(russia.errors).toEqual([]);
-    await japan.context.close();
-    await russia.context.close();
+    await japan.done();
+    await russia.done();
   });
 
   it('a tab that closes mid-game comes back into its seat by the link, with every move kept', async () => {
@@ -158,8 +158,8 @@ describe('a match across two devices', () => {
     await textUntil(again, 'footer-status', (x) => x.includes('connected'), 30_000);
     await textUntil(japan.page, 'footer-status', (x) => !x.includes('reconnecting') && !x.includes('lost'), 30_000);
     expect(await moves(japan.page)).toBeGreaterThanOrEqual(movesAfter);
-    await japan.context.close();
-    await russia.context.close();
+    await japan.done();
+    await russia.done();
   });
 
   it("a teacher's class of four students in two matches: the dashboard follows them live, and the class view reads the server's replays", async () => {
@@ -268,9 +268,9 @@ describe('a match across two devices', () => {
     expect(teacher.errors).toEqual([]);
     for (const s of students) {
       expect(s.errors).toEqual([]);
-      await s.context.close();
+      await s.done();
     }
-    await teacher.context.close();
+    await teacher.done();
   });
 
   it('a server restart mid-game loses no move: both devices come back to where they were', async () => {
@@ -296,8 +296,8 @@ describe('a match across two devices', () => {
       moved = (await moves(japan.page)) > before.j || (await moves(russia.page)) > before.r;
     }
     expect(moved).toBe(true);
-    await japan.context.close();
-    await russia.context.close();
+    await japan.done();
+    await russia.done();
   });
 
   it('in Japanese and Russian: each device reads its own language, on the match, lobby and live-class screens too', async () => {
@@ -356,7 +356,7 @@ describe('a match across two devices', () => {
     await check(teacher.page, 'ja', 'LiveClass-dashboard');
     for (const w of [japan, russia, teacher, student]) {
       expect(w.errors).toEqual([]);
-      await w.context.close();
+      await w.done();
     }
   });
 });

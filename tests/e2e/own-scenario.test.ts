@@ -23,7 +23,7 @@ const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'tests/fixtures/s
 
 describe("a teacher's own scenario file", () => {
   it('a broken file lists every problem as the CLI does; a valid one is selected and plays', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await page.goto(baseUrl());
     await until(page, (u) => u.scene === 'Title' && u.renders > 0, 'the title', 30_000);
 
@@ -57,10 +57,11 @@ describe("a teacher's own scenario file", () => {
 
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(errors).toEqual([]);
+    await done();
   });
 
   it('a shipped scenario file that cannot be fetched is named on the title; the others still play', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors, done } = await openPage(browser);
     await context.route(/frozen-2025-[\w-]+\.json$/, (route) => route.abort());
     await page.goto(baseUrl());
     await until(page, (u) => u.scene === 'Title' && u.renders > 0, 'the title', 30_000);
@@ -71,5 +72,6 @@ describe("a teacher's own scenario file", () => {
     await page.screenshot({ path: `${OUT}/bundle-problem.png` });
     // The aborted requests are the only console errors allowed here.
     expect(errors.filter((e) => !/frozen-2025|Failed to load resource|ERR_FAILED/.test(e))).toEqual([]);
+    await done();
   });
 });

@@ -14,7 +14,7 @@ afterAll(async () => {
 
 describe('replays', () => {
   it('round-trips through a file: same final hash, steps back and forth, continues from a step', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, '?scenario=moscow-2019&seed=replay-class&side=russia&opponent=computer');
     let u = await up(page);
     for (let i = 0; i < 80 && u.scene !== 'Debrief'; i++) u = await press(page, 'Enter');
@@ -65,11 +65,11 @@ describe('replays', () => {
     for (let i = 0; i < 80 && u.scene !== 'Debrief'; i++) u = await press(page, 'Enter');
     expect(u.scene).toBe('Debrief');
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('a tampered or foreign file gets a clear message, not a blank screen', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, '?scenario=moscow-2019&seed=tamper&side=japan&opponent=computer');
     let u = await up(page);
     for (let i = 0; i < 80 && u.scene !== 'Debrief'; i++) u = await press(page, 'Enter');
@@ -110,6 +110,6 @@ describe('replays', () => {
     expect(opened.phase).toBe('ended');
     expect(await page.$('[data-testid="replay-bar"]')).not.toBeNull();
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 });

@@ -31,7 +31,7 @@ async function playMoves(page: Page, n: number): Promise<void> {
 
 describe('save slots', () => {
   it('a shared link for another game starts it without touching the game in progress; the title lists both, newest first, Continue focused', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, link('game-A'));
     await playMoves(page, 4);
     const movesA = await movesIn(page, SLOT_A);
@@ -59,11 +59,11 @@ describe('save slots', () => {
     const u = await until(page, (x) => x.scene !== 'Title', 'game A');
     expect(u.hash).toBe(hashA);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('New game with the scenario, seed and sides of a game in progress asks first; Continue is focused', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, link('game-A'));
     await playMoves(page, 3);
     const moves = await movesIn(page, SLOT_A);
@@ -88,11 +88,11 @@ describe('save slots', () => {
     await until(page, (x) => x.scene === 'Brief', 'the new game');
     expect(await movesIn(page, SLOT_A)).toBe(0);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('a link naming the same game at another difficulty asks rather than starting over', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, link('game-A', '&difficulty=normal'));
     await playMoves(page, 3);
     const moves = await movesIn(page, SLOT_A);
@@ -105,11 +105,11 @@ describe('save slots', () => {
     expect(u.scene).not.toBe('Title');
     expect(await movesIn(page, SLOT_A)).toBe(moves);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('finishing a game clears only its own slot', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, link('keep-me'));
     await playMoves(page, 2);
     await gotoGame(page, link('finish-me'));
@@ -118,7 +118,7 @@ describe('save slots', () => {
     expect(u.phase).toBe('ended');
     expect(await slots(page)).toEqual(['unfinished-peace/save/moscow-2019/keep-me/human-computer']);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
@@ -131,7 +131,7 @@ describe('continue from a replay', () => {
     const file = `${OUT}/fork-game-A.json`;
     writeFileSync(file, JSON.stringify(toReplay(session)));
 
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, link('game-A'));
     await playMoves(page, 3);
     const moves = await movesIn(page, SLOT_A);
@@ -145,13 +145,13 @@ describe('continue from a replay', () => {
     expect(await movesIn(page, SLOT_A)).toBe(moves);
     expect((await up(page)).focus).toBe('clash-continue');
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
 describe('tabs', () => {
   it('two tabs on two games: a move in one does not restart the other on reload', async () => {
-    const { page: one, context, errors } = await openPage(browser);
+    const { page: one, context, errors, done } = await openPage(browser);
     const two = await context.newPage();
     await gotoGame(one, link('tab-one'));
     await two.bringToFront();
@@ -165,11 +165,11 @@ describe('tabs', () => {
     expect(u.hash).toBe(hashTwo);
     expect(u.scene).not.toBe('Brief');
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('a title screen open in one tab lists a game begun in another, keeping the keyboard where it was', async () => {
-    const { page: one, context, errors } = await openPage(browser);
+    const { page: one, context, errors, done } = await openPage(browser);
     const two = await context.newPage();
     await gotoGame(one, link('first'));
     await playMoves(one, 1);
@@ -183,11 +183,11 @@ describe('tabs', () => {
     expect(await one.evaluate(() => document.activeElement?.closest('[data-slot]')?.getAttribute('data-slot'))).toContain('/first/');
     expect(await one.textContent('[data-testid="live"]')).toContain('Saved games changed in another tab');
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('a tab whose game moved on in another tab says so, stops saving over it, and reloads it on request', async () => {
-    const { page: one, context, errors } = await openPage(browser);
+    const { page: one, context, errors, done } = await openPage(browser);
     const two = await context.newPage();
     await gotoGame(one, link('shared-game'));
     await playMoves(one, 2);
@@ -213,14 +213,14 @@ describe('tabs', () => {
     expect(await movesIn(one, key)).toBe(theirs);
     expect(await one.isVisible('[data-testid="tab-notice"]')).toBe(false);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
 describe('saving tells the truth', () => {
   it('a full storage is reported as full, and the save can be downloaded and loaded back elsewhere', async () => {
     const init = `Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };`;
-    const { page, context, errors } = await openPage(browser, { init });
+    const { page, errors, done } = await openPage(browser, { init });
     await gotoGame(page, link('full-storage'));
     await playMoves(page, 3);
     const hash = (await up(page)).hash;
@@ -230,7 +230,7 @@ describe('saving tells the truth', () => {
     expect(download.suggestedFilename()).toMatch(/^unfinished-peace-moscow-2019-full-storage\.save\.json$/);
     const path = `${OUT}/full-storage.save.json`;
     await download.saveAs(path);
-    await context.close();
+    await done();
 
     // Another browser profile: load the file, and the game goes on from the same state.
     const other = await openPage(browser);
@@ -240,12 +240,12 @@ describe('saving tells the truth', () => {
     expect(u.hash).toBe(hash);
     expect(errors).toEqual([]);
     expect(other.errors).toEqual([]);
-    await other.context.close();
+    await other.done();
   });
 
   it('a corrupt save whose backup copy fails is left in place, and the notice says so (never "kept aside")', async () => {
     const init = `{ const set = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) { if (String(k).startsWith('unfinished-peace/save-backup')) throw new DOMException('full', 'QuotaExceededError'); return set.call(this, k, v); }; }`;
-    const { page, context, errors } = await openPage(browser, { init });
+    const { page, errors, done } = await openPage(browser, { init });
     await gotoGame(page, '');
     await page.evaluate(() => localStorage.setItem('unfinished-peace/save', '{"version":1,"scenarioId":'));
     await gotoGame(page, '');
@@ -256,18 +256,18 @@ describe('saving tells the truth', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-corrupt"]')]);
     expect(readFileSync(await download.path(), 'utf8')).toBe('{"version":1,"scenarioId":');
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('a file that is not a save is refused on screen, naming it', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, '');
     await page.setInputFiles('[data-testid="load-save"]', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"a": 1, "a": 2}') });
     const msg = page.locator('[data-testid="load-save-report"] .msg');
     await msg.waitFor();
     expect(await msg.innerText()).toMatch(/^notes\.json is not a saved game of Unfinished Peace: a: the key "a" appears twice/);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
@@ -280,7 +280,7 @@ describe('own scenarios', () => {
   };
 
   it('a game on an own scenario survives a reload: its save carries the text, and is never called corrupt', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, '');
     await page.setInputFiles('[data-testid="own-scenario"]', { name: 'class-7b.json', mimeType: 'application/json', buffer: mine() });
     await page.locator('[data-testid="scenario-class-7b-2019"][aria-pressed="true"]').waitFor();
@@ -296,13 +296,13 @@ describe('own scenarios', () => {
     const u = await until(page, (x) => x.scene !== 'Title', 'the continued own game');
     expect(u.hash).toBe(hash);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('when storage has no room for the text, the save names the file to load, and continues once it is loaded', async () => {
     // Room for a save of moves, not for 75 KB of scenario text.
     const init = `{ const set = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) { if (String(v).length > 20000) throw new DOMException('full', 'QuotaExceededError'); return set.call(this, k, v); }; }`;
-    const { page, context, errors } = await openPage(browser, { init });
+    const { page, errors, done } = await openPage(browser, { init });
     await gotoGame(page, '');
     await page.setInputFiles('[data-testid="own-scenario"]', { name: 'class-7b.json', mimeType: 'application/json', buffer: mine() });
     await page.locator('[data-testid="scenario-class-7b-2019"][aria-pressed="true"]').waitFor();
@@ -322,11 +322,11 @@ describe('own scenarios', () => {
     const u = await until(page, (x) => x.scene !== 'Title', 'the continued own game');
     expect(u.hash).toBe(hash);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('hostile files in the own-scenario box get a message on screen, never an empty report or a page error', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, '');
     const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'tests/fixtures/scenarios', name));
     for (const [name, expected] of [
@@ -345,13 +345,13 @@ describe('own scenarios', () => {
     await page.setInputFiles('[data-testid="own-scenario"]', { name: 'bom.json', mimeType: 'application/json', buffer: bom });
     await page.locator('[data-testid="scenario-class-7b-2019"]').waitFor();
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
 describe('seeds', () => {
   it('an invisible character is refused in the link and in the seed field, naming it', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, link('student-0\u200D\u200D'));
     expect((await up(page)).scene).toBe('Title');
     expect(await page.textContent('[data-testid="notice"]')).toMatch(/parameter “seed” holds an invisible or control character \(U\+200D\)/);
@@ -365,7 +365,7 @@ describe('seeds', () => {
     await gotoGame(page, '?scenario=moscow-2019&seed=a&seed=b');
     expect(await page.textContent('[data-testid="notice"]')).toContain('parameter “seed” is given more than once');
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 

@@ -13,7 +13,7 @@ afterAll(async () => {
 
 describe('saving and links', () => {
   it('reload mid-game continues the same game; so does the Continue button', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     const link = '?scenario=moscow-2019&seed=reload-me&side=japan&opponent=computer';
     await gotoGame(page, link);
     let u = await up(page);
@@ -32,11 +32,11 @@ describe('saving and links', () => {
     u = await until(page, (x) => x.scene !== 'Title', 'the continued game');
     expect(u.hash).toBe(mid.hash);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('a screen that throws while it is drawn says why, and a reload goes on with the same game', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, '?scenario=moscow-2019&seed=throws&side=japan&opponent=computer');
     let u = await press(page, 'Enter'); // the brief read: to the table
     u = await press(page, 'Enter'); // ministers sent
@@ -64,11 +64,11 @@ describe('saving and links', () => {
     u = await until(page, (x) => x.renders > 0 && x.hash === moved.hash, 'the reloaded game, after the move');
     expect(u.scene).not.toBe('Title');
     expect(await page.locator('[data-testid="scene-failed"]').count()).toBe(0);
-    await context.close();
+    await done();
   });
 
   it('a corrupt save is kept as a backup, the player is told, and a game still starts', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, ''); // boot reads storage: write the bad save only after it has
     await page.evaluate(() => localStorage.setItem('unfinished-peace/save', '{"version":1,"scenarioId":'));
     await gotoGame(page, '');
@@ -86,12 +86,12 @@ describe('saving and links', () => {
     await page.locator('[data-testid="notice"]').filter({ hasText: 'could not be read' }).waitFor();
     expect((await up(page)).scene).toBe('Title');
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('when storage is forbidden the game goes on and says it cannot save', async () => {
     const init = `Storage.prototype.setItem = function () { throw new DOMException('denied', 'SecurityError'); };`;
-    const { page, context, errors } = await openPage(browser, { init });
+    const { page, errors, done } = await openPage(browser, { init });
     await gotoGame(page, '?scenario=moscow-2019&seed=no-storage&side=japan&opponent=computer');
     const u = await press(page, 'Enter');
     expect(u.scene).toBe('Table');
@@ -100,11 +100,11 @@ describe('saving and links', () => {
     // The save can still be kept, as a file.
     expect(await page.isVisible('[data-testid="footer-download-save"]')).toBe(true);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('bad link parameters land on setup naming the parameter; text stays text', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     await gotoGame(page, `?scenario=atlantis&seed=${encodeURIComponent('<img src=x onerror=alert(1)>')}&side=china&colour=red`);
     expect((await up(page)).scene).toBe('Title');
     const notice = (await page.textContent('[data-testid="notice"]')) ?? '';
@@ -117,11 +117,11 @@ describe('saving and links', () => {
     await gotoGame(page, `?scenario=moscow-2019&seed=${'x'.repeat(65)}`);
     expect(await page.textContent('[data-testid="notice"]')).toContain('“seed”');
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('any Unicode seed round-trips through the link and the setup screen', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     const seed = 'Курилы 北方領土 🏝️ ☮ x'; // within 64 code points
     let u = await gotoGame(page, `?scenario=moscow-2019&seed=${encodeURIComponent(seed)}&side=russia&opponent=computer&difficulty=hard`);
     expect(u.scene).toBe('Brief');
@@ -139,6 +139,6 @@ describe('saving and links', () => {
     u = await until(page, (x) => x.scene === 'Brief', 'the brief');
     expect(u.hash).toBe(hashFromLink);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 });

@@ -72,7 +72,7 @@ async function tabBackTo(page: Page, testid: string, max = 30): Promise<void> {
 
 describe('the world beyond the table', () => {
   it('as Japan: factions, Washington and Beijing on the table; a faction’s why-panel; working the home front by keyboard', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     let u = await gotoGame(page, '?scenario=moscow-2019&seed=world-1&side=japan&opponent=computer&difficulty=normal');
     expect(u.scene).toBe('Brief');
     u = await press(page, 'Enter');
@@ -128,8 +128,8 @@ describe('the world beyond the table', () => {
     expect(u.phase).toBe('publicReaction');
     const after = await backing(page, 'ldp-line');
     expect(after).toBeGreaterThan(before);
-    const done = (await page.textContent('[data-testid="worked"]')) ?? '';
-    expect(done).toMatch(/You worked the home front: Brief the party on the talks\. Backing of The government line \d+ → \d+; your approval −1/);
+    const worked = (await page.textContent('[data-testid="worked"]')) ?? '';
+    expect(worked).toMatch(/You worked the home front: Brief the party on the talks\. Backing of The government line \d+ → \d+; your approval −1/);
     expect(await page.locator('[data-testid^="work-"]').count()).toBe(0);
     // The statement is still to make, and it has focus.
     expect(await page.locator('[data-testid^="tone-"]').count()).toBeGreaterThan(0);
@@ -149,11 +149,11 @@ describe('the world beyond the table', () => {
     u = await press(page, 'Enter');
     await until(page, (x) => x.scene !== 'Reaction' || x.phase !== 'publicReaction', 'the statement made');
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('as Russia: its own factions on the reaction screen, the ratification odds say who blocks, and the debrief tells the world’s part', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, errors, done } = await openPage(browser);
     let u = await gotoGame(page, '?scenario=moscow-2019&seed=class-7b&side=russia&opponent=computer');
     for (let i = 0; i < 160 && u.scene !== 'Debrief'; i++) {
       if (u.scene === 'Reaction' && u.round === 0) {
@@ -185,7 +185,7 @@ describe('the world beyond the table', () => {
     await page.evaluate(() => document.querySelector('[data-testid="debrief-world"]')!.scrollIntoView({ block: 'start' }));
     await snap(page, 'world-Debrief', true);
     expect(errors).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('a teacher’s scenario where the government line is weak: the signed text is blocked on screen unless Japan worked it first', async () => {
@@ -210,7 +210,7 @@ describe('the world beyond the table', () => {
       own: { file: 'weak-line.json', title: scenario.title, text },
     });
     for (const worked of [false, true]) {
-      const { page, context, errors } = await openPage(browser);
+      const { page, errors, done } = await openPage(browser);
       await gotoGame(page, '');
       await page.setInputFiles('[data-testid="load-save"]', { name: 'weak-line.save.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(save(worked))) });
       let u = await until(page, (x) => x.scene === 'Ratification' || x.scene === 'Handover', 'the loaded game at its vote', 30_000);
@@ -237,7 +237,7 @@ describe('the world beyond the table', () => {
         await snap(page, 'world-Table-after-block', true);
       }
       expect(errors).toEqual([]);
-      await context.close();
+      await done();
     }
   });
 });
