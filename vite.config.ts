@@ -94,6 +94,9 @@ function earlyScript(): Plugin {
   };
 }
 
+/** Read the build the browser projects make (tests/e2e/setup/global.ts), so they run with them. */
+const BUILD_TESTS = ['tests/budget/bundle.test.ts'];
+
 /** Tests that start the match server (Colyseus) in their process. */
 const SERVER_TESTS = ['tests/server/**/*.test.ts', 'tests/bench/net.test.ts'];
 
@@ -136,7 +139,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', ...SERVER_TESTS],
+          exclude: ['tests/e2e/**', ...SERVER_TESTS, ...BUILD_TESTS],
           environment: 'node',
           // The bad-input corpus is generated from its recipes first (tests/fixtures/make-fixtures.ts).
           globalSetup: ['tests/fixtures/setup.ts'],
@@ -165,7 +168,7 @@ export default defineConfig({
         test: {
           ...BROWSER,
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: ['tests/e2e/**/*.test.ts', ...BUILD_TESTS],
           exclude: ['tests/e2e/budget.test.ts'],
           sequence: { groupOrder: 0 },
         },

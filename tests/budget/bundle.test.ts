@@ -1,23 +1,14 @@
 // Budget: the JavaScript the page loads, other than Phaser, is at most 100 kB gzip,
-// and Phaser sits in a chunk of its own. Builds the game to a temporary folder.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// and Phaser sits in a chunk of its own. Reads the build the browser tests serve (dist/,
+// built once per run with hidden sourcemaps by tests/e2e/setup/global.ts): this file runs
+// in the e2e project, so a second build is not paid for.
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildGame, measureBundle, NON_PHASER_BUDGET_BYTES, type BundleReport } from '../../src/cli/bench/bundle';
+import { describe, expect, it } from 'vitest';
+import { measureBundle, NON_PHASER_BUDGET_BYTES, type BundleReport } from '../../src/cli/bench/bundle';
 import { REPO_ROOT } from '../../src/cli/scenarios';
 
-const out = mkdtempSync(join(tmpdir(), 'up-budget-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
-
 let report: BundleReport | null = null;
-const built = (): BundleReport => {
-  if (!report) {
-    buildGame(REPO_ROOT, out);
-    report = measureBundle(out);
-  }
-  return report;
-};
+const built = (): BundleReport => (report ??= measureBundle(join(REPO_ROOT, 'dist')));
 
 const parts = (r: BundleReport) => r.breakdown.slice(0, 8).map((g) => `${g.group} ${(g.gzipAlone / 1000).toFixed(1)} kB`).join(', ');
 

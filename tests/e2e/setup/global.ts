@@ -1,4 +1,5 @@
-// Builds the game once and serves dist/ on a free local port for every browser test file.
+// Builds the game once and serves dist/ on a free local port for every browser test file (with
+// hidden sourcemaps, which tests/budget/bundle.test.ts reads for its breakdown).
 // Both browser projects (e2e, budget) list this setup; the build and the server are made once
 // per test run and shared, so the second project neither builds again nor rewrites dist/ under
 // pages the first is loading.
@@ -18,7 +19,7 @@ const KEY = Symbol.for('unfinished-peace/e2e-dist');
 const holder = globalThis as unknown as Record<symbol, Shared | undefined>;
 
 function buildAndServe(): Promise<{ url: string; server: Server }> {
-  execFileSync(process.execPath, [fileURLToPath(new URL('../../../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--sourcemap', 'hidden', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   return serveDir(`${root}dist`);
 }
 
