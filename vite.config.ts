@@ -169,6 +169,9 @@ export default defineConfig({
           ...BROWSER,
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts', ...BUILD_TESTS],
+          // One module graph per worker: the files share the worker's browser and its kept pages
+          // (tests/e2e/helpers.ts launch, openPage), and import playwright-core and the engine once.
+          isolate: false,
           exclude: ['tests/e2e/budget.test.ts'],
           sequence: { groupOrder: 0 },
         },

@@ -2,15 +2,13 @@
 // the why-panel with its dice, sources one key away, readable type at both screen sizes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { gotoGame, launch, openPage, press, snap, tabTo, until, up } from './helpers';
+import { gotoGame, launch, leave, openPage, press, snap, tabTo, until, up } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
-afterAll(async () => {
-  await browser?.close();
-});
+afterAll(() => leave(browser));
 
 /** The smallest on-screen size of any visible text in the DOM panels, in CSS pixels. */
 function smallestText(page: Page): Promise<{ px: number; sample: string }> {

@@ -1,15 +1,13 @@
 // Whole campaigns from the shared link to the debrief, by keyboard alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { GENEROUS, gotoGame, launch, openPage, play, press, snap, up } from './helpers';
+import { GENEROUS, gotoGame, launch, leave, openPage, play, press, snap, up } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
-afterAll(async () => {
-  await browser?.close();
-});
+afterAll(() => leave(browser));
 
 describe('a whole campaign', () => {
   it('as Japan from the shared link, by keyboard, through ratification to the debrief', async () => {

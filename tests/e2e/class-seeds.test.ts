@@ -8,15 +8,13 @@ import type { Browser } from 'playwright-core';
 import { REPO_ROOT, bundledScenarios } from '../../src/cli/scenarios';
 import { GameSession, toReplay, type GameConfig } from '../../src/sim';
 import { playHumans } from '../fixtures/play';
-import { gotoGame, launch, openPage, snap, until } from './helpers';
+import { gotoGame, launch, leave, openPage, snap, until } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
-afterAll(async () => {
-  await browser?.close();
-});
+afterAll(() => leave(browser));
 
 const scenario = bundledScenarios().find((s) => s.id === 'moscow-2019')!;
 function recorded(seed: string): string {

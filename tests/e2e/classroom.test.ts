@@ -12,15 +12,13 @@ import { ENDINGS, type Side } from '../../src/scenario/vocabulary';
 import { GameSession, toReplay, type Action, type GameConfig } from '../../src/sim';
 import { playComputerGame, spreadOf, summarise } from '../../src/sim/batch';
 import { parseCsv } from '../../src/ui/class/csv';
-import { OUT, baseUrl, launch, openPage, until, up } from './helpers';
+import { OUT, baseUrl, launch, leave, openPage, until, up } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
-afterAll(async () => {
-  await browser?.close();
-});
+afterAll(() => leave(browser));
 
 const scenario = BUNDLED_SCENARIOS.find((s) => s.id === 'moscow-2019')!;
 

@@ -6,15 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import { chooseByKeyboard, chooseRadioByKeyboard, gotoGame, launch, openPage, press, snap, tabTo, up, type Up } from './helpers';
+import { chooseByKeyboard, chooseRadioByKeyboard, gotoGame, launch, leave, openPage, press, snap, tabTo, up, type Up } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
-afterAll(async () => {
-  await browser?.close();
-});
+afterAll(() => leave(browser));
 
 /** Whether an element's whole box lies inside the 1280×720 viewport (no scrolling needed). */
 async function inViewport(page: Page, selector: string): Promise<boolean> {

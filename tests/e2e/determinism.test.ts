@@ -10,15 +10,13 @@ import type { Browser } from 'playwright-core';
 import { bundledScenarios } from '../../src/cli/scenarios';
 import { GameSession, toReplay, type GameConfig } from '../../src/sim';
 import { playHumans } from '../fixtures/play';
-import { OUT, baseUrl, launch, openPage, until } from './helpers';
+import { OUT, baseUrl, launch, leave, openPage, until } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
-afterAll(async () => {
-  await browser?.close();
-});
+afterAll(() => leave(browser));
 
 const SEEDS = ['1', 'class-7b', 'Кунашир-2019', '北方領土', 'peace 🕊️', 'x'.repeat(64)];
 

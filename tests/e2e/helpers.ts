@@ -10,8 +10,28 @@ mkdirSync(OUT, { recursive: true });
 
 export const baseUrl = (): string => inject('baseUrl');
 
+let shared: Browser | null = null;
+
+/**
+ * The worker's browser, one for every browser test file the worker runs (the e2e project
+ * does not isolate its files, vite.config.ts): a launch costs about a second of CPU, and a
+ * page kept by one file serves the next. Launched again if it went away; it goes with the
+ * worker (a browser on Playwright's pipe ends when its parent does).
+ */
 export async function launch(): Promise<Browser> {
-  return launchChromium([], testChromium());
+  if (!shared?.isConnected()) shared = await launchChromium([], testChromium());
+  return shared;
+}
+
+/**
+ * A file's end: closes every context it left open, except those of kept pages (with
+ * `closeKept`, those too: a file whose server goes away must not leave pages on it).
+ */
+export async function leave(browser: Browser | undefined, opts: { closeKept?: boolean } = {}): Promise<void> {
+  if (!browser?.isConnected()) return;
+  if (opts.closeKept) parked.delete(browser);
+  const keep = new Set((parked.get(browser) ?? []).map((w) => w.context));
+  for (const context of browser.contexts()) if (!keep.has(context)) await context.close();
 }
 
 export interface Watched {

@@ -6,15 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadScenario } from '../../src/scenario/load';
 import { formatProblem } from '../../src/scenario/problems';
-import { chooseByKeyboard, GENEROUS, gotoGame, launch, openPage, overflows, play, press, snap, tabTo, up, until } from './helpers';
+import { chooseByKeyboard, GENEROUS, gotoGame, launch, leave, openPage, overflows, play, press, snap, tabTo, up, until } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
-afterAll(async () => {
-  await browser?.close();
-});
+afterAll(() => leave(browser));
 
 type Lang = 'ja' | 'ru';
 const catalogue = (lang: Lang): Record<string, { en: string; text: string }> =>

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, movesOf as moves, openPage, overflows, press, snap, up, until, type Up, type Watched } from './helpers';
+import { launch, leave, movesOf as moves, openPage, overflows, press, snap, up, until, type Up, type Watched } from './helpers';
 import { startServer } from '../../src/server/main';
 import { bundledScenarios } from '../../src/cli/scenarios';
 
@@ -24,7 +24,7 @@ describe('a match across two devices', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await leave(browser, { closeKept: true });
     await server?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });

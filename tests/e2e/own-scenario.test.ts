@@ -9,15 +9,13 @@ import type { Browser } from 'playwright-core';
 import { loadScenario } from '../../src/scenario/load';
 import { formatProblem } from '../../src/scenario/problems';
 import { REPO_ROOT } from '../../src/cli/scenarios';
-import { OUT, baseUrl, launch, openPage, until } from './helpers';
+import { OUT, baseUrl, launch, leave, openPage, until } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
-afterAll(async () => {
-  await browser?.close();
-});
+afterAll(() => leave(browser));
 
 const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'tests/fixtures/scenarios', name), 'utf8');
 

@@ -2,15 +2,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { OUT, gotoGame, launch, openPage, press, snap, until, up } from './helpers';
+import { OUT, gotoGame, launch, leave, openPage, press, snap, until, up } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
-afterAll(async () => {
-  await browser?.close();
-});
+afterAll(() => leave(browser));
 
 describe('replays', () => {
   it('round-trips through a file: same final hash, steps back and forth, continues from a step', async () => {

@@ -8,15 +8,13 @@ import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT, bundledScenarios } from '../../src/cli/scenarios';
 import { GameSession, toReplay } from '../../src/sim';
 import { playHumans } from '../fixtures/play';
-import { OUT, gotoGame, launch, openPage, press, snap, until, up } from './helpers';
+import { OUT, gotoGame, launch, leave, openPage, press, snap, until, up } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
-afterAll(async () => {
-  await browser?.close();
-});
+afterAll(() => leave(browser));
 
 const link = (seed: string, extra = '') => `?scenario=moscow-2019&seed=${encodeURIComponent(seed)}&side=japan&opponent=computer${extra}`;
 const slots = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('unfinished-peace/save/')).sort());

@@ -1,15 +1,13 @@
 // Autosave and continue, a corrupt save, storage that refuses, and the shared link's checks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { gotoGame, launch, movesOf, openPage, press, snap, until, up } from './helpers';
+import { gotoGame, launch, leave, movesOf, openPage, press, snap, until, up } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
-afterAll(async () => {
-  await browser?.close();
-});
+afterAll(() => leave(browser));
 
 describe('saving and links', () => {
   it('reload mid-game continues the same game; so does the Continue button', async () => {

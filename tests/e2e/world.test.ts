@@ -7,15 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../src/cli/scenarios';
 import { TO_SIGNED_LEASE } from '../fixtures/world-moves';
-import { gotoGame, launch, openPage, press, snap, tabTo, until, up } from './helpers';
+import { gotoGame, launch, leave, openPage, press, snap, tabTo, until, up } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
-afterAll(async () => {
-  await browser?.close();
-});
+afterAll(() => leave(browser));
 
 const JAPAN_FACTIONS = ['Former islanders', 'The government line', 'The alliance camp', 'Business and energy buyers'];
 
