@@ -159,13 +159,38 @@ export async function until(page: Page, pred: (u: Up) => boolean, what: string, 
   throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(last)}${errors.length ? `; the page's errors: ${errors.join(' | ')}` : ''}`);
 }
 
-/** Presses a key and waits until a scene has drawn again (every action redraws). */
+/**
+ * Presses a key and waits until a scene has drawn again (every action redraws), then two
+ * animation frames (focus moves on the next one). The page itself watches for the redraw,
+ * so a move costs one round trip to the browser rather than one per look.
+ */
 export async function press(page: Page, key: string): Promise<Up> {
   const before = (await up(page)).renders;
   await page.keyboard.press(key);
-  const after = await until(page, (u) => u.renders > before, `a redraw after ${key}`);
-  await frames(page); // focus moves on the next animation frame
-  return up(page).catch(() => after);
+  const drawn = await page
+    .evaluate(
+      ([n, timeout]) =>
+        new Promise<boolean>((done) => {
+          const end = performance.now() + timeout;
+          const look = setInterval(() => {
+            if ((window as unknown as { __up: { renders: number } }).__up.renders > n) {
+              clearInterval(look);
+              const late = setTimeout(() => done(true), 100); // a tab that does not draw
+              requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(late); done(true); }));
+            } else if (performance.now() > end) {
+              clearInterval(look);
+              done(false);
+            }
+          }, 10);
+        }),
+      [before, 10_000] as const,
+    )
+    .catch(() => null); // the key loaded another page: wait for it below
+  if (drawn !== true) {
+    await until(page, (u) => u.renders > before, `a redraw after ${key}`);
+    await frames(page);
+  }
+  return up(page);
 }
 
 /** Two animation frames of the page (what a scene waits before it moves focus), or 100 ms in a tab that does not draw. */
