@@ -1,4 +1,5 @@
-// Whole campaigns from the shared link to the debrief, by keyboard alone.
+// Whole campaigns from the shared link to the debrief, by keyboard alone. (Russia's, by the
+// same link, are played in tests/e2e/decisions.test.ts at Normal and languages.test.ts in Russian.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { GENEROUS, gotoGame, launch, leave, openPage, play, press, snap, up } from './helpers';
@@ -31,18 +32,6 @@ describe('a whole campaign', () => {
     expect(await page.isVisible('#stage')).toBe(false);
     await page.screenshot({ path: 'test-output/japan-print.png', fullPage: true });
     await page.emulateMedia({ media: 'screen' });
-    expect(errors).toEqual([]);
-    await done();
-  });
-
-  it('as Russia from the shared link, by keyboard, to the debrief', async () => {
-    const { page, errors, done } = await openPage(browser);
-    const first = await gotoGame(page, '?scenario=moscow-2019&seed=class-7b&side=russia&opponent=computer');
-    expect(first.scene).toBe('Brief');
-    expect(first.viewer).toBe('russia');
-    const { final } = await play(page, 'russia');
-    expect(final.phase).toBe('ended');
-    expect(await page.textContent('[data-testid="debrief-score"]')).toMatch(/Russia: \d+ \/ 100/);
     expect(errors).toEqual([]);
     await done();
   });

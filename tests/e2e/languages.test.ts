@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadScenario } from '../../src/scenario/load';
 import { formatProblem } from '../../src/scenario/problems';
-import { chooseByKeyboard, GENEROUS, gotoGame, launch, leave, openPage, overflows, play, press, snap, tabTo, up, until } from './helpers';
+import { chooseByKeyboard, frames, GENEROUS, gotoGame, launch, leave, openPage, overflows, play, press, snap, tabTo, up, until } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -103,9 +103,11 @@ describe('the game in Japanese and Russian', () => {
       if (step === 12) {
         // Come back to the game from the title: each side's language is kept with its save.
         await page.goto(`${page.url().split('?')[0]}?lang=en`);
-        await until(page, (x) => x.scene === 'Title', 'the title', 20_000);
+        const title = await until(page, (x) => x.scene === 'Title', 'the title', 20_000);
         await page.click('[data-testid="save-row"] [data-testid="continue"]');
-        await until(page, (x) => x.scene !== 'Title', 'the continued game', 20_000);
+        // Drawn, and its focus set (a frame later), before the next key goes to it.
+        await until(page, (x) => x.scene !== 'Title' && x.renders > title.renders, 'the continued game', 20_000);
+        await frames(page);
       }
       const u = await up(page);
       if (u.scene === 'Debrief') break;
