@@ -6,13 +6,14 @@
 // fails when any of the three fails. Arguments go to vitest: `npm test -- tests/sim`.
 import { spawn } from 'node:child_process';
 
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+// On Windows npm is a .cmd script, which Node starts only through a shell.
+const shell = process.platform === 'win32';
 
 /** Runs `npm run <script>`, its output kept and printed at its end. */
 function check(script) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(npm, ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'], shell });
     const out = [];
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => out.push(d));

@@ -101,7 +101,8 @@ async function reset(page: Page, context: BrowserContext): Promise<boolean> {
       localStorage.clear();
       sessionStorage.clear();
     });
-    // Storage left on another origin (the tests use the game's own server as well as the built files) is not reset here.
+    // Only this page's origin was cleared; storage left on another (the tests use the game's own
+    // server as well as the built files) shows here, and then the page is not kept.
     const left = await context.storageState();
     return left.origins.length === 0 && left.cookies.length === 0;
   } catch {
