@@ -166,7 +166,20 @@ export async function until(page: Page, pred: (u: Up) => boolean, what: string, 
  * so a move costs one round trip to the browser rather than one per look.
  */
 export async function press(page: Page, key: string): Promise<Up> {
-  const before = (await up(page)).renders;
+  // A screen drawn a moment ago (another device's move arriving, a reconnection) moves its
+  // focus on the next frame: a key pressed before then goes to no control. With nothing
+  // focused, wait for that frame.
+  const before = await page
+    .evaluate(
+      () =>
+        new Promise<number>((done) => {
+          const up = (window as unknown as { __up: { renders: number } }).__up;
+          if (document.activeElement && document.activeElement !== document.body) return done(up.renders);
+          const late = setTimeout(() => done(up.renders), 100); // a tab that does not draw
+          requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(late); done(up.renders); }));
+        }),
+    )
+    .catch(async () => (await up(page)).renders);
   await page.keyboard.press(key);
   const drawn = await page
     .evaluate(
