@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DIFFICULTIES, STRATEGIES } from '../../src/scenario/vocabulary';
-import { GameSession, checkStoredSeed, toReplay, verifyReplay, type Action } from '../../src/sim/index';
+import { GameSession, canonicalJson, checkStoredSeed, toReplay, verifyReplay, type Action } from '../../src/sim/index';
 import {
   HOT_SEAT,
   JAPAN_HUMAN,
@@ -111,5 +111,18 @@ describe('determinism, directly', () => {
       for (const action of actions) expect(again.act(action)).toEqual({ ok: true });
       expect(again.hash()).toBe(session.hash());
     }
+  });
+
+  it('the hashed text is JSON.stringify with keys sorted, for any JSON value: escapes, non-ASCII, lone surrogates', () => {
+    const sorted = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(sorted) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v;
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\u0000', '\u007f', '\ud800', '\udc00', 'é', '島'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })) });
+    fc.assert(
+      fc.property(fc.jsonValue({ stringUnit: 'binary', maxDepth: 4 }), fc.dictionary(text, text), (value, dict) => {
+        expect(canonicalJson(value)).toBe(JSON.stringify(sorted(value)));
+        expect(canonicalJson(dict)).toBe(JSON.stringify(sorted(dict)));
+      }),
+      { numRuns: 500, seed: 1905 },
+    );
   });
 });
