@@ -6,36 +6,28 @@
 // median of nine came out above 1.3 in two of about ten full runs when the ratio sat near 1.25
 // (1.307, 1.326), with single loads spread from 0.87 to 1.59 of their bare neighbour. Since the
 // ratio has sat near 1.0 (1.011 on 3 Dec), seven settle it when they show 1.15 or less.
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildGame } from '../../src/cli/bench/bundle';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, testChromium, measureLoading } from '../../src/cli/bench/browser';
-import { REPO_ROOT } from '../../src/cli/scenarios';
 import { baseUrl } from './helpers';
 import { serveDir } from '../../src/cli/serve';
 
 /** A median ratio over seven loads at or below this passes without the fifteen (the budget is 1.3). */
 const CLEARLY_INSIDE = 1.15;
 
-const BARE_OUT = mkdtempSync(join(tmpdir(), 'up-bare-'));
-// Loading is timed in an ordinary browser, as `npm run bench` does.
 let browser: Browser;
 let bare: { url: string; server: Server };
 
 beforeAll(async () => {
-  // The game is the build every browser test uses (tests/e2e/setup/global.ts), the same vite build as `npm run bench`'s.
-  buildGame(REPO_ROOT, BARE_OUT, join(REPO_ROOT, 'bench/vite.config.ts'));
-  bare = await serveDir(BARE_OUT);
+  // The game is the build every browser test uses, and the bare page was built beside it
+  // (tests/e2e/setup/global.ts): the same vite builds as `npm run bench`'s.
+  bare = await serveDir(inject('bareDir'));
   browser = await launchChromium([], testChromium());
 });
 afterAll(async () => {
   await browser?.close();
   await new Promise<void>((ok) => (bare ? bare.server.close(() => ok()) : ok()));
-  rmSync(BARE_OUT, { recursive: true, force: true });
 });
 
 describe('browser budgets', () => {
