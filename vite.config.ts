@@ -142,7 +142,7 @@ export default defineConfig({
           exclude: ['tests/e2e/**', ...SERVER_TESTS, ...BUILD_TESTS],
           environment: 'node',
           // The bad-input corpus is generated from its recipes first (tests/fixtures/make-fixtures.ts).
-          globalSetup: ['tests/fixtures/setup.ts'],
+          globalSetup: ['tests/fixtures/setup.ts', 'tests/balance/setup.ts'],
           // One module graph per worker, not per file: these files keep no module state between
           // them, and importing zod, XState and the engine afresh for each of 40 files cost about
           // 70 s of CPU.

@@ -1,11 +1,15 @@
 // The tournament's balance targets ("A game worth playing"), checked on the
-// same seeds `npm run tournament` uses. One file per scenario, so the three
-// run side by side. Not a test file itself.
-import { beforeAll, describe, expect, it } from 'vitest';
+// same seeds `npm run tournament` uses, and on the same build of the engine:
+// src/sim bundled as `npm run tournament` bundles it (tests/balance/setup.ts).
+// One file per scenario, so the three run side by side. Not a test file itself.
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { SIDES, type Side } from '../../src/scenario/vocabulary';
-import { TRIVIAL, type PolicyId } from '../../src/sim/policies';
-import { runTournament, tournamentSeeds, type PolicyResult } from '../../src/sim/tournament';
+import { TRIVIAL, type PolicyResult } from '../../src/sim/index';
+import type { PolicyId } from '../../src/sim/policies';
 import { scenarioById } from '../sim/helpers';
+
+type Sim = typeof import('../../src/sim/index');
 
 export const SEEDS = 300;
 
@@ -27,8 +31,9 @@ export function checkTargets(id: string, targets: Targets): void {
     let rows: PolicyResult[] = [];
     const row = (side: Side, policy: PolicyId) => rows.find((r) => r.side === side && r.policy === policy)!;
     const best = (side: Side) => rows.filter((r) => r.side === side).reduce((a, b) => (b.mean > a.mean ? b : a));
-    beforeAll(() => {
-      rows = runTournament(scenarioById(id), tournamentSeeds(SEEDS));
+    beforeAll(async () => {
+      const sim = (await import(pathToFileURL(inject('simBundle')).href)) as Sim;
+      rows = sim.runTournament(scenarioById(id), sim.tournamentSeeds(SEEDS));
     }, 600_000);
 
     it('plays every policy on every seed for both sides', () => {
