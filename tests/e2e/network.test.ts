@@ -210,7 +210,9 @@ describe('a match across two devices', () => {
     while (u.scene === 'Brief') u = await press(first, 'Enter');
     expect(u.scene).toBe('Table');
     expect(u.pending).toBe(u.viewer);
-    await teacher.page.click('[data-testid="live-pause"]');
+    // By keyboard: the teacher's focus stays on the control while the dashboard redraws.
+    await teacher.page.focus('[data-testid="live-pause"]');
+    await teacher.page.keyboard.press('Enter');
     await until(first, () => true, 'a moment');
     expect(await logUntil('paused the class')).toContain('The teacher has paused the class.');
     const movesBefore = await moves(first);
@@ -223,7 +225,8 @@ describe('a match across two devices', () => {
     expect(back.pending).toBe(back.viewer);
     expect(await moves(first)).toBe(movesBefore);
     await snap(first, 'net-student-refused-paused', true);
-    await teacher.page.click('[data-testid="live-pause"]');
+    expect(await teacher.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('live-pause');
+    await teacher.page.keyboard.press('Enter');
     expect(await logUntil('resumed the class')).toContain('The teacher has resumed the class.');
 
     for (let i = 0; i < 600; i++) {
@@ -235,6 +238,8 @@ describe('a match across two devices', () => {
     for (const s of students) expect((await up(s.page)).scene).toBe('Debrief');
     await until(teacher.page, () => true, 'a moment');
     expect(await textUntil(teacher.page, 'live-summary', (x) => x.includes('2 ended'))).toContain('4 students, 2 matches, 2 ended');
+    // Redrawn with every move of the two matches, the dashboard kept the keyboard where it was.
+    expect(await teacher.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('live-pause');
     await snap(teacher.page, 'net-teacher-dashboard-end', true);
     await snap(students[1]!.page, 'net-student-Debrief', true);
 

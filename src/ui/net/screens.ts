@@ -221,14 +221,73 @@ export class LiveClass extends Phaser.Scene {
       body,
     );
     void drawQr(canvas, teach.link, 220);
-    const render = (d: DashboardView | null): void => body.replaceChildren(...dashboardBody(teach, d, status));
+    // The class's controls are made once and updated in place: the dashboard is redrawn with
+    // every student's move, and a teacher on Pause keeps it (and a screen reader is not told
+    // the button again). The tables below are rebuilt; keepFocus covers their Stop buttons.
+    let current: DashboardView | null = teach.dashboard;
+    const controls = dashboardControls(teach, status, () => current);
+    const rest = h('div', {});
+    body.append(controls.row, rest);
+    const render = (d: DashboardView | null): void => {
+      current = d;
+      controls.update(d);
+      keepFocus(rest, () => rest.replaceChildren(...dashboardBody(teach, d)));
+    };
     render(teach.dashboard);
     const off = teach.onDashboard(render);
     this.events.once('shutdown', off);
   }
 }
 
-function dashboardBody(teach: TeachingClass, d: DashboardView | null, status: HTMLElement): HTMLElement[] {
+/**
+ * Rebuilds `root` and gives the keyboard back to the control it was on (by its test id): the
+ * dashboard is redrawn with every student's move, and a teacher tabbed to Pause must not be sent
+ * back to the top of the page. A control that is gone or disabled hands it to the first one
+ * still there.
+ */
+function keepFocus(root: HTMLElement, rebuild: () => void): void {
+  const active = document.activeElement;
+  const id = active instanceof HTMLElement && root.contains(active) ? active.dataset.testid : undefined;
+  rebuild();
+  if (id === undefined) return;
+  const same = root.querySelector<HTMLButtonElement>(`[data-testid="${CSS.escape(id)}"]`);
+  const target = same && !same.disabled ? same : root.querySelector<HTMLButtonElement>('button:not([disabled])');
+  target?.focus({ preventScroll: true });
+}
+
+interface DashboardControls {
+  row: HTMLElement;
+  update(d: DashboardView | null): void;
+}
+
+function dashboardControls(teach: TeachingClass, status: HTMLElement, now: () => DashboardView | null): DashboardControls {
+  const seat = button('', () => teach.command({ kind: 'seat' }), { testid: 'live-seat' });
+  const pause = button('', () => {
+    const d = now();
+    if (d) teach.command({ kind: d.paused ? 'resume' : 'pause' });
+  }, { kind: 'secondary', testid: 'live-pause' });
+  const classView = button(t('net.live.classView'), () => {
+    const d = now();
+    if (d) void toClassView(teach, status, d);
+  }, { kind: 'secondary', testid: 'live-class-view' });
+  const download = button(t('net.live.download'), () => void downloadAll(teach, status), { kind: 'secondary', testid: 'live-download' });
+  const pack = button(t('net.pack.print'), () => {
+    const d = now();
+    if (d) printPack(d);
+  }, { kind: 'secondary', testid: 'live-pack' });
+  return {
+    row: h('div', { class: 'row' }, seat, pause, classView, download, pack),
+    update(d) {
+      const waiting = d ? d.students.filter((s) => !s.match).length : 0;
+      seat.textContent = t('net.live.seat', { count: waiting });
+      seat.disabled = waiting === 0;
+      pause.textContent = t(d?.paused ? 'net.live.resume' : 'net.live.pause');
+      for (const b of [pause, classView, download, pack]) b.disabled = !d || d.matches.length === 0;
+    },
+  };
+}
+
+function dashboardBody(teach: TeachingClass, d: DashboardView | null): HTMLElement[] {
   if (!d) return [h('p', {}, '…')];
   const seatWord = (m: DashboardView['matches'][number], side: Side): string => {
     const seat = m.seats[side];
@@ -236,15 +295,7 @@ function dashboardBody(teach: TeachingClass, d: DashboardView | null, status: HT
     // Once a match is over its players leave it: "away" would only be noise.
     return `${seat.name ?? '—'}${seat.connected || m.ending || m.stopped ? '' : ` (${t('net.seat.away')})`}`;
   };
-  const waiting = d.students.filter((s) => !s.match).length;
   const ended = d.matches.filter((m) => m.ending !== null || m.stopped).length;
-  const controls = h('div', { class: 'row' },
-    button(t('net.live.seat', { count: waiting }), () => teach.command({ kind: 'seat' }), { testid: 'live-seat', disabled: waiting === 0 }),
-    button(t(d.paused ? 'net.live.resume' : 'net.live.pause'), () => teach.command({ kind: d.paused ? 'resume' : 'pause' }), { kind: 'secondary', testid: 'live-pause', disabled: d.matches.length === 0 }),
-    button(t('net.live.classView'), () => void toClassView(teach, status, d), { kind: 'secondary', testid: 'live-class-view', disabled: d.matches.length === 0 }),
-    button(t('net.live.download'), () => void downloadAll(teach, status), { kind: 'secondary', testid: 'live-download', disabled: d.matches.length === 0 }),
-    button(t('net.pack.print'), () => printPack(d), { kind: 'secondary', testid: 'live-pack', disabled: d.matches.length === 0 }),
-  );
   const over = new Set(d.matches.filter((m) => m.ending || m.stopped).map((m) => m.code));
   const students = h('ul', { testid: 'live-students' }, ...d.students.map((s) => {
     const where = s.side ? ` · ${sideName(s.side)}, ${showCode(s.match ?? '')}` : ` · ${t('net.live.notSeated')}`;
@@ -264,7 +315,6 @@ function dashboardBody(teach: TeachingClass, d: DashboardView | null, status: HT
     ),
   );
   return [
-    controls,
     h('p', { class: 'help', testid: 'live-summary' }, t('net.live.summary', { students: d.students.length, matches: d.matches.length, ended })),
     h('h2', {}, t('net.live.matches')),
     h('table', { class: 'class-table', testid: 'live-matches' }, h('thead', {}, head), h('tbody', {}, ...rows)),
