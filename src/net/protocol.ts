@@ -26,6 +26,22 @@ export function normaliseCode(typed: string): string | null {
 
 export const showCode = (code: string): string => `${code.slice(0, 4)}-${code.slice(4)}`;
 
+/**
+ * Why the server did not take a message. Each device says it in its own language from the
+ * code (src/ui/net/remote.ts); `error` carries the English for logs and for anything else
+ * that talks to the server. `rules` and `badMessage` have no text of their own: the English
+ * reason (the rules' refusal, or what was wrong with the message) is shown as it is.
+ */
+export const REFUSALS = ['badMessage', 'notAMove', 'noSeat', 'wrongSide', 'paused', 'stopped', 'ended', 'notYourTurn', 'rules', 'notTeacher', 'noSuchMatch'] as const;
+export type RefusalCode = (typeof REFUSALS)[number];
+
+export interface Refused {
+  code: RefusalCode;
+  error: string;
+  /** wrongSide: the side the sender plays; notYourTurn: the side to move. */
+  side?: Side;
+}
+
 /** The most a client may send in one message (a move is a few hundred bytes); a larger one closes its sender's connection (1009). */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 

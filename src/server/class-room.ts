@@ -10,7 +10,7 @@ import { CLASS_ROOM, MATCH_ROOM, type Dashboard } from '../net/protocol';
 
 export type { Dashboard };
 import { classCommand, createClassOptions, joinClassOptions, type ClassSettings } from '../net/schemas';
-import { classTopic, hashToken, matchTopic, MatchRoom, newSeed, newToken, optionProblems, type MatchCommand, type MatchSpec, type MatchSummary } from './rooms';
+import { classTopic, hashToken, matchTopic, MatchRoom, newSeed, newToken, optionProblems, refuse, type MatchCommand, type MatchSpec, type MatchSummary } from './rooms';
 
 const CLASS_FILE_VERSION = 1;
 
@@ -72,7 +72,7 @@ export class ClassRoom extends Room {
     // After a restart: each match reports where it stands.
     for (const m of this.file.matches) void this.presence.publish(matchTopic(m), { kind: 'report' } satisfies MatchCommand);
     this.onMessage('teacher', (client, message) => this.teacherCommand(client, message));
-    this.onMessage('*', (client, type) => client.send('refused', { error: `unknown message "${String(type)}"` }));
+    this.onMessage('*', (client, type) => refuse(client, 'badMessage', `unknown message "${String(type)}"`));
   }
 
   override onJoin(client: Client, options: unknown): void {
@@ -135,12 +135,12 @@ export class ClassRoom extends Room {
 
   private async teacherCommand(client: Client, message: unknown): Promise<void> {
     if (!this.teachers.has(client)) {
-      client.send('refused', { error: 'only the teacher may do that' });
+      refuse(client, 'notTeacher', 'only the teacher may do that');
       return;
     }
     const parsed = classCommand.safeParse(message, { reportInput: true });
     if (!parsed.success) {
-      client.send('refused', { error: optionProblems(parsed.error, 'teacher message') });
+      refuse(client, 'badMessage', optionProblems(parsed.error, 'teacher message'));
       return;
     }
     const c = parsed.data;
@@ -150,7 +150,7 @@ export class ClassRoom extends Room {
       for (const m of this.file.matches) void this.presence.publish(matchTopic(m), { kind: c.kind } satisfies MatchCommand);
     }
     if (c.kind === 'stop') {
-      if (!this.file.matches.includes(c.match)) client.send('refused', { error: `no match ${c.match} in this class` });
+      if (!this.file.matches.includes(c.match)) refuse(client, 'noSuchMatch', `no match ${c.match} in this class`);
       else void this.presence.publish(matchTopic(c.match), { kind: 'stop' } satisfies MatchCommand);
     }
     if (c.kind === 'replays') client.send('replays', await this.replays());

@@ -11,7 +11,7 @@ import { formatProblem, fromZod } from '../scenario/problems';
 import type { Scenario } from '../scenario/schema';
 import { SIDES, type Side } from '../scenario/vocabulary';
 import { GameSession, normaliseSeed, scoreOf, toReplay, type Action, type GameConfig } from '../sim';
-import { CODE_ALPHABET, CODE_LENGTH, MATCH_ROOM, type MatchSummary, type SeatInfo, type SeatMessage } from '../net/protocol';
+import { CODE_ALPHABET, CODE_LENGTH, MATCH_ROOM, type MatchSummary, type Refused, type SeatInfo, type SeatMessage } from '../net/protocol';
 
 export type { MatchSummary };
 import { actMessage, createOptions, joinOptions } from '../net/schemas';
@@ -172,7 +172,7 @@ export class MatchRoom extends Room {
       this.persist();
     }
     this.onMessage('act', (client, message) => this.act(client, message));
-    this.onMessage('*', (client, type) => client.send('refused', { error: `unknown message "${String(type)}"` }));
+    this.onMessage('*', (client, type) => refuse(client, 'badMessage', `unknown message "${String(type)}"`));
     // The class's teacher may pause, resume or end it, from whichever process holds the class.
     void this.presence.subscribe(matchTopic(this.roomId), (command: MatchCommand) => this.command(command));
     MatchRoom.open += 1;
@@ -296,25 +296,29 @@ export class MatchRoom extends Room {
     const side = sideOf(client);
     const parsed = actMessage.safeParse(message, { reportInput: true });
     if (!side || !parsed.success) {
-      client.send('refused', { error: side ? 'not a move: send { action: { type, side, … } }' : 'you hold no seat in this match' });
+      if (side) refuse(client, 'notAMove', 'not a move: send { action: { type, side, … } }');
+      else refuse(client, 'noSeat', 'you hold no seat in this match');
       return;
     }
     const action = parsed.data.action as Action;
     if (action.side !== side) {
-      client.send('refused', { error: `you play ${side}; this move is for ${String(action.side)}` });
+      refuse(client, 'wrongSide', `you play ${side}; this move is for ${String(action.side)}`, side);
       return;
     }
     if (this.stopped || this.paused) {
-      client.send('refused', { error: this.stopped ? 'the teacher has ended this match' : 'the teacher has paused the class' });
+      if (this.stopped) refuse(client, 'stopped', 'the teacher has ended this match');
+      else refuse(client, 'paused', 'the teacher has paused the class');
       return;
     }
     if (this.session.pending !== side) {
-      client.send('refused', { error: this.session.ended ? 'the game has ended' : `it is ${this.session.pending}'s move` });
+      const pending = this.session.pending;
+      if (this.session.ended || !pending) refuse(client, 'ended', 'the game has ended');
+      else refuse(client, 'notYourTurn', `it is ${pending}'s move`, pending);
       return;
     }
     const result = this.session.act(action);
     if (!result.ok) {
-      client.send('refused', { error: result.error });
+      refuse(client, 'rules', result.error);
       return;
     }
     this.persist();
@@ -395,6 +399,12 @@ export class MatchRoom extends Room {
 }
 
 /** A client's options that do not fit, in the words the scenario checks use ("match options: side: expected one of …"). */
+/** Refuses a client's message: a code its device says in its language, and the English. */
+export function refuse(client: Client, code: Refused['code'], error: string, side?: Side): void {
+  const message: Refused = side ? { code, error, side } : { code, error };
+  client.send('refused', message);
+}
+
 export function optionProblems(error: Parameters<typeof fromZod>[0], what: string): string {
   return fromZod(error, what).map(formatProblem).join('; ');
 }

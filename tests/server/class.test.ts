@@ -49,7 +49,7 @@ describe('a teacher’s class', () => {
       const assigned = new Promise<{ code: string; side: 'japan' | 'russia'; token: string }>((ok) => room.onMessage('assigned', ok));
       const student = new Promise<{ token: string }>((ok) => room.onMessage('student', ok));
       const refused: string[] = [];
-      room.onMessage('refused', (m: { error: string }) => refused.push(m.error));
+      room.onMessage('refused', (m: { code: string; error: string }) => refused.push(`${m.code}: ${m.error}`));
       return { name, room, assigned, student, refused };
     }));
     await expect(new Client(url).joinById(code, { name: 'aiko' })).rejects.toThrow(/already in this class/);
@@ -57,7 +57,7 @@ describe('a teacher’s class', () => {
     // A student cannot run the class.
     students[0]!.room.send('teacher', { kind: 'seat' });
     await until(() => students[0]!.refused.length > 0, 'the refusal');
-    expect(students[0]!.refused[0]).toMatch(/only the teacher/);
+    expect(students[0]!.refused[0]).toMatch(/^notTeacher: only the teacher/);
 
     teacher.send('teacher', { kind: 'seat' });
     const seats = await Promise.all(students.map((s) => s.assigned));
@@ -73,7 +73,7 @@ describe('a teacher’s class', () => {
       const views: (SideView & { paused: boolean; stopped: boolean })[] = [];
       const refused: string[] = [];
       room.onMessage('view', (v: SideView & { paused: boolean; stopped: boolean }) => views.push(v));
-      room.onMessage('refused', (m: { error: string }) => refused.push(m.error));
+      room.onMessage('refused', (m: { code: string; error: string }) => refused.push(`${m.code}: ${m.error}`));
       return { room, views, refused, side: s.side };
     }));
     await expect(new Client(url).joinById(seats[0]!.code, {})).rejects.toThrow(/belongs to a class/);
@@ -85,7 +85,7 @@ describe('a teacher’s class', () => {
     await until(() => aiko.views.at(-1)?.paused, 'the pause');
     aiko.room.send('act', { action: enumerateActions(aiko.views.at(-1)!.legal!)[0]! });
     await until(() => aiko.refused.length > 0, 'a refusal while paused');
-    expect(aiko.refused[0]).toMatch(/paused/);
+    expect(aiko.refused[0]).toMatch(/^paused: the teacher has paused/);
     teacher.send('teacher', { kind: 'resume' });
     await until(() => aiko.views.at(-1)?.paused === false, 'the resume');
     aiko.room.send('act', { action: enumerateActions(aiko.views.at(-1)!.legal!)[0]! });
@@ -97,7 +97,7 @@ describe('a teacher’s class', () => {
     const chiyo = players[2]!;
     chiyo.room.send('act', { action: enumerateActions(chiyo.views.at(-1)!.legal!)[0]! });
     await until(() => chiyo.refused.length > 0, "chiyo's refusal");
-    expect(chiyo.refused[0]).toMatch(/ended this match/);
+    expect(chiyo.refused[0]).toMatch(/^stopped: the teacher has ended this match/);
 
     const replays = new Promise<{ match: string; file: string; text: string }[]>((ok) => teacher.onMessage('replays', ok));
     teacher.send('teacher', { kind: 'replays' });

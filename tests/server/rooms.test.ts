@@ -34,7 +34,8 @@ function watch(room: Room): Player {
     scenario: new Promise((ok) => room.onMessage('scenario', ok)),
   };
   room.onMessage('view', (v: View) => p.views.push(v));
-  room.onMessage('refused', (m: { error: string }) => p.refusals.push(m.error));
+  // Each refusal as `code: English`, the code the player's device says in its language.
+  room.onMessage('refused', (m: { code: string; error: string }) => p.refusals.push(`${m.code}: ${m.error}`));
   return p;
 }
 
@@ -105,10 +106,10 @@ describe('a match on two devices', () => {
     japan.room.send('act', 'not an object');
     japan.room.send('shout', { hello: 1 });
     await until(() => russia.refusals.length >= 2 && japan.refusals.length >= 4, 'four refusals');
-    expect(russia.refusals[0]).toMatch(/it is japan's move/);
-    expect(russia.refusals[1]).toMatch(/you play russia/);
+    expect(russia.refusals[0]).toMatch(/^notYourTurn: it is japan's move/);
+    expect(russia.refusals[1]).toMatch(/^wrongSide: you play russia/);
     expect(japan.refusals.join('\n')).toMatch(/not a well-formed action|may not|cannot|not/);
-    expect(japan.refusals.at(-1)).toMatch(/unknown message "shout"/);
+    expect(japan.refusals.at(-1)).toMatch(/^badMessage: unknown message "shout"/);
     expect(last(japan).actions).toHaveLength(0);
   });
 

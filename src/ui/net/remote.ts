@@ -6,7 +6,7 @@ import { Client, type Room } from '@colyseus/sdk';
 import type { Scenario } from '../../scenario/schema';
 import { otherSide, type Difficulty, type Side } from '../../scenario/vocabulary';
 import { GameSession, offerProblem, type Action, type ActResult, type GameConfig, type GameState, type LegalMoves, type Package, type PhaseName, type PlaySession, type ReplayFile } from '../../sim';
-import { CLASS_ROOM, MATCH_ROOM, normaliseCode, showCode, type SeatInfo, type SeatMessage } from '../../net/protocol';
+import { CLASS_ROOM, MATCH_ROOM, REFUSALS, normaliseCode, showCode, type RefusalCode, type SeatInfo, type SeatMessage } from '../../net/protocol';
 import { applyDelta, type Held, type SideView } from '../../net/view';
 import { store, type ClassLobby, type DashboardView, type NetMatch, type TeachingClass } from '../app/store';
 import { announce } from '../a11y/live';
@@ -183,8 +183,8 @@ class Connection {
       this.scenario = scenario;
     });
     room.onMessage('view', (view: ViewMessage & { from: Held }) => this.onView(view));
-    room.onMessage('refused', (m: { error?: unknown }) => {
-      announce(t('net.refused', { reason: typeof m.error === 'string' ? m.error : '' }));
+    room.onMessage('refused', (m: unknown) => {
+      announce(t('net.refused', { reason: refusalReason(m) }));
       // The move did not count: the controls come back.
       this.session?.refused();
       store.netChanged();
@@ -422,7 +422,25 @@ async function attachTeacher(room: Room): Promise<TeachingClass> {
     pendingReplays?.(list);
     pendingReplays = null;
   });
-  room.onMessage('refused', (m: { error?: unknown }) => announce(t('net.refused', { reason: typeof m.error === 'string' ? m.error : '' })));
+  room.onMessage('refused', (m: unknown) => announce(t('net.refused', { reason: refusalReason(m) })));
   store.teach = teach;
   return teach;
+}
+
+/** Codes whose English is the reason itself (the rules' refusal, a malformed message). */
+const AS_SENT = new Set<RefusalCode>(['rules', 'badMessage']);
+
+/**
+ * The server's reason for a refusal in this page's language, from its code; the English it
+ * sent when the code has no text of its own, is unknown (an older or newer server) or the
+ * message is not one (src/net/protocol.ts, Refused).
+ */
+export function refusalReason(m: unknown): string {
+  const r = (typeof m === 'object' && m !== null ? m : {}) as { code?: unknown; error?: unknown; side?: unknown };
+  const english = typeof r.error === 'string' ? r.error : '';
+  const code = (REFUSALS as readonly unknown[]).includes(r.code) ? (r.code as RefusalCode) : null;
+  if (code === null || AS_SENT.has(code)) return english;
+  const side = r.side === 'japan' || r.side === 'russia' ? sideName(r.side) : '';
+  if ((code === 'wrongSide' || code === 'notYourTurn') && !side) return english;
+  return t(`net.refusal.${code}` as Parameters<typeof t>[0], { side });
 }
