@@ -98,7 +98,9 @@ function earlyScript(): Plugin {
 const BUILD_TESTS = ['tests/budget/bundle.test.ts'];
 
 /** Tests that start the match server (Colyseus) in their process. */
-const SERVER_TESTS = ['tests/server/**/*.test.ts', 'tests/bench/net.test.ts'];
+const SERVER_TESTS = ['tests/server/**/*.test.ts'];
+/** The network bench's small run, which reads the process's memory per match. */
+const NET_BENCH_TESTS = ['tests/bench/net.test.ts'];
 
 /** What both browser projects share: the game built and served once (tests/e2e/setup/global.ts), long limits for a loaded machine. */
 const BROWSER = {
@@ -139,7 +141,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', ...SERVER_TESTS, ...BUILD_TESTS],
+          exclude: ['tests/e2e/**', ...SERVER_TESTS, ...NET_BENCH_TESTS, ...BUILD_TESTS],
           environment: 'node',
           // The bad-input corpus is generated from its recipes first (tests/fixtures/make-fixtures.ts).
           globalSetup: ['tests/fixtures/setup.ts', 'tests/balance/setup.ts'],
@@ -154,10 +156,25 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The match server's tests, isolated: Colyseus's matchmaker is one per module graph,
-          // and the network bench reads the process's memory per match.
+          // The match server's tests, one module graph per worker: each file starts its own server
+          // and closes it, and a worker runs its files one after another, so Colyseus's matchmaker
+          // (one per module graph) serves one file at a time. Importing Colyseus, Express and Vite
+          // afresh for each file cost about 6 s of CPU.
           name: 'server',
           include: SERVER_TESTS,
+          environment: 'node',
+          isolate: false,
+          testTimeout: 60_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Isolated: the network bench reads the process's memory per match, which another file's
+          // garbage in the same module graph would blur.
+          name: 'net-bench',
+          include: NET_BENCH_TESTS,
           environment: 'node',
           testTimeout: 60_000,
           sequence: { groupOrder: 0 },
