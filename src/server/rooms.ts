@@ -398,13 +398,13 @@ export class MatchRoom extends Room {
   }
 }
 
-/** A client's options that do not fit, in the words the scenario checks use ("match options: side: expected one of …"). */
 /** Refuses a client's message: a code its device says in its language, and the English. */
 export function refuse(client: Client, code: Refused['code'], error: string, side?: Side): void {
   const message: Refused = side ? { code, error, side } : { code, error };
   client.send('refused', message);
 }
 
+/** A client's options that do not fit, in the words the scenario checks use ("match options: side: expected one of …"). */
 export function optionProblems(error: Parameters<typeof fromZod>[0], what: string): string {
   return fromZod(error, what).map(formatProblem).join('; ');
 }
