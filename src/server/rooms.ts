@@ -137,13 +137,25 @@ export class MatchRoom extends Room {
   static store: MatchStore | null = null;
   /** Matches open in this process; creating more than MAX_MATCHES is refused (a flood of creates cannot fill the memory). */
   static open = 0;
+  /**
+   * Ended matches nobody is connected to, longest idle first. Rooms are never disposed on their
+   * own (a seat waits for its player), so a school's server would fill to MAX_MATCHES over a
+   * term and then refuse every new match; when it is full, the match idle longest leaves memory
+   * instead. Its record stays kept (the class's replays read it) and comes back on a restart.
+   */
+  static readonly idle = new Set<MatchRoom>();
 
   override async onCreate(options: unknown): Promise<void> {
     const store = MatchRoom.store;
     if (!store) throw new Error('the match rooms were not set up');
     this.store = store;
     const o = options as { restore?: string; spec?: MatchSpec; key?: string };
-    if (MatchRoom.open >= MAX_MATCHES && o.key !== store.restoreKey) throw new Error(`this server holds ${MAX_MATCHES} matches, as many as it takes: try again later`);
+    if (MatchRoom.open >= MAX_MATCHES && o.key !== store.restoreKey) {
+      const oldest = MatchRoom.idle.values().next().value;
+      if (!oldest) throw new Error(`this server holds ${MAX_MATCHES} matches, as many as it takes: try again later`);
+      MatchRoom.idle.delete(oldest);
+      await oldest.disconnect();
+    }
     if (typeof o.restore === 'string' && o.key === store.restoreKey) {
       this.restore(await store.read(o.restore));
     } else if (o.spec && o.key === store.restoreKey) {
@@ -217,6 +229,7 @@ export class MatchRoom extends Room {
 
   override onDispose(): void {
     if (this.counted) MatchRoom.open -= 1;
+    MatchRoom.idle.delete(this);
   }
 
   override onJoin(client: Client, options: unknown): void {
@@ -356,6 +369,11 @@ export class MatchRoom extends Room {
   /** Every seated client gets its own side's view; the room's listing gets what a lobby may know. */
   private publish(): void {
     const s = this.session;
+    // Every change of seats or game publishes: here the idle list follows them (a match joins its
+    // end when it becomes idle, and keeps its place while it stays so).
+    const idle = s.ended && SIDES.every((side) => this.seats[side].client === null && !this.seats[side].reconnecting);
+    if (!idle) MatchRoom.idle.delete(this);
+    else if (!MatchRoom.idle.has(this)) MatchRoom.idle.add(this);
     const seats = this.seatInfo();
     for (const side of SIDES) {
       const client = this.seats[side].client;

@@ -150,6 +150,25 @@ describe('a match on two devices', () => {
     expect(replay.actions.length).toBeGreaterThan(4);
     expect(JSON.stringify(last(russia).replay)).toBe(JSON.stringify(replay));
   });
+
+  it('a full server lets the ended match nobody is on leave memory for a new one; its record stays', async () => {
+    const code = (await japan.seat).code;
+    await japan.room.leave(true);
+    await russia.room.leave(true);
+    await until(() => [...MatchRoom.idle].some((r) => r.roomId === code), 'the ended match idle');
+    const open = MatchRoom.open;
+    MatchRoom.open = MAX_MATCHES; // as if a term's matches filled the server
+    try {
+      const fresh = watch(await new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', side: 'japan' }));
+      expect((await fresh.seat).side).toBe('japan');
+      // The ended match left to make room: the count is back at the cap, not over it.
+      expect(MatchRoom.open).toBe(MAX_MATCHES);
+    } finally {
+      MatchRoom.open = MatchRoom.open - MAX_MATCHES + open;
+    }
+    expect(await matchMaker.getRoomById(code)).toBeFalsy();
+    expect(readdirSync(join(dataDir, 'matches'))).toContain(`${code}.json`);
+  });
 });
 
 describe('nothing lost', () => {
@@ -238,6 +257,8 @@ describe('nothing lost', () => {
         // A flood of creates stops at the cap (refused creates count for nothing).
         const open = MatchRoom.open;
         MatchRoom.open = MAX_MATCHES;
+        // No ended match idle to let go: a full server refuses.
+        expect(MatchRoom.idle.size).toBe(0);
         try {
           await expect(new Client(server.url).create(MATCH_ROOM, { scenario: 'moscow-2019', side: 'japan' })).rejects.toThrow(/as many as it takes/);
         } finally {
