@@ -148,7 +148,7 @@ async function main(argv: string[]): Promise<void> {
     const needBuild = only.has('bundle') || only.has('loading') || only.has('frames') || only.has('memory') || only.has('chance');
     if (needBuild) {
       progress('vite build to a temporary folder…');
-      buildGame(REPO_ROOT, join(tmp, 'dist'));
+      await buildGame(REPO_ROOT, join(tmp, 'dist'));
       bundle = measureBundle(join(tmp, 'dist'));
     }
     if (bundle && only.has('bundle')) {
@@ -171,7 +171,7 @@ async function main(argv: string[]): Promise<void> {
       try {
         if (only.has('loading')) {
           progress('building the bare-Phaser page and timing loads…');
-          buildGame(REPO_ROOT, join(tmp, 'bare'), join(REPO_ROOT, 'bench/vite.config.ts'));
+          await buildGame(REPO_ROOT, join(tmp, 'bare'), join(REPO_ROOT, 'bench/vite.config.ts'));
           const bare = await serveDir(join(tmp, 'bare'));
           servers.push(bare.server);
           const loading: LoadingReport = await measureLoading(browser, game.url, bare.url, Number(values.loads), { langs: [...LOADING_LANGS], budget: BUDGETS.loadingRatio });

@@ -1,6 +1,6 @@
 // Builds the game to a temporary folder and measures its JavaScript: gzip size of the
 // Phaser chunk and of everything else, and where the non-Phaser bytes come from.
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -34,13 +34,21 @@ export interface BundleReport {
   breakdown: { group: string; bytes: number; gzipAlone: number }[];
 }
 
-/** Runs `vite build` (the game's own config) into `outDir`, with hidden sourcemaps for the breakdown. */
-export function buildGame(root: string, outDir: string, config?: string): void {
+/**
+ * Runs `vite build` (the game's own config, or `config`) into `outDir` in a process of its own,
+ * with hidden sourcemaps for the breakdown; rejects with its exit code. Asynchronous, so the
+ * browser tests' setup builds the game and the bare Phaser page at once.
+ */
+export function buildGame(root: string, outDir: string, config?: string): Promise<void> {
   const vite = join(root, 'node_modules/vite/bin/vite.js');
   const args = [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--sourcemap', 'hidden', '--logLevel', 'error'];
   if (config) args.push('--config', config);
-  // A production build even when called from the test runner, which sets NODE_ENV=test.
-  execFileSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  return new Promise((ok, fail) => {
+    // A production build even when called from the test runner, which sets NODE_ENV=test.
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`vite build into ${outDir} exited with ${String(code)}`))));
+  });
 }
 
 /** gzip at zlib's default level, as `vite build` reports it and as most servers send it. */

@@ -5,13 +5,13 @@
 // Both browser projects (e2e, budget) list this setup; the build and the server are made once
 // per test run and shared, so the second project neither builds again nor rewrites dist/ under
 // pages the first is loading.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { buildGame } from '../../../src/cli/bench/bundle';
 import { serveDir } from '../../../src/cli/serve';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,22 +23,9 @@ interface Shared {
 const KEY = Symbol.for('unfinished-peace/e2e-dist');
 const holder = globalThis as unknown as Record<symbol, Shared | undefined>;
 
-/** `vite build` with these arguments, in a process of its own; rejects with its exit code. */
-function viteBuild(args: string[]): Promise<void> {
-  const vite = fileURLToPath(new URL('../../../node_modules/vite/bin/vite.js', import.meta.url));
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [vite, 'build', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-    child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`vite build ${args.join(' ')} exited with ${code}`))));
-  });
-}
-
 async function buildAndServe(): Promise<{ url: string; server: Server; bareDir: string }> {
   const bareDir = mkdtempSync(join(tmpdir(), 'up-bare-'));
-  await Promise.all([
-    viteBuild(['--sourcemap', 'hidden', '--logLevel', 'warn']),
-    viteBuild(['--config', join(root, 'bench/vite.config.ts'), '--outDir', bareDir, '--emptyOutDir', '--logLevel', 'warn']),
-  ]);
+  await Promise.all([buildGame(root, join(root, 'dist')), buildGame(root, bareDir, join(root, 'bench/vite.config.ts'))]);
   return { ...(await serveDir(`${root}dist`)), bareDir };
 }
 
