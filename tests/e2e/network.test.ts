@@ -228,6 +228,9 @@ describe('a match across two devices', () => {
     expect(await teacher.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('live-pause');
     await teacher.page.keyboard.press('Enter');
     expect(await logUntil('resumed the class')).toContain('The teacher has resumed the class.');
+    // The teacher waits on a match's Stop button: when that match ends the button goes, and the
+    // keyboard lands on the class's controls, never on another match's Stop.
+    await teacher.page.focus('[data-testid^="live-stop-"]');
 
     for (let i = 0; i < 600; i++) {
       // The four devices move at once, as a class does.
@@ -238,7 +241,7 @@ describe('a match across two devices', () => {
     for (const s of students) expect((await up(s.page)).scene).toBe('Debrief');
     await until(teacher.page, () => true, 'a moment');
     expect(await textUntil(teacher.page, 'live-summary', (x) => x.includes('2 ended'))).toContain('4 students, 2 matches, 2 ended');
-    // Redrawn with every move of the two matches, the dashboard kept the keyboard where it was.
+    // Redrawn with every move of the two matches, the dashboard kept the keyboard on its controls.
     expect(await teacher.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('live-pause');
     await snap(teacher.page, 'net-teacher-dashboard-end', true);
     await snap(students[1]!.page, 'net-student-Debrief', true);

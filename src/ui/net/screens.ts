@@ -231,7 +231,7 @@ export class LiveClass extends Phaser.Scene {
     const render = (d: DashboardView | null): void => {
       current = d;
       controls.update(d);
-      keepFocus(rest, () => rest.replaceChildren(...dashboardBody(teach, d)));
+      keepFocus(rest, () => rest.replaceChildren(...dashboardBody(teach, d)), controls.row);
     };
     render(teach.dashboard);
     const off = teach.onDashboard(render);
@@ -241,17 +241,18 @@ export class LiveClass extends Phaser.Scene {
 
 /**
  * Rebuilds `root` and gives the keyboard back to the control it was on (by its test id): the
- * dashboard is redrawn with every student's move, and a teacher tabbed to Pause must not be sent
- * back to the top of the page. A control that is gone or disabled hands it to the first one
- * still there.
+ * dashboard is redrawn with every student's move, and a teacher on a match's Stop button must
+ * not be sent back to the top of the page. When that control is gone (its match ended) the
+ * keyboard goes to the first enabled control of `fallback`, never to another match's Stop,
+ * where a second Enter would end a match the teacher did not choose.
  */
-function keepFocus(root: HTMLElement, rebuild: () => void): void {
+function keepFocus(root: HTMLElement, rebuild: () => void, fallback: HTMLElement): void {
   const active = document.activeElement;
   const id = active instanceof HTMLElement && root.contains(active) ? active.dataset.testid : undefined;
   rebuild();
   if (id === undefined) return;
   const same = root.querySelector<HTMLButtonElement>(`[data-testid="${CSS.escape(id)}"]`);
-  const target = same && !same.disabled ? same : root.querySelector<HTMLButtonElement>('button:not([disabled])');
+  const target = same && !same.disabled ? same : fallback.querySelector<HTMLButtonElement>('button:not([disabled])');
   target?.focus({ preventScroll: true });
 }
 
