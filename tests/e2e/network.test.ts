@@ -169,6 +169,10 @@ describe('a match across two devices', () => {
     await until(teacher.page, (u) => u.scene === 'ClassView', 'the class view');
     await teacher.page.click('[data-testid="tab-LiveClass"]');
     await until(teacher.page, (u) => u.scene === 'LiveClass', 'the live class');
+    // The class plays Yamaguchi 2016 (three rounds; the two-device match above plays Moscow
+    // 2019's four): a teacher's choice of scenario reaches every match, and the class's two
+    // whole matches cost a quarter fewer moves.
+    await teacher.page.selectOption('[data-testid="live-scenario"]', 'yamaguchi-2016');
     await teacher.page.fill('[data-testid="live-seed"]', 'class-e2e');
     await teacher.page.check('[data-testid="live-per-pair"]');
     await teacher.page.focus('[data-testid="live-open"]');
@@ -256,13 +260,14 @@ describe('a match across two devices', () => {
     expect(pack.teacher).toContain('class-e2e-2');
     expect(pack.teacher).not.toContain('class-e2e-3');
     expect(pack.roles).toHaveLength(4);
-    const moscow = bundledScenarios().find((x) => x.id === 'moscow-2019')!;
+    const yamaguchi = bundledScenarios().find((x) => x.id === 'yamaguchi-2016')!;
+    expect(pack.teacher).toContain(yamaguchi.title);
     for (const [k, role] of pack.roles.entries()) {
       const mine = k % 2 === 0 ? 'japan' : 'russia';
       const theirs = mine === 'japan' ? 'russia' : 'japan';
       expect(role).toContain(names[k]!);
-      expect(role).toContain(moscow.sides[mine].brief.summary);
-      expect(role).not.toContain(moscow.sides[theirs].brief.summary);
+      expect(role).toContain(yamaguchi.sides[mine].brief.summary);
+      expect(role).not.toContain(yamaguchi.sides[theirs].brief.summary);
     }
     await teacher.page.emulateMedia({ media: 'print' });
     await snap(teacher.page, 'net-teacher-pack-print', true);
