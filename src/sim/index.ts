@@ -28,7 +28,7 @@ export { backingOf, blockingFaction, blockLineOf, factionById, factionLean, fact
 export { chooseWork } from './counterpart/strategy';
 /** Above this reliance on Beijing, Tokyo reads Russia–China ties as a threat (where a scenario sets one). */
 export const CHINA_THREAT_ABOVE: number = TUNING.china.threatAbove;
-export { stateHash, canonicalJson, sha256Hex } from './hash';
+export { stateHash, stateText, canonicalJson, sha256Hex } from './hash';
 export { scenarioHash } from './scenarioHash';
 export { availableOptions, blockedOptions, classify, coherent, landShare, STATUS_QUO, BLOCK_REASONS, type BlockReason, type PackageProblem } from './packages';
 export { ratificationOdds, WHIP } from './rules/ratification';
