@@ -106,7 +106,6 @@ const NET_BENCH_TESTS = ['tests/bench/net.test.ts'];
 const BROWSER = {
   environment: 'node' as const,
   globalSetup: ['tests/fixtures/setup.ts', 'tests/e2e/setup/global.ts'],
-  setupFiles: ['.tmp-ab/cpu-hook.ts'],
   testTimeout: 180_000,
   hookTimeout: 240_000,
 };
