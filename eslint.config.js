@@ -47,6 +47,22 @@ export default tseslint.config(
     },
   },
   {
+    // The UI keeps its state in one place, the store (src/ui/app/store.ts): a screen redrawn,
+    // a tab reloaded or a test reading the page finds it there. A module-level variable is
+    // allowed only for a load done once per page (a lazy chunk, the map) or a counter of DOM
+    // ids, each with a disable comment that says so.
+    files: ['src/ui/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['Program > VariableDeclaration[kind!="const"]', 'Program > ExportNamedDeclaration > VariableDeclaration[kind!="const"]'].map((selector) => ({
+          selector,
+          message: 'No module state in src/ui: keep it in the store (src/ui/app/store.ts).',
+        })),
+      ],
+    },
+  },
+  {
     files: ['src/sim/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { ...simImports, patterns: [...simImports.patterns, { group: ['**/tests', '**/tests/**'], message: 'Nothing in src imports tests/.' }] }],

@@ -52,3 +52,15 @@ describe('the lint rules keep the rest of src on the public surface', () => {
     expect((await problems('src/cli/probe.ts', "import { serveDir } from '../../tests/e2e/setup/serve';\nexport const x = serveDir;")).join()).toMatch(/tests\//);
   });
 });
+
+describe('the lint rules keep the UI\'s state in the store', () => {
+  const UI = 'src/ui/scenes/Probe.ts';
+  it('a module-level let or var in src/ui fails, exported or not', async () => {
+    for (const code of ['let shown = 0;\nexport const next = (): number => ++shown;', 'export let shown = 0;', 'var shown = 0;\nexport const next = (): number => ++shown;']) {
+      expect((await problems(UI, code)).join(), code).toMatch(/no-restricted-syntax: No module state in src\/ui/);
+    }
+  });
+  it('constants and a function\'s own variables pass', async () => {
+    expect(await problems(UI, "const KEYS = ['a', 'b'];\nexport const count = (): number => {\n  let n = 0;\n  for (const k of KEYS) n += k.length;\n  return n;\n};\n")).toEqual([]);
+  });
+});

@@ -16,16 +16,13 @@ const FRAMES_AWAKE = 4;
 /** A scene still loading (fonts, a lazy chunk) keeps the loop up; this bounds how long. */
 const LONGEST_AWAKE_MS = 2000;
 
-let frames = 0;
-let since = 0;
-let listening: Phaser.Game | null = null;
-
-export function wake(game: Phaser.Game, scene: () => string | null): void {
-  frames = 0;
-  since = performance.now();
-  game.loop.wake();
-  if (listening === game) return;
-  listening = game;
+/**
+ * Lets `game`'s loop sleep on still screens, waking it on resize and on return to the tab;
+ * returns the wake the router calls after each scene change. Its counters belong to this game.
+ */
+export function watchIdle(game: Phaser.Game, scene: () => string | null): () => void {
+  let frames = 0;
+  let since = 0;
   game.events.on(Phaser.Core.Events.POST_RENDER, () => {
     frames += 1;
     if (frames < FRAMES_AWAKE) return;
@@ -35,10 +32,12 @@ export function wake(game: Phaser.Game, scene: () => string | null): void {
     const active = game.scene.getScene(key)?.sys.settings.active ?? false;
     if (active || performance.now() - since > LONGEST_AWAKE_MS) game.loop.sleep();
   });
-}
-
-export function watchIdle(game: Phaser.Game, scene: () => string | null): void {
-  const again = () => wake(game, scene);
-  window.addEventListener('resize', again);
-  document.addEventListener('visibilitychange', again);
+  const wake = (): void => {
+    frames = 0;
+    since = performance.now();
+    game.loop.wake();
+  };
+  window.addEventListener('resize', wake);
+  document.addEventListener('visibilitychange', wake);
+  return wake;
 }

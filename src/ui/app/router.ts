@@ -1,25 +1,10 @@
 // Which scene shows the session now: derived from the snapshot and the UI store, never stored.
 import type Phaser from 'phaser';
-import { store } from './store';
-import { wake, watchIdle } from './idle';
+import { store, type LazyScenes, type SceneKey } from './store';
+import { watchIdle } from './idle';
 import { showSceneFailed } from './scene-failed';
 
-export type SceneKey =
-  | 'Title'
-  | 'Brief'
-  | 'Handover'
-  | 'Table'
-  | 'Reaction'
-  | 'Ratification'
-  | 'Debrief'
-  | 'ReplayViewer'
-  | 'ClassView'
-  | 'ChanceLab'
-  | 'LinkBuilder'
-  | 'TeacherGuide'
-  | 'Match'
-  | 'Lobby'
-  | 'LiveClass';
+export type { SceneKey, LazyScenes } from './store';
 
 export function targetScene(): SceneKey {
   const s = store.session;
@@ -46,61 +31,47 @@ export function targetScene(): SceneKey {
   return 'Title';
 }
 
-/**
- * Scenes whose code loads on first use (the classroom's). The page's entry point hands
- * them in, so the router never imports the scenes that import it.
- */
-export interface LazyScenes {
-  has(key: SceneKey): boolean;
-  load(game: Phaser.Game, key: SceneKey): Promise<void>;
-}
-
-let game: Phaser.Game | null = null;
-let lazy: LazyScenes = { has: () => false, load: () => Promise.resolve() };
-let current: SceneKey | null = null;
-let requested: SceneKey | null = null;
-
-let renders = 0;
+const screen = store.screen;
 
 export function currentScene(): string | null {
-  return current;
+  return screen.current;
 }
 
 /** How many scenes have finished drawing: tests wait on it instead of on the clock. */
 export function renderCount(): number {
-  return renders;
+  return screen.renders;
 }
 
 export function attachRouter(g: Phaser.Game, lazyScenes?: LazyScenes): void {
-  game = g;
-  if (lazyScenes) lazy = lazyScenes;
-  watchIdle(g, currentScene);
+  screen.game = g;
+  if (lazyScenes) screen.lazy = lazyScenes;
+  screen.wake = watchIdle(g, currentScene);
   store.onChange(() => route());
 }
 
 /** Shows `key` (or the scene the state calls for), restarting it if it is already up. */
 export function route(key: SceneKey = targetScene()): void {
+  const game = screen.game;
   if (!game) return;
-  requested = key;
-  if (lazy.has(key) && !game.scene.getScene(key)) {
-    const g = game;
-    void lazy.load(g, key).then(() => {
-      if (requested === key) route(key);
+  screen.requested = key;
+  if (screen.lazy.has(key) && !game.scene.getScene(key)) {
+    void screen.lazy.load(game, key).then(() => {
+      if (screen.requested === key) route(key);
     });
     return;
   }
   // Let the current DOM event finish before scenes tear their DOM down.
   queueMicrotask(() => {
-    if (!game || requested === null) return;
-    const next = requested;
-    requested = null;
+    const next = screen.requested;
+    if (next === null) return;
+    screen.requested = null;
     for (const scene of game.scene.getScenes(true)) {
       const k = scene.sys.settings.key;
       if (k !== next && k !== 'Preloader') game.scene.stop(k);
     }
-    current = next;
+    screen.current = next;
     game.scene.getScene(next)?.events.once('create', () => {
-      renders += 1;
+      screen.renders += 1;
     });
     try {
       game.scene.start(next);
@@ -111,6 +82,6 @@ export function route(key: SceneKey = targetScene()): void {
       game.scene.stop(next);
       showSceneFailed(error);
     }
-    wake(game, currentScene);
+    screen.wake();
   });
 }

@@ -1,6 +1,7 @@
 // The UI's one piece of state: which game is on screen and how it is being viewed.
 // Game state itself lives only in the session; this holds what is *not* game state
 // (who is looking, which briefs were read, the replay step, the save status).
+import type Phaser from 'phaser';
 import type { Scenario } from '../../scenario/schema';
 import { SIDES, type Ending, type Side } from '../../scenario/vocabulary';
 import { GameSession, replayPrefix, visibleLength, type Action, type GameConfig, type PlaySession, type ReplayFile } from '../../sim';
@@ -107,6 +108,48 @@ export interface TabConflict {
   ended: boolean;
 }
 
+/** The page's scenes, by key: the router (src/ui/app/router.ts) shows one at a time. */
+export type SceneKey =
+  | 'Title'
+  | 'Brief'
+  | 'Handover'
+  | 'Table'
+  | 'Reaction'
+  | 'Ratification'
+  | 'Debrief'
+  | 'ReplayViewer'
+  | 'ClassView'
+  | 'ChanceLab'
+  | 'LinkBuilder'
+  | 'TeacherGuide'
+  | 'Match'
+  | 'Lobby'
+  | 'LiveClass';
+
+/**
+ * Scenes whose code loads on first use (the classroom's). The page's entry point hands
+ * them in, so the router never imports the scenes that import it.
+ */
+export interface LazyScenes {
+  has(key: SceneKey): boolean;
+  load(game: Phaser.Game, key: SceneKey): Promise<void>;
+}
+
+/** What the router drives and where it has got to (src/ui/app/router.ts). */
+export interface Screen {
+  /** The Phaser game, once the page has one (attachRouter). */
+  game: Phaser.Game | null;
+  lazy: LazyScenes;
+  /** Wakes the game's render loop (src/ui/app/idle.ts). */
+  wake: () => void;
+  /** The scene on screen, or being started. */
+  current: SceneKey | null;
+  /** A scene change waiting for the current DOM event to finish. */
+  requested: SceneKey | null;
+  /** How many scenes have finished drawing: tests wait on it instead of on the clock. */
+  renders: number;
+}
+
 class AppStore {
   scenario: Scenario | null = null;
   session: PlaySession | null = null;
@@ -119,6 +162,8 @@ class AppStore {
   /** Whether this page was served by the game's own server (npm start), which also holds matches across devices; a static copy has none. */
   netAvailable = false;
   mode: Mode = { kind: 'none' };
+  /** Which scene is up, and the game that draws it (kept by src/ui/app/router.ts). */
+  readonly screen: Screen = { game: null, lazy: { has: () => false, load: () => Promise.resolve() }, wake: () => undefined, current: null, requested: null, renders: 0 };
   /** The side whose private information is on screen now. */
   viewer: Side | null = null;
   briefed = new Set<Side>();

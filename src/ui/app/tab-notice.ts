@@ -10,11 +10,11 @@ import { readKey } from './save';
 import { route } from './router';
 import { store } from './store';
 
-let box: HTMLElement | null = null;
+/** The notice on the page, if one is up: the page itself holds it, not this module. */
+const TESTID = 'tab-notice';
 
 function hide(): void {
-  box?.remove();
-  box = null;
+  document.querySelector(`[data-testid="${TESTID}"]`)?.remove();
 }
 
 /** Reloads the game as the other tab left it (or, when it was finished there, goes back to the title). */
@@ -34,7 +34,7 @@ function show(): void {
   const text = c.ended ? t('tabs.endedElsewhere') : t('tabs.movedElsewhere', { theirs: c.moves ?? 0, ours: store.session.actions.length });
   hide();
   const reload = button(t('tabs.reload'), () => void reloadFromStorage(c.key), { testid: 'tab-reload' });
-  box = h('div', { class: 'tab-notice', role: 'alertdialog', 'aria-labelledby': 'tab-notice-text', testid: 'tab-notice' },
+  const box = h('div', { class: 'tab-notice', role: 'alertdialog', 'aria-labelledby': 'tab-notice-text', testid: TESTID },
     h('p', { id: 'tab-notice-text' }, text),
     h('div', { class: 'row' },
       reload,

@@ -8,6 +8,7 @@ export type ClassroomKey = (typeof CLASSROOM_KEYS)[number];
 
 export const isClassroomKey = (key: string): key is ClassroomKey => (CLASSROOM_KEYS as readonly string[]).includes(key);
 
+// eslint-disable-next-line no-restricted-syntax -- a load done once per page: the classroom scenes' chunk
 let loading: Promise<void> | null = null;
 
 /** Adds the classroom scenes to the game once, fetching their code the first time. */

@@ -30,7 +30,11 @@ export interface LangFormat {
 }
 
 const packs: Partial<Record<Lang, LangPack>> = { en: { catalogue: en, texts: new Map(), quotes: new Map() } };
+// The language texts are drawn in: set only by the store (AppStore.applyLang) through
+// setActiveLang, and read by t() on every call, which the store itself imports.
+// eslint-disable-next-line no-restricted-syntax -- the store's language, mirrored where t() reads it
 let active: Lang = 'en';
+// eslint-disable-next-line no-restricted-syntax -- that language's texts
 let pack: LangPack = packs.en!;
 
 export const activeLang = (): Lang => active;

@@ -5,6 +5,7 @@ import type Phaser from 'phaser';
 export const NET_KEYS = ['Match', 'Lobby', 'LiveClass'] as const;
 export const isNetKey = (key: string): boolean => (NET_KEYS as readonly string[]).includes(key);
 
+// eslint-disable-next-line no-restricted-syntax -- a load done once per page: the match scenes' chunk
 let loading: Promise<void> | null = null;
 
 export function ensureNetScenes(game: Phaser.Game): Promise<void> {

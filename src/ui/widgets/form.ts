@@ -3,6 +3,7 @@ import { h } from '../dom/el';
 import { t } from '../i18n/t';
 import { button } from './button';
 
+// eslint-disable-next-line no-restricted-syntax -- a counter of DOM ids, unique for the page's life
 let uid = 0;
 
 export function select(label: string, options: { value: string; label: string }[], value: string, testid: string, onChange?: (v: string) => void): { wrap: HTMLElement; el: HTMLSelectElement } {

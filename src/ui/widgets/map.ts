@@ -14,7 +14,9 @@ interface MapBox { west: number; east: number; south: number; north: number }
 interface MapFile { width: number; height: number; box: MapBox; labels: Record<string, [number, number]>; polygons: MapPolygon[] }
 
 /** The coastlines and their projection, once fetched (the Preloader waits on loadMap). */
+// eslint-disable-next-line no-restricted-syntax -- a load done once per page: the map file and its projection
 let geo: { map: MapFile; project: (lon: number, lat: number) => [number, number] } | null = null;
+// eslint-disable-next-line no-restricted-syntax -- the same load, while it is on its way
 let loading: Promise<void> | null = null;
 
 /** Fetches the map once; a failed fetch leaves the map undrawn (the status list beside it still says everything). */

@@ -14,6 +14,7 @@ function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, s
   return el;
 }
 
+// eslint-disable-next-line no-restricted-syntax -- a counter of DOM ids, unique for the page's life
 let patternId = 0;
 
 function frame(width: number, height: number, label: string): { svg: SVGSVGElement; hatch: string } {
