@@ -1,4 +1,5 @@
 import Phaser from 'phaser';
+import type { Scenario } from '../../scenario/schema';
 import { ENDINGS, SIDES, STRATEGIES, type Side, type Strategy } from '../../scenario/vocabulary';
 import { spreadOf, type GameSummary } from '../../sim/index';
 import { SIDE_COLOUR } from '../theme';
@@ -27,99 +28,103 @@ export class ChanceLab extends Phaser.Scene {
     const root = classroomFrame(this, 'ChanceLab', t('chance.heading'), 'chance-lab');
     const client = new BatchClient();
     this.events.once('shutdown', () => client.dispose());
-    const all = scenarios();
-
-    const scenario = select(t('chance.scenario'), all.map((s) => ({ value: s.id, label: s.title })), all[0]?.id ?? '', 'chance-scenario', () => updateCli());
-    const strategy = select(t('chance.strategy'), STRATEGIES.map((s) => ({ value: s, label: tk(`strategy.${s}`) })), 'grounded', 'chance-strategy', () => updateCli());
-    const nInput = h('input', { type: 'number', id: 'chance-n', min: 1, max: MAX_GAMES, step: 1, testid: 'chance-n', 'aria-describedby': 'chance-cli', inputmode: 'numeric' });
-    nInput.value = '1000';
-    const run = button(t('chance.run'), () => start(), { testid: 'chance-run' });
-    const cancel = button(t('chance.cancel'), () => stop(), { kind: 'danger', testid: 'chance-cancel', disabled: true });
-    const cli = h('p', { id: 'chance-cli', class: 'help', testid: 'chance-cli' });
-    const bar = progressBar(t('chance.progress'), 'chance-progress', 1000);
-    const status = h('p', { role: 'status', testid: 'chance-status' });
-    const results = h('div', { testid: 'chance-results' });
-
-    root.append(
-      h('p', {}, t('chance.intro')),
-      h('div', { class: 'class-controls' }, scenario.wrap, strategy.wrap, h('div', {}, h('label', { for: 'chance-n' }, t('chance.n', { max: formatNumber(MAX_GAMES) })), nInput), h('div', {}, run, cancel)),
-      cli,
-      bar.el,
-      status,
-      results,
-    );
-
-    const readN = (): number | null => {
-      const n = Number(nInput.value);
-      return Number.isInteger(n) && n >= 1 && n <= MAX_GAMES ? n : null;
-    };
-    // Typing here answers at once, even while a run is going: the page never waits for the worker.
-    function updateCli(): void {
-      const n = readN();
-      nInput.setAttribute('aria-invalid', String(n === null));
-      cli.textContent = n === null
-        ? t('chance.badN', { max: formatNumber(MAX_GAMES) })
-        : t('chance.cli', { n: formatNumber(n), id: scenario.el.value, strategy: strategy.el.value, raw: n });
-    }
-    nInput.addEventListener('input', () => updateCli());
-    nInput.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' && !client.busy) start(); });
-
-    const setRunning = (running: boolean): void => {
-      run.disabled = running;
-      cancel.disabled = !running;
-      scenario.el.disabled = running;
-      strategy.el.disabled = running;
-    };
+    const ui = chanceControls(scenarios(), () => start(), () => stop(), () => !client.busy);
+    root.append(h('p', {}, t('chance.intro')), ...ui.elements);
 
     const start = (): void => {
-      const n = readN();
+      const n = ui.readN();
+      const sc = findScenario(ui.scenario.el.value);
       if (n === null) {
-        updateCli();
-        nInput.focus();
+        ui.updateCli();
+        ui.nInput.focus();
         return;
       }
-      const sc = findScenario(scenario.el.value);
       if (!sc) return;
-      const strat = strategy.el.value as Strategy;
-      clear(results);
-      setRunning(true);
-      bar.set(0, n, t('chance.progressText', { done: 0, n: formatNumber(n) }));
-      status.textContent = t('chance.running', { n: formatNumber(n), scenario: sc.title });
-      announce(status.textContent);
+      const strat = ui.strategy.el.value as Strategy;
+      clear(ui.results);
+      ui.setRunning(true);
+      ui.bar.set(0, n, t('chance.progressText', { done: 0, n: formatNumber(n) }));
+      say(ui.status, t('chance.running', { n: formatNumber(n), scenario: sc.title }));
       client.run({ type: 'batch', scenarioId: sc.id, strategy: strat, games: n }, (m) => {
         if (m.type === 'progress') {
-          bar.set(m.done, m.total, t('chance.progressText', { done: formatNumber(m.done), n: formatNumber(m.total) }));
+          ui.bar.set(m.done, m.total, t('chance.progressText', { done: formatNumber(m.done), n: formatNumber(m.total) }));
         } else if (m.type === 'batchDone') {
-          setRunning(false);
-          status.textContent = t('chance.done', { n: formatNumber(m.games.length), seconds: formatNumber(m.seconds, 1) });
-          announce(status.textContent);
-          show(sc.id, sc.title, strat, m.games);
-          cancel.blur();
-          run.focus();
+          ui.setRunning(false);
+          say(ui.status, t('chance.done', { n: formatNumber(m.games.length), seconds: formatNumber(m.seconds, 1) }));
+          clear(ui.results);
+          ui.results.append(...chanceResults(sc.id, sc.title, strat, m.games));
+          ui.cancel.blur();
+          ui.run.focus();
         } else if (m.type === 'error') {
-          setRunning(false);
-          status.textContent = t('class.view.workerError', { error: m.message });
+          ui.setRunning(false);
+          ui.status.textContent = t('class.view.workerError', { error: m.message });
         }
       });
-      cancel.focus();
+      ui.cancel.focus();
     };
 
     const stop = (): void => {
       client.cancel();
-      setRunning(false);
-      status.textContent = t('chance.cancelled', { done: bar.done });
-      announce(status.textContent);
-      run.focus();
+      ui.setRunning(false);
+      say(ui.status, t('chance.cancelled', { done: ui.bar.done }));
+      ui.run.focus();
     };
 
-    const show = (id: string, title: string, strat: Strategy, games: GameSummary[]): void => {
-      clear(results);
-      results.append(...chanceResults(id, title, strat, games));
-    };
-
-    updateCli();
+    ui.updateCli();
     focusFirst(root);
   }
+}
+
+/** A status line's new text, read out too. */
+function say(status: HTMLElement, text: string): void {
+  status.textContent = text;
+  announce(text);
+}
+
+/**
+ * The lab's controls: scenario, strategy, how many games (with the command line that plays
+ * the same games, updated as the teacher types, even during a run), Run and Cancel, the
+ * progress bar, the status line and where the results go.
+ */
+function chanceControls(all: readonly Scenario[], onRun: () => void, onCancel: () => void, idle: () => boolean) {
+  const scenario = select(t('chance.scenario'), all.map((s) => ({ value: s.id, label: s.title })), all[0]?.id ?? '', 'chance-scenario', () => updateCli());
+  const strategy = select(t('chance.strategy'), STRATEGIES.map((s) => ({ value: s, label: tk(`strategy.${s}`) })), 'grounded', 'chance-strategy', () => updateCli());
+  const nInput = h('input', { type: 'number', id: 'chance-n', min: 1, max: MAX_GAMES, step: 1, testid: 'chance-n', 'aria-describedby': 'chance-cli', inputmode: 'numeric' });
+  nInput.value = '1000';
+  const run = button(t('chance.run'), onRun, { testid: 'chance-run' });
+  const cancel = button(t('chance.cancel'), onCancel, { kind: 'danger', testid: 'chance-cancel', disabled: true });
+  const cli = h('p', { id: 'chance-cli', class: 'help', testid: 'chance-cli' });
+  const bar = progressBar(t('chance.progress'), 'chance-progress', 1000);
+  const status = h('p', { role: 'status', testid: 'chance-status' });
+  const results = h('div', { testid: 'chance-results' });
+
+  const readN = (): number | null => {
+    const n = Number(nInput.value);
+    return Number.isInteger(n) && n >= 1 && n <= MAX_GAMES ? n : null;
+  };
+  function updateCli(): void {
+    const n = readN();
+    nInput.setAttribute('aria-invalid', String(n === null));
+    cli.textContent = n === null
+      ? t('chance.badN', { max: formatNumber(MAX_GAMES) })
+      : t('chance.cli', { n: formatNumber(n), id: scenario.el.value, strategy: strategy.el.value, raw: n });
+  }
+  nInput.addEventListener('input', () => updateCli());
+  nInput.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' && idle()) onRun(); });
+  const setRunning = (running: boolean): void => {
+    run.disabled = running;
+    cancel.disabled = !running;
+    scenario.el.disabled = running;
+    strategy.el.disabled = running;
+  };
+  const elements = [
+    h('div', { class: 'class-controls' }, scenario.wrap, strategy.wrap, h('div', {}, h('label', { for: 'chance-n' }, t('chance.n', { max: formatNumber(MAX_GAMES) })), nInput), h('div', {}, run, cancel)),
+    cli,
+    bar.el,
+    status,
+    results,
+  ];
+  return { elements, scenario, strategy, nInput, run, cancel, bar, status, results, readN, updateCli, setRunning };
 }
 
 /** What N games did: the spread of endings (table and bars), the means, and the polls' and approvals' histograms. */
