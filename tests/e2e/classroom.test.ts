@@ -177,7 +177,11 @@ describe('classroom', () => {
     await until(page, (u) => u.scene === 'ChanceLab', 'the chance lab');
     await page.fill('[data-testid="chance-n"]', '1000');
     const started = Date.now();
-    await page.click('[data-testid="chance-run"]');
+    // Enter in the count field runs (and the keyboard goes to Cancel without pressing it).
+    await page.focus('[data-testid="chance-n"]');
+    await page.keyboard.press('Enter');
+    expect(await text(page, 'chance-status')).toMatch(/^Playing 1,000 games/);
+    expect(await up(page).then((u) => u.focus)).toBe('chance-cancel');
     const bar = page.locator('[data-testid="chance-progress"]');
     const seen = new Set<number>();
     let answered = 0;

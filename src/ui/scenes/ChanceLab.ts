@@ -110,7 +110,13 @@ function chanceControls(all: readonly Scenario[], onRun: () => void, onCancel: (
       : t('chance.cli', { n: formatNumber(n), id: scenario.el.value, strategy: strategy.el.value, raw: n });
   }
   nInput.addEventListener('input', () => updateCli());
-  nInput.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' && idle()) onRun(); });
+  nInput.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Enter' || !idle()) return;
+    // Run moves the keyboard to Cancel; the Enter's own keypress would then land there and
+    // cancel the run it had just started.
+    ev.preventDefault();
+    onRun();
+  });
   const setRunning = (running: boolean): void => {
     run.disabled = running;
     cancel.disabled = !running;
