@@ -36,11 +36,13 @@ attachRouter(game, { has: (k) => isClassroomKey(k) || isNetKey(k), load: (g, k) 
 watchTabs();
 
 // Canvas text is drawn once: when a typeface slice arrives (Japanese comes in many small
-// files, each fetched when first needed), the canvas texts on screen are drawn again with it.
+// files, each fetched when first needed), the canvas texts on screen are drawn again with it,
+// and the render loop, asleep on a still screen, is woken to show them.
 document.fonts?.addEventListener('loadingdone', () => {
   for (const scene of game.scene.getScenes(true)) {
     for (const o of scene.children.list) if (o instanceof Phaser.GameObjects.Text) o.updateText();
   }
+  store.screen.wake();
 });
 
 // Read-only handle for the end-to-end tests and for curious players.

@@ -225,6 +225,27 @@ export async function gotoGame(page: Page, query: string): Promise<Up> {
   return up(page);
 }
 
+/**
+ * Whether the picture a sleeping render loop left on the canvas is the finished one: the
+ * canvas as it is, against the canvas once the loop has been woken (by a resize, as the page
+ * does) and has drawn again. Something drawn too late for the frames the loop stays awake
+ * (objects added on a later frame, canvas text drawn again when a typeface slice arrives)
+ * shows only in the second. Waits for the page's fonts and for the loop to sleep first.
+ */
+export function pictureSettled(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const frame = (): Promise<void> => new Promise((done) => requestAnimationFrame(() => done()));
+    await document.fonts.ready;
+    for (let i = 0; i < 6; i += 1) await frame();
+    const canvas = document.querySelector('canvas');
+    if (!canvas) return false;
+    const before = canvas.toDataURL();
+    window.dispatchEvent(new Event('resize'));
+    for (let i = 0; i < 6; i += 1) await frame();
+    return canvas.toDataURL() === before;
+  });
+}
+
 /** Tabs forward until the element with this test id has focus: keyboard only, like a player. */
 export async function tabTo(page: Page, testid: string, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {

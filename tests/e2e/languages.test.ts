@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadScenario } from '../../src/scenario/load';
 import { formatProblem } from '../../src/scenario/problems';
-import { chooseByKeyboard, frames, GENEROUS, gotoGame, launch, leave, openPage, overflows, play, press, snap, tabTo, up, until } from './helpers';
+import { chooseByKeyboard, frames, GENEROUS, gotoGame, launch, leave, openPage, overflows, pictureSettled, play, press, snap, tabTo, up, until } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -33,9 +33,14 @@ function englishTexts(lang: Lang): string[] {
   return [...out].filter((e) => ![...quotes].some((q) => q.includes(e)));
 }
 
-/** What went wrong on this screen: overflowing text, and English scenario texts shown where a translation exists. */
+/**
+ * What went wrong on this screen: overflowing text, English scenario texts shown where a
+ * translation exists, and a canvas left unfinished when the render loop went to sleep (its
+ * Japanese typefaces arrive in slices, some after the screen is first drawn).
+ */
 async function checkScreen(page: Page, lang: Lang, english: string[], where: string): Promise<string[]> {
   const problems = (await overflows(page)).map((p) => `${where}: ${p}`);
+  if (!(await pictureSettled(page))) problems.push(`${where}: the canvas the render loop left asleep is not the finished picture (drawing it again changed it)`);
   const dom = (await page.evaluate(() => document.getElementById('game')?.innerText ?? '')) ?? '';
   const canvas = (await page.evaluate(() => (window as unknown as { __up: { canvasTexts(): { text: string }[] } }).__up.canvasTexts().map((c) => c.text))).join('\n');
   const text = `${dom}\n${canvas}`;
