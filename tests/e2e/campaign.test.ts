@@ -2,7 +2,7 @@
 // same link, are played in tests/e2e/decisions.test.ts at Normal and languages.test.ts in Russian.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { GENEROUS, gotoGame, launch, leave, openPage, play, press, snap, up } from './helpers';
+import { GENEROUS, gotoGame, launch, leave, openPage, pictureSettled, play, press, snap, up } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,7 +16,20 @@ describe('a whole campaign', () => {
     const first = await gotoGame(page, '?scenario=moscow-2019&seed=seed-5&side=japan&opponent=computer&difficulty=easy');
     expect(first.scene).toBe('Brief');
     expect(await page.textContent('[data-testid="brief"]')).toContain('red lines');
-    const { scenes, final } = await play(page, 'japan', { offer: GENEROUS });
+    // Each screen's picture is finished before the render loop sleeps on it.
+    const unsettled: string[] = [];
+    const checked = new Set<string>();
+    const { scenes, final } = await play(page, 'japan', {
+      offer: GENEROUS,
+      onScreen: async (u) => {
+        const key = `${u.scene}-${u.phase}`;
+        if (checked.has(key)) return;
+        checked.add(key);
+        if (!(await pictureSettled(page))) unsettled.push(key);
+      },
+    });
+    expect(unsettled, 'screens whose canvas changed when drawn again').toEqual([]);
+    expect(checked.size).toBeGreaterThanOrEqual(5);
     expect([...scenes]).toEqual(expect.arrayContaining(['Brief', 'Table', 'Reaction', 'Ratification', 'Debrief']));
     expect(final.phase).toBe('ended');
     const debrief = await page.textContent('[data-testid="debrief"]');

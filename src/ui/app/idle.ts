@@ -8,11 +8,12 @@ import Phaser from 'phaser';
 const STILL = new Set(['Title', 'Brief', 'Handover', 'Table', 'Reaction', 'Ratification', 'Debrief', 'ReplayViewer', 'ClassView', 'ChanceLab', 'LinkBuilder', 'TeacherGuide', 'Match', 'Lobby', 'LiveClass']);
 /**
  * Frames drawn after a wake before the loop may sleep. A scene started by the router is
- * created on the next step and drawn on the one after; a few more frames let the DOM layer
- * and the scale manager settle. The loop used to stay up 700 ms (about 40 full redraws of
- * the map per move), which cost more CPU than the move itself.
+ * created and drawn on the next step; the second frame draws what its create() left to an
+ * animation frame (the title's map), since Phaser asks for its next frame after its step.
+ * Each frame more redraws the whole canvas, about 6 ms of the page's CPU per move here: the
+ * loop used to stay up 700 ms (about 40 redraws of the map per move), then four frames.
  */
-const FRAMES_AWAKE = 4;
+const FRAMES_AWAKE = 2;
 /** A scene still loading (fonts, a lazy chunk) keeps the loop up; this bounds how long. */
 const LONGEST_AWAKE_MS = 2000;
 
