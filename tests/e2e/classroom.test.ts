@@ -244,7 +244,16 @@ describe('classroom', () => {
     await page.click('[data-testid="tab-LinkBuilder"]');
     await until(page, (u) => u.scene === 'LinkBuilder', 'the link builder');
     await page.selectOption('[data-testid="linkb-scenario"]', 'yamaguchi-2016');
+    // A seed no game accepts (an invisible character) makes no link: nothing to copy, open or scan, and the field says why.
+    await page.fill('[data-testid="linkb-seed"]', 'harbour\u200Dcrane');
+    expect(await text(page, 'linkb-link')).toBe('—');
+    expect(await page.locator('[data-testid="linkb-copy"]').isDisabled()).toBe(true);
+    expect(await page.getAttribute('[data-testid="linkb-open"]', 'href')).toBeNull();
+    expect(await page.locator('[data-testid="linkb-qr"]').isHidden()).toBe(true);
+    expect(await page.getAttribute('[data-testid="linkb-seed"]', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#linkb-seed-help', 'class')).toBe('msg');
     await page.fill('[data-testid="linkb-seed"]', 'harbour crane 7');
+    expect(await page.getAttribute('[data-testid="linkb-seed"]', 'aria-invalid')).toBe('false');
     await page.check('[data-testid="linkb-side-russia"]');
     await page.selectOption('[data-testid="linkb-opponent"]', 'computer');
     const link = await text(page, 'linkb-link');
