@@ -21,80 +21,86 @@ export class LinkBuilder extends Phaser.Scene {
 
   create(): void {
     const root = classroomFrame(this, 'LinkBuilder', t('linkb.heading'), 'link-builder');
-    const all = scenarios();
-    const scenario = select(t('setup.scenario'), all.map((s) => ({ value: s.id, label: s.title })), all[0]?.id ?? '', 'linkb-scenario', () => update());
-    const side = radios(t('setup.side'), 'linkb-side', SIDES.map((x) => ({ value: x, label: sideName(x) })), 'japan', 'linkb-side', () => update());
-    const opponent = select(t('setup.opponent'), [
-      { value: 'computer', label: t('opponent.computer') },
-      { value: 'human', label: t('opponent.human') },
-    ], 'computer', 'linkb-opponent', () => update());
-    const difficulty = select(t('setup.difficulty'), [
-      { value: '', label: t('linkb.defaultDifficulty') },
-      ...DIFFICULTIES.map((d) => ({ value: d, label: tk(`difficulty.${d}`) })),
-    ], '', 'linkb-difficulty', () => update());
-    const { input: seedInput, help: seedMsg } = seedField(() => update());
-
-    const out = h('p', { class: 'link-out', testid: 'linkb-link', id: 'linkb-link', tabindex: 0, 'aria-label': t('linkb.link') });
-    const openLink = h('a', { testid: 'linkb-open', target: '_blank', rel: 'noopener' }, t('linkb.open'));
-    const copyStatus = h('p', { role: 'status', class: 'help', testid: 'linkb-copy-status' });
-    const copy = button(t('setup.copyLink'), () => void copyLink(), { testid: 'linkb-copy' });
-    const canvas = h('canvas', { testid: 'linkb-qr', role: 'img', 'aria-label': t('linkb.qrLabel') });
-    const qrCaption = h('p', { class: 'help' }, t('linkb.qrHelp'));
-
+    const controls = linkControls(() => update());
+    const output = linkOutput();
+    const { seed } = controls;
     root.append(
       h('p', {}, t('linkb.intro')),
       h('div', { class: 'qr-wrap' },
         h('div', { style: 'flex: 1 1 560px; min-width: 0' },
-          scenario.wrap,
-          h('div', { class: 'row' }, side.wrap, opponent.wrap, difficulty.wrap),
+          controls.scenario.wrap,
+          h('div', { class: 'row' }, controls.side.wrap, controls.opponent.wrap, controls.difficulty.wrap),
           h('label', { for: 'linkb-seed' }, t('setup.seed')),
-          h('div', { class: 'row' }, h('div', {}, seedInput), h('span', {}, button(t('setup.newSeed'), () => { seedInput.value = readableSeed(); update(); }, { kind: 'secondary', testid: 'linkb-new-seed' }))),
-          seedMsg,
+          h('div', { class: 'row' }, h('div', {}, seed.input), h('span', {}, button(t('setup.newSeed'), () => { seed.input.value = readableSeed(); update(); }, { kind: 'secondary', testid: 'linkb-new-seed' }))),
+          seed.help,
           h('h3', {}, t('linkb.link')),
-          out,
-          h('div', {}, copy, openLink),
-          copyStatus,
+          output.out,
+          h('div', {}, output.copy, output.openLink),
+          output.copyStatus,
         ),
-        h('div', {}, h('h3', {}, t('linkb.qr')), canvas, qrCaption),
+        h('div', {}, h('h3', {}, t('linkb.qr')), output.canvas, h('p', { class: 'help' }, t('linkb.qrHelp'))),
       ),
     );
-
-    let link = '';
-    function update(): void {
-      const checked = normaliseSeed(seedInput.value);
-      const seed = checked.ok ? checked.seed : '';
-      const problem = checked.ok ? '' : seedProblemWords(checked.problem, 'field');
-      showSeedProblem(seedInput, seedMsg, problem);
-      copyStatus.textContent = '';
-      if (problem) {
-        link = '';
-        out.textContent = '—';
-        openLink.removeAttribute('href');
-        copy.disabled = true;
-        canvas.hidden = true;
-        return;
-      }
-      link = buildLink({
-        scenarioId: scenario.el.value,
-        seed,
-        side: side.get() as Side,
-        opponent: opponent.el.value as Opponent,
-        difficulty: (difficulty.el.value || null) as Difficulty | null,
-      });
-      out.textContent = link;
-      openLink.href = link;
-      copy.disabled = false;
-      canvas.hidden = false;
-      void drawQr(canvas, link, 300);
-    }
-
-    const copyLink = async (): Promise<void> => {
-      if (link) await copyOrSelect(link, out, copyStatus);
-    };
-
+    const update = (): void => output.show(linkFor(controls));
     update();
     focusFirst(root);
   }
+}
+
+/** The choices a link carries: scenario, side, opponent, difficulty and seed, each calling `onChange`. */
+function linkControls(onChange: () => void) {
+  const all = scenarios();
+  return {
+    scenario: select(t('setup.scenario'), all.map((s) => ({ value: s.id, label: s.title })), all[0]?.id ?? '', 'linkb-scenario', onChange),
+    side: radios(t('setup.side'), 'linkb-side', SIDES.map((x) => ({ value: x, label: sideName(x) })), 'japan', 'linkb-side', onChange),
+    opponent: select(t('setup.opponent'), [
+      { value: 'computer', label: t('opponent.computer') },
+      { value: 'human', label: t('opponent.human') },
+    ], 'computer', 'linkb-opponent', onChange),
+    difficulty: select(t('setup.difficulty'), [
+      { value: '', label: t('linkb.defaultDifficulty') },
+      ...DIFFICULTIES.map((d) => ({ value: d, label: tk(`difficulty.${d}`) })),
+    ], '', 'linkb-difficulty', onChange),
+    seed: seedField(onChange),
+  };
+}
+
+/** The link the controls make, or what is wrong with their seed (said under the field as well). */
+function linkFor(c: ReturnType<typeof linkControls>): { link: string } | { problem: string } {
+  const checked = normaliseSeed(c.seed.input.value);
+  const problem = checked.ok ? '' : seedProblemWords(checked.problem, 'field');
+  showSeedProblem(c.seed.input, c.seed.help, problem);
+  if (!checked.ok) return { problem };
+  return {
+    link: buildLink({
+      scenarioId: c.scenario.el.value,
+      seed: checked.seed,
+      side: c.side.get() as Side,
+      opponent: c.opponent.el.value as Opponent,
+      difficulty: (c.difficulty.el.value || null) as Difficulty | null,
+    }),
+  };
+}
+
+/** The link as text, its open and copy controls and its QR code; `show` puts a link (or none) in all of them. */
+function linkOutput() {
+  let link = '';
+  const out = h('p', { class: 'link-out', testid: 'linkb-link', id: 'linkb-link', tabindex: 0, 'aria-label': t('linkb.link') });
+  const openLink = h('a', { testid: 'linkb-open', target: '_blank', rel: 'noopener' }, t('linkb.open'));
+  const copyStatus = h('p', { role: 'status', class: 'help', testid: 'linkb-copy-status' });
+  const copy = button(t('setup.copyLink'), () => void (link && copyOrSelect(link, out, copyStatus)), { testid: 'linkb-copy' });
+  const canvas = h('canvas', { testid: 'linkb-qr', role: 'img', 'aria-label': t('linkb.qrLabel') });
+  const show = (made: { link: string } | { problem: string }): void => {
+    link = 'link' in made ? made.link : '';
+    copyStatus.textContent = '';
+    out.textContent = link || '—';
+    if (link) openLink.href = link;
+    else openLink.removeAttribute('href');
+    copy.disabled = !link;
+    canvas.hidden = !link;
+    if (link) void drawQr(canvas, link, 300);
+  };
+  return { out, openLink, copyStatus, copy, canvas, show };
 }
 
 /** The seed field: a readable seed to start with, its help line below, `onInput` on every change. */
