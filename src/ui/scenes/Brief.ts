@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import { BASE, FONTS, PALETTE, SIDE_COLOUR, hex } from '../theme';
 import { h } from '../dom/el';
-import { t, sx } from '../i18n/t';
+import { t } from '../i18n/t';
 import { store } from '../app/store';
 import { sideName } from '../app/narrate';
 import { paper, header, panel, footer, focusFirst } from '../widgets/frame';

@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { ENDINGS, ISSUE_IDS, SIDES, type Ending, type Side } from '../../scenario/vocabulary';
+import { ENDINGS, ISSUE_IDS, SIDES, type Side } from '../../scenario/vocabulary';
 import { REPLAY_MAX_BYTES, spreadOf } from '../../sim/index';
 import { PALETTE, SIDE_COLOUR } from '../theme';
 import { h, clear } from '../dom/el';

@@ -1,23 +1,23 @@
 import Phaser from 'phaser';
 import { ISSUE_IDS, otherSide, type IssueId, type Package, type Sequencing } from '../../scenario/vocabulary';
-import { classify, packageValue, type ActionType, type LegalMoves } from '../../sim';
-import { BASE, FONTS, PALETTE, SIDE_COLOUR, TEXT } from '../theme';
+import { classify, packageValue, type ActionType, type GameState, type LegalMoves } from '../../sim';
+import type { Scenario } from '../../scenario/schema';
+import { PALETTE, SIDE_COLOUR } from '../theme';
 import { h } from '../dom/el';
-import { t, tk, formatNumber, sx, formatDate } from '../i18n/t';
+import { t, tk, formatNumber, sx } from '../i18n/t';
 import { store } from '../app/store';
-import { entryText, refusalWords, revealsOdds, issueLabel, packageText, roundInfo, sideName, speakerName } from '../app/narrate';
-import { islandViews, linesOfRound, sinceLastMove, turnOf } from '../app/views';
-import { paper, header, panel, footer, focusFirst, turnNote } from '../widgets/frame';
+import { entryText, refusalWords, issueLabel, packageText, sideName, speakerName } from '../app/narrate';
+import { islandViews, linesOfRound, sinceLastMove } from '../app/views';
+import { paper, header, footer, focusFirst, turnNote } from '../widgets/frame';
 import { button } from '../widgets/button';
 import { radios, select } from '../widgets/form';
-import { drawMap, mapFooter } from '../widgets/map';
-import { meter } from '../widgets/meter';
 import { offerEditor } from '../widgets/offer-editor';
 import { answerArea, coachStep } from '../widgets/answer';
 import { openWorth } from '../widgets/why-panel';
 import { worldPanel } from '../widgets/world-panel';
 import { announce } from '../a11y/live';
 import { islandList } from '../a11y/describe';
+import { leftMap, meterRows, roundLine, sidePanel, sinceList, turnScreen } from '../widgets/turn-screen';
 
 /** The negotiation table: the foreign ministers' agenda, then the leaders' summit. */
 export class Table extends Phaser.Scene {
@@ -26,71 +26,38 @@ export class Table extends Phaser.Scene {
   }
 
   create(): void {
-    const session = store.session!;
-    const scenario = store.scenario!;
-    const state = session.state;
-    const viewer = store.viewer ?? 'japan';
+    const { session, scenario, state, viewer, legal, turn, myTurn } = turnScreen();
     const other = otherSide(viewer);
-    const legal = session.legal();
-    const turn = turnOf(session.pending, legal, viewer, store.readOnly);
-    const myTurn = turn === 'mine';
     const summit = session.phase === 'summit';
-    const r = roundInfo(scenario, state.round);
-
+    const heading = t(summit ? 'table.headingSummit' : 'table.headingTalks');
     paper(this);
-    header(this, t(summit ? 'table.headingSummit' : 'table.headingTalks'), `${t('table.round', { round: Math.min(state.round + 1, scenario.rounds.length), total: scenario.rounds.length, label: r.label })} · ${t('table.roundPlace', { place: r.place, date: formatDate(r.date) })}`);
+    header(this, heading, roundLine(scenario, state.round));
 
     // Left column: the islands, then the numbers that make or break a deal.
     const islands = islandViews(scenario, state, viewer);
-    const mapH = drawMap(this, BASE.margin, 80, 560, islands);
     const moved = islands.filter((i) => i.status !== 'russian');
-    const below = mapFooter(this, BASE.margin, 80 + mapH, 560, t('map.summary', { count: moved.length, share: formatNumber(moved.reduce((s, i) => s + i.share, 0), 1) }));
-    const my = SIDE_COLOUR[viewer];
-    const their = SIDE_COLOUR[other];
-    const top = Math.max(80 + mapH + 34, below + 8);
-    meter(this, scenario, state, 'rapport', BASE.margin, top, 260, PALETTE.green);
-    meter(this, scenario, state, `trust.${other}`, BASE.margin + 300, top, 260, their);
-    meter(this, scenario, state, `hardliners.${viewer}`, BASE.margin, top + 46, 260, my);
-    meter(this, scenario, state, `hardliners.${other}`, BASE.margin + 300, top + 46, 260, their);
-    meter(this, scenario, state, `approval.${viewer}`, BASE.margin, top + 92, 260, my);
-    meter(this, scenario, state, `approval.${other}`, BASE.margin + 300, top + 92, 260, their);
+    const { mapH, below } = leftMap(this, islands, t('map.summary', { count: moved.length, share: formatNumber(moved.reduce((s, i) => s + i.share, 0), 1) }));
+    const [my, their] = [SIDE_COLOUR[viewer], SIDE_COLOUR[other]];
+    meterRows(this, scenario, state, Math.max(80 + mapH + 34, below + 8), [
+      ['rapport', PALETTE.green], [`trust.${other}`, their],
+      [`hardliners.${viewer}`, my], [`hardliners.${other}`, their],
+      [`approval.${viewer}`, my], [`approval.${other}`, their],
+    ]);
 
     // Right column: what is said and what the player can do.
     // The answer and the coaching note stay above the scrolling part: in view whatever has focus.
-    const outer = panel(this, 624, 80, 624, 596, { testid: 'table', label: t(summit ? 'table.headingSummit' : 'table.headingTalks') });
-    const root = h('div', { class: 'scroll', testid: 'table-scroll' });
-    outer.append(h('div', { class: 'stack' }, answerArea(scenario, session, viewer, coachStep(session, summit ? 'summit' : 'talks')), root));
-    root.append(h('p', { class: 'help', testid: 'you-are' }, t('common.youAre', { side: sideName(viewer) })), islandList(islands));
-
+    const root = sidePanel(this, 624, 624, 'table', heading, answerArea(scenario, session, viewer, coachStep(session, summit ? 'summit' : 'talks')));
+    root.append(islandList(islands));
     if (summit) this.reachAndOffer(root);
     else this.lastVote(root);
-    // The counterpart's voice: short in-character lines, each with its source.
-    root.append(h('h3', {}, t('table.voices')));
-    const lines = linesOfRound(state, state.round).slice(summit ? -3 : -4);
-    const list = h('ul', { class: 'lines', testid: 'voices' });
-    for (const l of lines) {
-      const side = l.speaker.split('.')[0]!;
-      // A paraphrase of someone else's description says so, so no one learns a wrong attribution.
-      const item = h('li', { class: side }, h('span', { class: 'who' }, `${speakerName(scenario, l.speaker)}: `), `“${sx(l.text)}”`);
-      if (l.after !== undefined) item.append(' ', h('span', { class: 'after', testid: 'line-after' }, t('table.after', { after: l.after })));
-      list.append(item);
-    }
-    root.append(lines.length ? list : h('p', { class: 'help' }, t('table.noVoices')));
-
+    root.append(...voices(scenario, state, summit));
     if (!summit) this.talks(root, myTurn, (legal?.sequencings ?? []) as readonly Sequencing[]);
     else this.summit(root, myTurn, legal);
     const note = turnNote(turn, session.pending);
     if (note) root.append(note);
     // The world beyond the table: the factions at home, Washington and Beijing, the calendar.
     root.append(worldPanel(scenario, state, viewer));
-
-    const since = sinceLastMove(state, viewer, session.phase, session.pending).filter((e) => e.kind !== 'line');
-    if (since.length > 0) {
-      root.append(h('h3', {}, t('table.since')));
-      const ul = h('ul', { testid: 'since' });
-      for (const e of since.slice(-10)) ul.append(h('li', {}, entryText(scenario, e, revealsOdds(state, store.readOnly))));
-      root.append(ul);
-    }
+    root.append(...sinceList(scenario, state, sinceLastMove(state, viewer, session.phase, session.pending).filter((e) => e.kind !== 'line'), 10));
     footer(this);
     focusFirst();
   }
@@ -196,4 +163,18 @@ export class Table extends Phaser.Scene {
       row(button(t('table.walkOut'), () => store.act({ type: 'walkOut', side: viewer }), { testid: 'walk-out', kind: 'danger', disabled: !can('walkOut') }), t('table.walkOut.help')),
     );
   }
+}
+
+/** The counterpart's voice: short in-character lines of this round, each with its source (the last three at the summit, four at the talks). */
+function voices(scenario: Scenario, state: GameState, summit: boolean): HTMLElement[] {
+  const lines = linesOfRound(state, state.round).slice(summit ? -3 : -4);
+  const list = h('ul', { class: 'lines', testid: 'voices' });
+  for (const l of lines) {
+    const side = l.speaker.split('.')[0]!;
+    // A paraphrase of someone else's description says so, so no one learns a wrong attribution.
+    const item = h('li', { class: side }, h('span', { class: 'who' }, `${speakerName(scenario, l.speaker)}: `), `“${sx(l.text)}”`);
+    if (l.after !== undefined) item.append(' ', h('span', { class: 'after', testid: 'line-after' }, t('table.after', { after: l.after })));
+    list.append(item);
+  }
+  return [h('h3', {}, t('table.voices')), lines.length ? list : h('p', { class: 'help' }, t('table.noVoices'))];
 }
