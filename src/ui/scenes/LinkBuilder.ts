@@ -65,24 +65,22 @@ function linkControls(onChange: () => void) {
   };
 }
 
-/** The link the controls make, or what is wrong with their seed (said under the field as well). */
-function linkFor(c: ReturnType<typeof linkControls>): { link: string } | { problem: string } {
+/** The link the controls make, or '' when the seed is refused (what is wrong is said under the field). */
+function linkFor(c: ReturnType<typeof linkControls>): string {
   const checked = normaliseSeed(c.seed.input.value);
   const problem = checked.ok ? '' : seedProblemWords(checked.problem, 'field');
   showSeedProblem(c.seed.input, c.seed.help, problem);
-  if (!checked.ok) return { problem };
-  return {
-    link: buildLink({
-      scenarioId: c.scenario.el.value,
-      seed: checked.seed,
-      side: c.side.get() as Side,
-      opponent: c.opponent.el.value as Opponent,
-      difficulty: (c.difficulty.el.value || null) as Difficulty | null,
-    }),
-  };
+  if (!checked.ok) return '';
+  return buildLink({
+    scenarioId: c.scenario.el.value,
+    seed: checked.seed,
+    side: c.side.get() as Side,
+    opponent: c.opponent.el.value as Opponent,
+    difficulty: (c.difficulty.el.value || null) as Difficulty | null,
+  });
 }
 
-/** The link as text, its open and copy controls and its QR code; `show` puts a link (or none) in all of them. */
+/** The link as text, its open and copy controls and its QR code; `show` puts a link (or none, '') in all of them. */
 function linkOutput() {
   let link = '';
   const out = h('p', { class: 'link-out', testid: 'linkb-link', id: 'linkb-link', tabindex: 0, 'aria-label': t('linkb.link') });
@@ -90,8 +88,8 @@ function linkOutput() {
   const copyStatus = h('p', { role: 'status', class: 'help', testid: 'linkb-copy-status' });
   const copy = button(t('setup.copyLink'), () => void (link && copyOrSelect(link, out, copyStatus)), { testid: 'linkb-copy' });
   const canvas = h('canvas', { testid: 'linkb-qr', role: 'img', 'aria-label': t('linkb.qrLabel') });
-  const show = (made: { link: string } | { problem: string }): void => {
-    link = 'link' in made ? made.link : '';
+  const show = (made: string): void => {
+    link = made;
     copyStatus.textContent = '';
     out.textContent = link || '—';
     if (link) openLink.href = link;
