@@ -15,6 +15,12 @@ export function announce(text: string): void {
   while (live.childElementCount > MAX_LOG) live.firstElementChild?.remove();
 }
 
+/** Puts `text` in a status line on screen and reads it out. */
+export function setStatus(status: HTMLElement, text: string): void {
+  status.textContent = text;
+  announce(text);
+}
+
 export function announceAll(lines: string[]): void {
   for (const line of lines) announce(line);
 }

@@ -12,7 +12,7 @@ import { scenarios } from '../app/catalog';
 import { readableSeed } from '../app/link';
 import { radios, select } from '../widgets/form';
 import { classroomFrame } from '../class/nav';
-import { announce } from '../a11y/live';
+import { setStatus } from '../a11y/live';
 import { fillClassPack } from './pack';
 import { sideName } from '../app/narrate';
 import { paper, panel, focusFirst } from '../widgets/frame';
@@ -351,8 +351,7 @@ async function downloadAll(teach: TeachingClass, status: HTMLElement): Promise<v
   a.click();
   a.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  status.textContent = t('net.live.downloaded', { count: list.length });
-  announce(status.textContent);
+  setStatus(status, t('net.live.downloaded', { count: list.length }));
 }
 
 export const NET_SCENES = { Match, Lobby, LiveClass };

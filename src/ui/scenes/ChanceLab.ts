@@ -5,7 +5,7 @@ import { spreadOf, type GameSummary } from '../../sim/index';
 import { SIDE_COLOUR } from '../theme';
 import { h, clear } from '../dom/el';
 import { t, tk, formatNumber } from '../i18n/t';
-import { announce } from '../a11y/live';
+import { setStatus } from '../a11y/live';
 import { findScenario, scenarios } from '../app/catalog';
 import { sideName } from '../app/narrate';
 import { focusFirst } from '../widgets/frame';
@@ -44,13 +44,13 @@ export class ChanceLab extends Phaser.Scene {
       clear(ui.results);
       ui.setRunning(true);
       ui.bar.set(0, n, t('chance.progressText', { done: 0, n: formatNumber(n) }));
-      say(ui.status, t('chance.running', { n: formatNumber(n), scenario: sc.title }));
+      setStatus(ui.status, t('chance.running', { n: formatNumber(n), scenario: sc.title }));
       client.run({ type: 'batch', scenarioId: sc.id, strategy: strat, games: n }, (m) => {
         if (m.type === 'progress') {
           ui.bar.set(m.done, m.total, t('chance.progressText', { done: formatNumber(m.done), n: formatNumber(m.total) }));
         } else if (m.type === 'batchDone') {
           ui.setRunning(false);
-          say(ui.status, t('chance.done', { n: formatNumber(m.games.length), seconds: formatNumber(m.seconds, 1) }));
+          setStatus(ui.status, t('chance.done', { n: formatNumber(m.games.length), seconds: formatNumber(m.seconds, 1) }));
           clear(ui.results);
           ui.results.append(...chanceResults(sc.id, sc.title, strat, m.games));
           ui.cancel.blur();
@@ -66,19 +66,13 @@ export class ChanceLab extends Phaser.Scene {
     const stop = (): void => {
       client.cancel();
       ui.setRunning(false);
-      say(ui.status, t('chance.cancelled', { done: ui.bar.done }));
+      setStatus(ui.status, t('chance.cancelled', { done: ui.bar.done }));
       ui.run.focus();
     };
 
     ui.updateCli();
     focusFirst(root);
   }
-}
-
-/** A status line's new text, read out too. */
-function say(status: HTMLElement, text: string): void {
-  status.textContent = text;
-  announce(text);
 }
 
 /**

@@ -4,7 +4,7 @@ import { REPLAY_MAX_BYTES, spreadOf } from '../../sim/index';
 import { PALETTE, SIDE_COLOUR } from '../theme';
 import { h, clear } from '../dom/el';
 import { t, tk, formatNumber, problemText } from '../i18n/t';
-import { announce } from '../a11y/live';
+import { announce, setStatus } from '../a11y/live';
 import { findScenario, scenarios } from '../app/catalog';
 import { endingText, optionLabel, sideName } from '../app/narrate';
 import { focusFirst } from '../widgets/frame';
@@ -112,8 +112,7 @@ function replayIntake(client: BatchClient, cls: ClassroomState, status: HTMLElem
     cls.rows.sort(byFileName);
     cls.rejected.sort(byFileName);
     const text = t('class.view.checked', { count, ok: cls.rows.length, bad: cls.rejected.length });
-    status.textContent = text;
-    announce(text);
+    setStatus(status, text);
     done();
   };
   const take = async (files: File[]): Promise<void> => {

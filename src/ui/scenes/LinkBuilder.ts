@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import { DIFFICULTIES, SIDES, type Difficulty, type Side } from '../../scenario/vocabulary';
 import { h } from '../dom/el';
 import { t, tk } from '../i18n/t';
-import { announce } from '../a11y/live';
+import { setStatus } from '../a11y/live';
 import { scenarios } from '../app/catalog';
 import { buildLink, readableSeed, seedProblemWords, type Opponent } from '../app/link';
 import { normaliseSeed } from '../../sim/index';
@@ -121,7 +121,7 @@ async function copyOrSelect(text: string, shown: HTMLElement, status: HTMLElemen
   try {
     if (!navigator.clipboard) throw new Error('no clipboard');
     await navigator.clipboard.writeText(text);
-    status.textContent = t('setup.copied');
+    setStatus(status, t('setup.copied'));
   } catch {
     const range = document.createRange();
     range.selectNodeContents(shown);
@@ -129,7 +129,6 @@ async function copyOrSelect(text: string, shown: HTMLElement, status: HTMLElemen
     sel?.removeAllRanges();
     sel?.addRange(range);
     shown.focus();
-    status.textContent = t('linkb.copyFallback');
+    setStatus(status, t('linkb.copyFallback'));
   }
-  announce(status.textContent);
 }
